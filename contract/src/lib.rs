@@ -1,0 +1,18 @@
+//! The wire contract between the CRM widgets and any server that implements the
+//! REST API (api-stub is the reference one): data transfer types, id newtypes,
+//! validated value types and the RFC 9457 problem type.
+//!
+//! This crate compiles for `wasm32-unknown-unknown` and for the server alike, so
+//! it depends on neither browser nor server crates.
+
+pub mod country;
+pub mod customer;
+pub mod ids;
+pub mod inquiry;
+pub mod language;
+pub mod problem;
+pub mod quantity;
+pub mod user;
+
+/// Path prefix of every REST endpoint, relative to the host's origin by default.
+pub const API_PREFIX: &str = "/api/v1";

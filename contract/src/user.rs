@@ -1,0 +1,67 @@
+//! The caller and the people of a member company.
+
+use serde::{Deserialize, Serialize};
+
+use crate::ids::{MemberId, UserId};
+use crate::language::Language;
+
+/// What a user of a member company may do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Owns the member account: sees and changes everything.
+    Owner,
+    /// Leads the sales team: sees every inquiry and assigns them.
+    Manager,
+    /// A sales rep: works the inquiries assigned to them.
+    Rep,
+}
+
+impl Role {
+    /// Whether the role sees inquiries assigned to other people.
+    pub fn sees_whole_team(self) -> bool {
+        matches!(self, Role::Owner | Role::Manager)
+    }
+}
+
+/// A reference to a user, as embedded in other resources.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserRef {
+    /// The user's id.
+    pub id: UserId,
+    /// Display name, e.g. "Li Wei".
+    pub name: String,
+}
+
+/// A user of a member company.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct User {
+    /// The user's id.
+    pub id: UserId,
+    /// Display name.
+    pub name: String,
+    /// Sign-in e-mail address.
+    pub email: String,
+    /// What the user may do.
+    pub role: Role,
+}
+
+/// A member company (the seller, the tenant).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Member {
+    /// The member's id.
+    pub id: MemberId,
+    /// Legal or trading name, e.g. "Ningbo Brightway Lighting Co., Ltd.".
+    pub name: String,
+}
+
+/// `GET /me`: who the bearer token belongs to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Me {
+    /// The calling user.
+    pub user: User,
+    /// The member company the user works for; every query is scoped to it.
+    pub member: Member,
+    /// The user's preferred interface language.
+    pub language: Language,
+}
