@@ -8,8 +8,10 @@
 pub mod country;
 pub mod customer;
 pub mod ids;
+pub mod incoterm;
 pub mod inquiry;
 pub mod language;
+pub mod money;
 pub mod problem;
 pub mod quantity;
 pub mod user;

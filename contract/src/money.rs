@@ -1,0 +1,154 @@
+//! Money: currencies with their minor units, and the rounding rule every quote
+//! total follows. Exact decimals only; no floating point anywhere.
+//!
+//! Rule: each line amount is `quantity × unit price`, rounded to the currency's
+//! minor unit, half away from zero; totals are sums of rounded lines.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+
+/// An ISO 4217 currency the CRM quotes in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Currency {
+    /// US dollar.
+    USD,
+    /// Euro.
+    EUR,
+    /// Pound sterling.
+    GBP,
+    /// Chinese yuan.
+    CNY,
+    /// Japanese yen (no minor unit).
+    JPY,
+    /// UAE dirham.
+    AED,
+    /// Kuwaiti dinar (three decimals).
+    KWD,
+    /// Indian rupee.
+    INR,
+    /// Brazilian real.
+    BRL,
+    /// Australian dollar.
+    AUD,
+}
+
+impl Currency {
+    /// Every currency, in the order offered to users.
+    pub const ALL: [Currency; 10] = [
+        Currency::USD,
+        Currency::EUR,
+        Currency::GBP,
+        Currency::CNY,
+        Currency::JPY,
+        Currency::AED,
+        Currency::KWD,
+        Currency::INR,
+        Currency::BRL,
+        Currency::AUD,
+    ];
+
+    /// The ISO 4217 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Currency::USD => "USD",
+            Currency::EUR => "EUR",
+            Currency::GBP => "GBP",
+            Currency::CNY => "CNY",
+            Currency::JPY => "JPY",
+            Currency::AED => "AED",
+            Currency::KWD => "KWD",
+            Currency::INR => "INR",
+            Currency::BRL => "BRL",
+            Currency::AUD => "AUD",
+        }
+    }
+
+    /// Digits after the decimal point: JPY 0, USD 2, KWD 3.
+    pub fn minor_units(self) -> u32 {
+        match self {
+            Currency::JPY => 0,
+            Currency::KWD => 3,
+            _ => 2,
+        }
+    }
+
+    /// `amount` rounded to this currency's minor unit, half away from zero.
+    pub fn round(self, amount: Decimal) -> Decimal {
+        amount.round_dp_with_strategy(self.minor_units(), RoundingStrategy::MidpointAwayFromZero)
+    }
+
+    /// Whether `amount` has no more decimals than the currency allows.
+    pub fn fits(self, amount: Decimal) -> bool {
+        amount.normalize().scale() <= self.minor_units()
+    }
+}
+
+/// Why a text is not a currency we quote in.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0:?} is not a supported ISO 4217 currency code")]
+pub struct InvalidCurrency(pub String);
+
+impl FromStr for Currency {
+    type Err = InvalidCurrency;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Currency::ALL
+            .into_iter()
+            .find(|currency| currency.code().eq_ignore_ascii_case(text))
+            .ok_or_else(|| InvalidCurrency(text.to_owned()))
+    }
+}
+
+impl fmt::Display for Currency {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(self.code())
+    }
+}
+
+/// The amount of a line: `quantity × unit_price`, rounded per [the module's rule](self).
+pub fn line_amount(quantity: Decimal, unit_price: Decimal, currency: Currency) -> Decimal {
+    currency.round(quantity * unit_price)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decimal(text: &str) -> Decimal {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn minor_units_follow_iso_4217() {
+        assert_eq!(Currency::JPY.minor_units(), 0);
+        assert_eq!(Currency::USD.minor_units(), 2);
+        assert_eq!(Currency::KWD.minor_units(), 3);
+    }
+
+    #[test]
+    fn line_amounts_round_half_away_from_zero_per_currency() {
+        assert_eq!(line_amount(decimal("3"), decimal("0.125"), Currency::USD), decimal("0.38"));
+        assert_eq!(line_amount(decimal("3"), decimal("0.125"), Currency::KWD), decimal("0.375"));
+        assert_eq!(line_amount(decimal("1"), decimal("99.5"), Currency::JPY), decimal("100"));
+        assert_eq!(line_amount(decimal("2000"), decimal("11.80"), Currency::EUR), decimal("23600.00"));
+        assert_eq!(Currency::USD.round(decimal("-0.005")), decimal("-0.01"));
+    }
+
+    #[test]
+    fn fits_rejects_more_decimals_than_the_currency_has() {
+        assert!(Currency::USD.fits(decimal("11.80")));
+        assert!(Currency::USD.fits(decimal("11.800")));
+        assert!(!Currency::USD.fits(decimal("11.805")));
+        assert!(!Currency::JPY.fits(decimal("1.5")));
+        assert!(Currency::KWD.fits(decimal("1.125")));
+    }
+
+    #[test]
+    fn codes_parse_case_insensitively() {
+        assert_eq!("eur".parse::<Currency>(), Ok(Currency::EUR));
+        assert!("XYZ".parse::<Currency>().is_err());
+    }
+}
