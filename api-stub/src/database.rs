@@ -1,0 +1,65 @@
+//! Opening the SQLite database and bringing its schema up to date.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::SqlitePool;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+
+/// Why the database could not be opened or migrated.
+#[derive(Debug, thiserror::Error)]
+pub enum DatabaseError {
+    /// The URL is not a SQLite URL sqlx understands.
+    #[error("invalid database URL {url:?}")]
+    InvalidUrl {
+        /// The URL as given.
+        url: String,
+        /// What sqlx said about it.
+        #[source]
+        source: sqlx::Error,
+    },
+    /// The database file could not be opened or created.
+    #[error("cannot open the database {url:?}")]
+    Open {
+        /// The URL as given.
+        url: String,
+        /// What went wrong.
+        #[source]
+        source: sqlx::Error,
+    },
+    /// A migration failed.
+    #[error("cannot migrate the database")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+/// How long a connection waits for another writer before giving up with `SQLITE_BUSY`.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Opens (creating the file if missing) the database at `url`, e.g. `sqlite://crm.db`,
+/// in WAL mode with foreign keys enforced.
+pub async fn connect(url: &str) -> Result<SqlitePool, DatabaseError> {
+    let options = SqliteConnectOptions::from_str(url)
+        .map_err(|source| DatabaseError::InvalidUrl {
+            url: url.to_owned(),
+            source,
+        })?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(BUSY_TIMEOUT);
+    SqlitePoolOptions::new()
+        .max_connections(8)
+        .connect_with(options)
+        .await
+        .map_err(|source| DatabaseError::Open {
+            url: url.to_owned(),
+            source,
+        })
+}
+
+/// Applies the migrations embedded from `api-stub/migrations/` that have not run yet.
+pub async fn migrate(pool: &SqlitePool) -> Result<(), DatabaseError> {
+    sqlx::migrate!().run(pool).await?;
+    Ok(())
+}

@@ -1,0 +1,122 @@
+//! Reading an inquiry row into the contract's [`InquirySummary`].
+
+use contract::inquiry::{BuyerSnapshot, InquirySummary};
+use contract::quantity::Quantity;
+use contract::user::UserRef;
+
+use crate::stored::{StoredValueError, enum_from_text, parse_stored, timestamp_from_text};
+
+/// The `SELECT … FROM` part of every summary query; callers append `WHERE …`.
+pub(super) const SUMMARY_SELECT: &str = "SELECT i.id, i.customer_id, i.buyer_name, i.buyer_company, \
+     i.buyer_country, i.buyer_verified, i.product_name, i.quantity_value, i.quantity_unit, \
+     i.subject, i.message, i.received_at, i.response_due_at, i.status, i.assignee_id, \
+     a.name AS assignee_name, i.score, i.unread, \
+     (SELECT json_group_array(t.tag) FROM inquiry_tags t WHERE t.inquiry_id = i.id) AS tags \
+     FROM inquiries i LEFT JOIN users a ON a.id = i.assignee_id";
+
+/// How many characters of the message the preview keeps.
+const PREVIEW_CHARS: usize = 160;
+
+#[derive(Debug, sqlx::FromRow)]
+pub(super) struct InquiryRow {
+    pub(super) id: String,
+    customer_id: Option<String>,
+    buyer_name: String,
+    buyer_company: String,
+    buyer_country: String,
+    buyer_verified: bool,
+    product_name: Option<String>,
+    quantity_value: Option<String>,
+    quantity_unit: Option<String>,
+    subject: String,
+    message: String,
+    pub(super) received_at: String,
+    response_due_at: Option<String>,
+    status: String,
+    assignee_id: Option<String>,
+    assignee_name: Option<String>,
+    score: i64,
+    unread: bool,
+    tags: String,
+}
+
+impl InquiryRow {
+    pub(super) fn into_summary(self) -> Result<InquirySummary, StoredValueError> {
+        let quantity = match (self.quantity_value, self.quantity_unit) {
+            (Some(value), Some(unit)) => Some(Quantity {
+                value: parse_stored("quantity", &value)?,
+                unit: enum_from_text("unit", &unit)?,
+            }),
+            _ => None,
+        };
+        let assignee = match (self.assignee_id, self.assignee_name) {
+            (Some(id), Some(name)) => Some(UserRef {
+                id: parse_stored("user id", &id)?,
+                name,
+            }),
+            _ => None,
+        };
+        let mut tags: Vec<String> =
+            serde_json::from_str(&self.tags).map_err(|error| StoredValueError {
+                what: "tag list",
+                text: self.tags.clone(),
+                reason: error.to_string(),
+            })?;
+        tags.sort();
+        Ok(InquirySummary {
+            id: parse_stored("inquiry id", &self.id)?,
+            buyer: BuyerSnapshot {
+                name: self.buyer_name,
+                company: self.buyer_company,
+                country: parse_stored("country", &self.buyer_country)?,
+                verified: self.buyer_verified,
+            },
+            customer_id: self
+                .customer_id
+                .map(|id| parse_stored("customer id", &id))
+                .transpose()?,
+            product_name: self.product_name,
+            quantity,
+            subject: self.subject,
+            preview: preview(&self.message),
+            received_at: timestamp_from_text(&self.received_at)?,
+            response_due_at: self
+                .response_due_at
+                .map(|due| timestamp_from_text(&due))
+                .transpose()?,
+            status: enum_from_text("status", &self.status)?,
+            assignee,
+            score: u8::try_from(self.score.clamp(0, 100)).unwrap_or_default(),
+            unread: self.unread,
+            tags,
+        })
+    }
+}
+
+/// The start of `message` on one line: whitespace collapsed, cut at a character
+/// boundary with an ellipsis when longer than [`PREVIEW_CHARS`].
+pub(super) fn preview(message: &str) -> String {
+    let words: Vec<&str> = message.split_whitespace().collect();
+    let flat = words.join(" ");
+    match flat.char_indices().nth(PREVIEW_CHARS) {
+        Some((cut, _)) => format!("{}…", flat[..cut].trim_end()),
+        None => flat,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn previews_are_one_line_and_cut_on_characters() {
+        assert_eq!(
+            preview("Hello,\n\n  we need   panels."),
+            "Hello, we need panels."
+        );
+        let long = "灯".repeat(200);
+        let cut = preview(&long);
+        assert_eq!(cut.chars().count(), PREVIEW_CHARS + 1);
+        assert!(cut.ends_with('…'));
+    }
+}

@@ -1,0 +1,334 @@
+//! Generating a member's inquiries from its tables: who writes, about what, in which
+//! language, when, and how far the member's team has got with it.
+
+use contract::customer::LifecycleStage;
+use contract::inquiry::InquiryStatus;
+use contract::quantity::Unit;
+use contract::user::Role;
+use time::{Duration, OffsetDateTime};
+
+use super::Kind::{self, Company, Oem, Quote, Reorder, Sample, Spam, Urgent};
+use super::random::Random;
+use super::{CustomerSeed, MemberSeed, Template, Writes, phrases, templates};
+
+/// How far back the inquiries reach.
+const HISTORY_DAYS: f64 = 60.0;
+
+/// One generated inquiry, ready to insert.
+#[derive(Clone, Debug)]
+pub(super) struct GeneratedInquiry {
+    /// The customer it is linked to, by name.
+    pub(super) customer: Option<&'static str>,
+    pub(super) buyer_name: String,
+    pub(super) buyer_company: String,
+    pub(super) buyer_country: &'static str,
+    pub(super) buyer_verified: bool,
+    pub(super) product_name: Option<&'static str>,
+    pub(super) quantity: Option<(&'static str, Unit)>,
+    pub(super) subject: String,
+    pub(super) message: String,
+    pub(super) received_at: OffsetDateTime,
+    pub(super) status: InquiryStatus,
+    /// The assignee, by user key.
+    pub(super) assignee: Option<&'static str>,
+    pub(super) score: u8,
+    pub(super) unread: bool,
+    pub(super) tags: Vec<&'static str>,
+}
+
+/// Who sent an inquiry.
+struct Buyer {
+    customer: Option<&'static CustomerSeed>,
+    name: &'static str,
+    company: &'static str,
+    country: &'static str,
+    city: &'static str,
+    writes: Writes,
+    verified: bool,
+}
+
+/// The member's inquiries, oldest at the end; the newest are densest, like a real inbox.
+pub(super) fn inquiries(member: &MemberSeed, now: OffsetDateTime) -> Vec<GeneratedInquiry> {
+    let mut random = Random::new(member.seed);
+    let customers: Vec<&'static CustomerSeed> = member.all_customers().collect();
+    let weights: Vec<u32> = customers
+        .iter()
+        .map(|customer| customer_weight(customer))
+        .collect();
+    let reps: Vec<&'static str> = member
+        .users
+        .iter()
+        .filter(|user| user.3 == Role::Rep)
+        .map(|user| user.0)
+        .collect();
+    let manager = member
+        .users
+        .iter()
+        .find(|user| user.3 == Role::Manager)
+        .map(|user| user.0);
+
+    (0..member.inquiries)
+        .map(|index| {
+            // The first few arrived in the last hours: the top of the inbox is fresh.
+            let age_days = if index < 8 {
+                random.unit() * 0.25
+            } else {
+                random.unit().powf(1.7) * HISTORY_DAYS
+            };
+            let seconds = (age_days * 86_400.0).round() as i64 + 240;
+            let received_at = now - Duration::seconds(seconds);
+            let spam_slot = member.spam > 0 && index % (member.inquiries / member.spam) == 3;
+            let buyer = choose_buyer(&mut random, member, &customers, &weights);
+            let kind = if spam_slot {
+                Spam
+            } else {
+                choose_kind(&mut random, &buyer)
+            };
+            let template = choose_template(&mut random, member, kind, buyer.writes);
+            let writes = template.1;
+            let (product_name, quantity) = match kind {
+                Spam | Company => (None, None),
+                _ => {
+                    let product = random.pick(member.products);
+                    let order = product.and_then(|product| random.pick(product.1)).copied();
+                    (product.map(|product| product.0), order)
+                }
+            };
+            let status = if spam_slot {
+                // Most spam is filed away; the freshest one still sits in the inbox.
+                if index < 8 {
+                    InquiryStatus::New
+                } else {
+                    InquiryStatus::Spam
+                }
+            } else {
+                choose_status(&mut random, age_days, kind)
+            };
+            let assignee = match status {
+                InquiryStatus::Spam => None,
+                InquiryStatus::New if kind == Spam || random.chance(0.45) => None,
+                _ => match buyer.customer.and_then(|customer| customer.7) {
+                    Some(owner) if random.chance(0.85) => Some(owner),
+                    _ if random.chance(0.06) => manager,
+                    _ => random.pick(&reps).copied(),
+                },
+            };
+            let unread = if status == InquiryStatus::New {
+                random.chance(0.85)
+            } else {
+                random.chance(0.04)
+            };
+            let mut tags: Vec<&'static str> = template.4.to_vec();
+            if let Some(customer) = buyer.customer
+                && customer.6 == LifecycleStage::Repeat
+                && !tags.contains(&"repeat buyer")
+            {
+                tags.push("repeat buyer");
+            }
+            let company = if buyer.company.is_empty() {
+                phrases::unnamed_company(writes)
+            } else {
+                buyer.company
+            };
+            let quantity_text = quantity
+                .map(|(value, unit)| phrases::quantity_phrase(value, unit, writes))
+                .unwrap_or_default();
+            let fill = |text: &str| {
+                text.replace("{contact}", buyer.name)
+                    .replace("{company}", company)
+                    .replace("{city}", buyer.city)
+                    .replace("{product}", product_name.unwrap_or_default())
+                    .replace("{quantity}", &quantity_text)
+                    .replace("{seller}", member.short_name)
+            };
+            GeneratedInquiry {
+                customer: buyer.customer.map(|customer| customer.0),
+                buyer_name: buyer.name.to_owned(),
+                buyer_company: buyer.company.to_owned(),
+                buyer_country: buyer.country,
+                buyer_verified: buyer.verified,
+                product_name,
+                quantity,
+                subject: fill(template.2),
+                message: fill(template.3),
+                received_at,
+                status,
+                assignee,
+                score: score(&mut random, &buyer, kind, quantity.is_some()),
+                unread,
+                tags,
+            }
+        })
+        .collect()
+}
+
+/// Partnership buyers and the star of the demo write more often.
+fn customer_weight(customer: &CustomerSeed) -> u32 {
+    if customer.0 == "Müller Handels GmbH" {
+        return 5;
+    }
+    match (customer.5, customer.6) {
+        (contract::customer::Tier::Partnership, _) => 3,
+        (_, LifecycleStage::Customer | LifecycleStage::Repeat) => 2,
+        _ => 1,
+    }
+}
+
+fn choose_buyer(
+    random: &mut Random,
+    member: &MemberSeed,
+    customers: &[&'static CustomerSeed],
+    weights: &[u32],
+) -> Buyer {
+    let walk_in = random.chance(0.25) || customers.is_empty();
+    if walk_in
+        && let Some(&(name, company, country, city, writes, verified)) =
+            random.pick(member.walk_ins)
+    {
+        return Buyer {
+            customer: None,
+            name,
+            company,
+            country,
+            city,
+            writes,
+            verified,
+        };
+    }
+    let customer = customers[random.weighted(weights).min(customers.len() - 1)];
+    let contact_index = if customer.9.len() > 1 && random.chance(0.35) {
+        1 + random.below(customer.9.len() - 1)
+    } else {
+        0
+    };
+    let verified = match customer.6 {
+        LifecycleStage::Customer | LifecycleStage::Repeat => true,
+        LifecycleStage::Sampling | LifecycleStage::Prospect => random.chance(0.6),
+        LifecycleStage::Lead => random.chance(0.3),
+    };
+    Buyer {
+        customer: Some(customer),
+        name: customer
+            .9
+            .get(contact_index)
+            .map_or("", |contact| contact.0),
+        company: customer.0,
+        country: customer.1,
+        city: customer.2,
+        writes: customer.8,
+        verified,
+    }
+}
+
+fn choose_kind(random: &mut Random, buyer: &Buyer) -> Kind {
+    const KINDS: [Kind; 6] = [Quote, Sample, Oem, Urgent, Reorder, Company];
+    let kind = KINDS[random.weighted(&[50, 14, 9, 9, 12, 6])];
+    let has_ordered = buyer.customer.is_some_and(|customer| {
+        matches!(
+            customer.6,
+            LifecycleStage::Customer | LifecycleStage::Repeat
+        )
+    });
+    if kind == Reorder && !has_ordered {
+        Quote
+    } else {
+        kind
+    }
+}
+
+/// A template of `kind`, in the buyer's language most of the time when one exists.
+fn choose_template(
+    random: &mut Random,
+    member: &MemberSeed,
+    kind: Kind,
+    writes: Writes,
+) -> &'static Template {
+    let pool = || templates::COMMON.iter().chain(member.trade_templates);
+    if kind == Spam
+        && let Some(template) = random.pick(templates::SPAM)
+    {
+        return template;
+    }
+    let casual: Vec<&'static Template> = templates::CASUAL
+        .iter()
+        .filter(|template| template.0 == kind)
+        .collect();
+    if writes == Writes::En
+        && random.chance(0.04)
+        && let Some(template) = random.pick(&casual)
+    {
+        return template;
+    }
+    // Many buyers write English to a Chinese supplier even when it is not their language.
+    let native_chance = match writes {
+        Writes::En => 0.0,
+        Writes::De | Writes::Es | Writes::Fr => 0.7,
+        Writes::Ar | Writes::Zh => 0.35,
+    };
+    if random.chance(native_chance) {
+        let mut native: Vec<&'static Template> = pool()
+            .filter(|template| template.1 == writes && template.0 == kind)
+            .collect();
+        if native.is_empty() {
+            native = pool().filter(|template| template.1 == writes).collect();
+        }
+        if let Some(template) = random.pick(&native) {
+            return template;
+        }
+    }
+    let english: Vec<&'static Template> = pool()
+        .filter(|template| template.1 == Writes::En && template.0 == kind)
+        .collect();
+    random
+        .pick(&english)
+        .copied()
+        .unwrap_or(&templates::COMMON[0])
+}
+
+/// Older inquiries have moved further along the workflow.
+fn choose_status(random: &mut Random, age_days: f64, kind: Kind) -> InquiryStatus {
+    use InquiryStatus::{Archived, Lost, New, Open, Quoted, Won};
+    let (statuses, weights): (&[InquiryStatus], &[u32]) = if age_days < 1.0 {
+        (&[New, Open], &[75, 25])
+    } else if age_days < 7.0 {
+        (&[New, Open, Quoted, Archived], &[25, 40, 30, 5])
+    } else if age_days < 21.0 {
+        (&[Open, Quoted, Won, Lost, Archived], &[20, 40, 12, 18, 10])
+    } else {
+        (&[Open, Quoted, Won, Lost, Archived], &[5, 20, 25, 28, 22])
+    };
+    let status = statuses[random.weighted(weights).min(statuses.len() - 1)];
+    match (kind, status) {
+        // Nobody quotes or wins a request for a catalogue.
+        (Company, Quoted | Won | Lost) => Archived,
+        _ => status,
+    }
+}
+
+/// 0–100: how promising the inquiry looks, the way a portal's lead scoring would say.
+fn score(random: &mut Random, buyer: &Buyer, kind: Kind, has_quantity: bool) -> u8 {
+    if kind == Spam {
+        return u8::try_from(random.between(1, 9)).unwrap_or(1);
+    }
+    let mut points: i64 = 40;
+    points += if buyer.verified { 14 } else { 0 };
+    points += if buyer.customer.is_some() { 10 } else { 0 };
+    points += if buyer.company.is_empty() { -8 } else { 0 };
+    points += if has_quantity { 8 } else { 0 };
+    points += match kind {
+        Reorder => 20,
+        Oem => 8,
+        Urgent => 6,
+        Sample => 4,
+        Quote | Spam => 0,
+        Company => -12,
+    };
+    if buyer
+        .customer
+        .is_some_and(|customer| customer.5 == contract::customer::Tier::Partnership)
+    {
+        points += 6;
+    }
+    points += random.between(-8, 8);
+    u8::try_from(points.clamp(12, 98)).unwrap_or(50)
+}

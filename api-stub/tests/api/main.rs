@@ -1,0 +1,21 @@
+//! Integration tests of the HTTP application: each test gets a fresh SQLite database
+//! in its own temporary directory, and drives `api_stub::app` with `oneshot`.
+
+// `allow-unwrap-in-tests` covers `#[test]` functions only, not the fixture they share.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a failed set-up or request must fail the test"
+)]
+
+mod support;
+
+mod auth;
+mod customers;
+mod errors;
+mod health;
+mod inquiries;
+mod me;
+mod scoping;
+mod seed;
+mod static_files;

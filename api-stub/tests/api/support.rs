@@ -1,0 +1,188 @@
+//! The test fixture: a temporary directory with a database and static files, the app
+//! over it, and helpers to send requests and read responses.
+
+use std::path::{Path, PathBuf};
+
+use api_stub::{AppState, StaticDirs, app, database, seed};
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode, header};
+use contract::problem::{PROBLEM_CONTENT_TYPE, Problem};
+use http_body_util::BodyExt;
+use serde::de::DeserializeOwned;
+use sqlx::SqlitePool;
+use time::OffsetDateTime;
+use tower::ServiceExt;
+
+/// A directory removed when the test ends.
+pub(crate) struct TempDir(PathBuf);
+
+impl TempDir {
+    pub(crate) fn new() -> TempDir {
+        let path = std::env::temp_dir().join(format!("api-stub-test-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&path).unwrap();
+        TempDir(path)
+    }
+
+    pub(crate) fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        if let Err(error) = std::fs::remove_dir_all(&self.0) {
+            eprintln!("cannot remove {}: {error}", self.0.display());
+        }
+    }
+}
+
+/// The application over a fresh database.
+pub(crate) struct TestApp {
+    pub(crate) pool: SqlitePool,
+    pub(crate) router: Router,
+    pub(crate) dir: TempDir,
+}
+
+impl TestApp {
+    /// Migrated, empty database; host demo and bundle directories with a few files.
+    pub(crate) async fn empty() -> TestApp {
+        let dir = TempDir::new();
+        let url = format!("sqlite://{}", dir.path().join("crm.db").display());
+        let pool = database::connect(&url).await.unwrap();
+        database::migrate(&pool).await.unwrap();
+        let host_demo = dir.path().join("host-demo");
+        let dist = dir.path().join("dist");
+        std::fs::create_dir_all(&host_demo).unwrap();
+        std::fs::create_dir_all(&dist).unwrap();
+        std::fs::write(
+            host_demo.join("index.html"),
+            "<!doctype html><title>Demo</title>",
+        )
+        .unwrap();
+        std::fs::write(dist.join("crm-widgets.js"), "export {};").unwrap();
+        std::fs::write(dist.join("crm-widgets.js.br"), "brotli bytes").unwrap();
+        std::fs::write(dist.join("crm-widgets_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+        std::fs::write(dist.join("crm-widgets_bg.wasm.br"), "brotli wasm").unwrap();
+        let router = app(AppState::new(pool.clone(), StaticDirs { host_demo, dist }));
+        TestApp { pool, router, dir }
+    }
+
+    /// With the demo data.
+    pub(crate) async fn seeded() -> TestApp {
+        let test_app = TestApp::empty().await;
+        let outcome = seed::seed_demo(&test_app.pool, OffsetDateTime::now_utc())
+            .await
+            .unwrap();
+        assert!(matches!(outcome, seed::SeedOutcome::Seeded(_)));
+        test_app
+    }
+
+    pub(crate) async fn send(&self, request: Request<Body>) -> TestResponse {
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec();
+        TestResponse {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    /// `GET path` with an optional bearer token.
+    pub(crate) async fn get(&self, path: &str, token: Option<&str>) -> TestResponse {
+        let mut request = Request::get(path);
+        if let Some(token) = token {
+            request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
+        }
+        self.send(request.body(Body::empty()).unwrap()).await
+    }
+
+    /// `GET path` as `token`, expecting 200 and a JSON body of type `T`.
+    pub(crate) async fn get_json<T: DeserializeOwned>(&self, path: &str, token: &str) -> T {
+        let response = self.get(path, Some(token)).await;
+        assert_eq!(
+            response.status,
+            StatusCode::OK,
+            "{path}: {}",
+            response.text()
+        );
+        response.json()
+    }
+
+    /// The id of a seeded row, by a query returning one text column.
+    pub(crate) async fn scalar(&self, sql: &str, parameter: &str) -> String {
+        sqlx::query_scalar(sql)
+            .bind(parameter)
+            .fetch_one(&self.pool)
+            .await
+            .unwrap()
+    }
+
+    /// The ids of a query returning one text column.
+    pub(crate) async fn column(&self, sql: &str, parameter: &str) -> Vec<String> {
+        sqlx::query_scalar(sql)
+            .bind(parameter)
+            .fetch_all(&self.pool)
+            .await
+            .unwrap()
+    }
+}
+
+pub(crate) struct TestResponse {
+    pub(crate) status: StatusCode,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: Vec<u8>,
+}
+
+impl TestResponse {
+    pub(crate) fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    pub(crate) fn json<T: DeserializeOwned>(&self) -> T {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|error| panic!("{error}: {}", self.text()))
+    }
+
+    pub(crate) fn header(&self, name: header::HeaderName) -> &str {
+        self.headers
+            .get(&name)
+            .unwrap_or_else(|| panic!("no {name} header"))
+            .to_str()
+            .unwrap()
+    }
+
+    /// Asserts a problem+json response with `status`, naming `field` in `errors`
+    /// when given, and returns the problem.
+    pub(crate) fn problem(&self, status: StatusCode, field: Option<&str>) -> Problem {
+        assert_eq!(self.status, status, "{}", self.text());
+        assert_eq!(self.header(header::CONTENT_TYPE), PROBLEM_CONTENT_TYPE);
+        let problem: Problem = self.json();
+        assert_eq!(problem.status, status.as_u16());
+        if let Some(field) = field {
+            assert!(
+                problem.errors.iter().any(|error| error.field == field),
+                "no error for {field}: {problem:?}"
+            );
+        }
+        problem
+    }
+}
+
+/// Brightway's (Ningbo Brightway Lighting) member id.
+pub(crate) async fn member_id(test_app: &TestApp, name_start: &str) -> String {
+    test_app
+        .scalar(
+            "SELECT id FROM members WHERE name LIKE ? || '%'",
+            name_start,
+        )
+        .await
+}
