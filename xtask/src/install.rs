@@ -1,0 +1,224 @@
+//! Tools the builds and tests need, installed only when missing: rustup target and
+//! components, npm packages from the lock file, and Debian's Chromium for browser tests.
+
+use std::fs;
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use serde_json::Value;
+
+use crate::process;
+use crate::workspace::Workspace;
+
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+pub(crate) const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// Browser downloads (`npx playwright install`) do not work on CI machines; Debian's
+/// packages do. Fonts are otherwise only a recommendation, which we skip to keep it quick.
+const CHROMIUM_PACKAGES: [&str; 3] = ["chromium", "chromium-driver", "fonts-liberation"];
+/// Executables the bundle build and the browser tests take from `node_modules/.bin`.
+const NODE_BINARIES: [&str; 2] = ["wasm-opt", "playwright"];
+
+/// What `cargo xtask build` and `demo` need.
+pub(crate) fn ensure_build_tools(workspace: &Workspace) -> Result<()> {
+    ensure_wasm_target(workspace)?;
+    ensure_node_modules(workspace)
+}
+
+/// What `cargo xtask test` needs: the build tools, clippy and rustfmt, and Chromium.
+pub(crate) fn ensure_test_tools(workspace: &Workspace) -> Result<()> {
+    ensure_rust_components(workspace)?;
+    ensure_build_tools(workspace)?;
+    ensure_chromium(workspace)
+}
+
+fn ensure_wasm_target(workspace: &Workspace) -> Result<()> {
+    let installed = process::output(process::command("rustup", &workspace.root).args([
+        "target",
+        "list",
+        "--installed",
+    ]))
+    .context("rustup is needed to add the wasm32 target; install Rust with rustup")?;
+    if installed.lines().any(|line| line.trim() == WASM_TARGET) {
+        println!("rust target {WASM_TARGET}: installed");
+        return Ok(());
+    }
+    process::run(process::command("rustup", &workspace.root).args(["target", "add", WASM_TARGET]))
+}
+
+fn ensure_rust_components(workspace: &Workspace) -> Result<()> {
+    let installed = process::output(process::command("rustup", &workspace.root).args([
+        "component",
+        "list",
+        "--installed",
+    ]))
+    .context("rustup is needed to check for clippy and rustfmt; install Rust with rustup")?;
+    let missing: Vec<&str> = ["clippy", "rustfmt"]
+        .into_iter()
+        .filter(|component| {
+            !installed
+                .lines()
+                .any(|line| line.starts_with(&format!("{component}-")))
+        })
+        .collect();
+    if missing.is_empty() {
+        println!("rust components clippy, rustfmt: installed");
+        return Ok(());
+    }
+    process::run(
+        process::command("rustup", &workspace.root)
+            .args(["component", "add"])
+            .args(&missing),
+    )
+}
+
+fn ensure_node_modules(workspace: &Workspace) -> Result<()> {
+    let up_to_date = node_modules_match_lock(workspace)?
+        && NODE_BINARIES
+            .iter()
+            .all(|name| workspace.node_bin(name).exists());
+    if up_to_date {
+        println!("node_modules: up to date with package-lock.json");
+        return Ok(());
+    }
+    process::run(process::command("npm", &workspace.root).args(["ci", "--no-audit", "--no-fund"]))
+        .context("`npm ci` failed; Node.js >= 20 with npm must be installed")?;
+    for name in NODE_BINARIES {
+        let path = workspace.node_bin(name);
+        if !path.exists() {
+            bail!(
+                "`npm ci` did not install {}; is it in package.json?",
+                path.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Whether npm's record of what it installed (`node_modules/.package-lock.json`) lists
+/// exactly the packages, versions and integrity hashes of `package-lock.json`.
+fn node_modules_match_lock(workspace: &Workspace) -> Result<bool> {
+    let installed_path = workspace.node_modules().join(".package-lock.json");
+    if !installed_path.exists() {
+        return Ok(false);
+    }
+    let wanted = read_json(&workspace.root.join("package-lock.json"))?;
+    let installed = read_json(&installed_path)?;
+    Ok(lock_is_satisfied(&wanted, &installed))
+}
+
+fn read_json(path: &Path) -> Result<Value> {
+    let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    serde_json::from_str(&text).with_context(|| format!("{} is not valid JSON", path.display()))
+}
+
+fn lock_is_satisfied(wanted: &Value, installed: &Value) -> bool {
+    let (Some(wanted), Some(installed)) = (
+        wanted.get("packages").and_then(Value::as_object),
+        installed.get("packages").and_then(Value::as_object),
+    ) else {
+        return false;
+    };
+    // The root package ("") is only in the lock file; optional packages npm skipped on this
+    // platform are only absent from the installed record.
+    let all_wanted_present =
+        wanted
+            .iter()
+            .filter(|(key, _)| !key.is_empty())
+            .all(|(key, entry)| match installed.get(key) {
+                Some(present) => ["version", "integrity"]
+                    .iter()
+                    .all(|field| present.get(field) == entry.get(field)),
+                None => entry.get("optional").and_then(Value::as_bool) == Some(true),
+            });
+    let nothing_extra = installed.keys().all(|key| wanted.contains_key(key));
+    all_wanted_present && nothing_extra
+}
+
+fn ensure_chromium(workspace: &Workspace) -> Result<()> {
+    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+        println!("chromium: {CHROMIUM} and {CHROMEDRIVER} present");
+        return Ok(());
+    }
+    let packages = CHROMIUM_PACKAGES.join(" ");
+    let sudo = if is_root(workspace)? {
+        None
+    } else if process::succeeds(process::command("sudo", &workspace.root).args(["-n", "true"])) {
+        Some("sudo")
+    } else {
+        bail!(
+            "{CHROMIUM} is missing and installing it needs root. Run as root, or install it \
+             yourself: `sudo apt-get install -y --no-install-recommends {packages}`"
+        );
+    };
+    let apt_get = |arguments: &[&str]| {
+        let mut command = match sudo {
+            Some(sudo) => {
+                let mut command = process::command(sudo, &workspace.root);
+                command.args(["DEBIAN_FRONTEND=noninteractive", "apt-get"]);
+                command
+            }
+            None => {
+                let mut command = process::command("apt-get", &workspace.root);
+                command.env("DEBIAN_FRONTEND", "noninteractive");
+                command
+            }
+        };
+        command.args(arguments);
+        process::run(&mut command)
+    };
+    apt_get(&["update"])?;
+    let mut install = vec!["install", "-y", "--no-install-recommends"];
+    install.extend(CHROMIUM_PACKAGES);
+    apt_get(&install)?;
+    if !Path::new(CHROMIUM).exists() {
+        bail!("installing {packages} did not provide {CHROMIUM}");
+    }
+    Ok(())
+}
+
+fn is_root(workspace: &Workspace) -> Result<bool> {
+    let uid = process::output(process::command("id", &workspace.root).arg("-u"))?;
+    Ok(uid.trim() == "0")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn lock(packages: Value) -> Value {
+        json!({ "lockfileVersion": 3, "packages": packages })
+    }
+
+    #[test]
+    fn installed_record_matching_the_lock_is_up_to_date() {
+        let wanted = lock(json!({
+            "": { "devDependencies": { "binaryen": "132.0.0" } },
+            "node_modules/binaryen": { "version": "132.0.0", "integrity": "sha512-a" },
+            "node_modules/fsevents": { "version": "2.3.2", "integrity": "sha512-b", "optional": true },
+        }));
+        let installed = lock(json!({
+            "node_modules/binaryen": { "version": "132.0.0", "integrity": "sha512-a", "dev": true },
+        }));
+        assert!(lock_is_satisfied(&wanted, &installed));
+    }
+
+    #[test]
+    fn changed_missing_or_extra_packages_are_stale() {
+        let wanted = lock(json!({
+            "node_modules/binaryen": { "version": "132.0.0", "integrity": "sha512-a" },
+        }));
+        let older = lock(json!({
+            "node_modules/binaryen": { "version": "131.0.0", "integrity": "sha512-z" },
+        }));
+        let extra = lock(json!({
+            "node_modules/binaryen": { "version": "132.0.0", "integrity": "sha512-a" },
+            "node_modules/left-pad": { "version": "1.3.0", "integrity": "sha512-c" },
+        }));
+        assert!(!lock_is_satisfied(&wanted, &older));
+        assert!(!lock_is_satisfied(&wanted, &lock(json!({}))));
+        assert!(!lock_is_satisfied(&wanted, &extra));
+        assert!(!lock_is_satisfied(&wanted, &json!({})));
+    }
+}

@@ -1,0 +1,110 @@
+//! `cargo xtask test`: everything CI checks, in order, stopping at the first failure:
+//! tools, fmt, clippy (native and wasm32), unit and integration tests, the bundle,
+//! api-stub, and the Playwright browser tests against them.
+
+use std::env;
+use std::process::Command;
+
+use anyhow::{Result, bail};
+
+use crate::bundle::{self, BuildOptions};
+use crate::install;
+use crate::process;
+use crate::steps::Steps;
+use crate::workspace::Workspace;
+
+const PLAYWRIGHT_CONFIG: &str = "tests/playwright.config.mjs";
+
+pub(crate) fn run(workspace: &Workspace) -> Result<()> {
+    configure_environment();
+    let root = &workspace.root;
+    let cargo = |arguments: &[&str]| -> Result<()> {
+        let mut command = process::cargo(root);
+        command.args(arguments);
+        process::run(&mut command)
+    };
+    let mut steps = Steps::new("test");
+    let outcome = (|| -> Result<()> {
+        steps.run("tools", || install::ensure_test_tools(workspace))?;
+        steps.run("cargo fmt", || cargo(&["fmt", "--all", "--", "--check"]))?;
+        steps.run("clippy (native)", || {
+            cargo(&[
+                "clippy",
+                "--locked",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ])
+        })?;
+        steps.run("clippy (wasm32)", || {
+            cargo(&[
+                "clippy",
+                "--locked",
+                "-p",
+                "widgets",
+                "-p",
+                "contract",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--",
+                "-D",
+                "warnings",
+            ])
+        })?;
+        steps.run("cargo test", || cargo(&["test", "--locked", "--workspace"]))?;
+        steps.run("bundle", || {
+            bundle::build(workspace, &BuildOptions::default())
+        })?;
+        steps.run("build api-stub", || {
+            cargo(&["build", "--locked", "-p", "api-stub"])
+        })?;
+        steps.run("browser tests", || {
+            process::run(&mut playwright(workspace)?)
+        })?;
+        Ok(())
+    })();
+    steps.print_summary();
+    outcome?;
+    println!("\nAll checks passed.");
+    Ok(())
+}
+
+/// CI logs are files: no colour codes or progress bars, but backtraces on panics.
+/// Values already set by the caller win.
+fn configure_environment() {
+    let ci = env::var_os("CI").is_some_and(|value| !value.is_empty() && value != "false");
+    let mut defaults = vec![("RUST_BACKTRACE", "1")];
+    if ci {
+        defaults.extend([
+            ("CARGO_TERM_COLOR", "never"),
+            ("CARGO_TERM_PROGRESS_WHEN", "never"),
+            // Incremental artefacts only cost time and disk on a fresh clone.
+            ("CARGO_INCREMENTAL", "0"),
+        ]);
+    }
+    defaults.retain(|(key, _)| env::var_os(key).is_none());
+    process::set_cargo_environment(defaults);
+}
+
+fn playwright(workspace: &Workspace) -> Result<Command> {
+    let config = workspace.root.join(PLAYWRIGHT_CONFIG);
+    if !config.exists() {
+        bail!(
+            "{} does not exist: the browser tests are not in this checkout yet",
+            config.display()
+        );
+    }
+    let api_stub = workspace.api_stub_bin();
+    if !api_stub.exists() {
+        bail!("{} was not built", api_stub.display());
+    }
+    let mut command = process::command(workspace.node_bin("playwright"), &workspace.root);
+    command
+        .args(["test", "--config", PLAYWRIGHT_CONFIG])
+        .env("CRM_API_STUB_BIN", &api_stub)
+        .env("CRM_ROOT", &workspace.root)
+        .env("CRM_CHROMIUM", install::CHROMIUM);
+    Ok(command)
+}
