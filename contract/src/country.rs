@@ -27,9 +27,12 @@ impl FromStr for CountryCode {
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         match text.as_bytes() {
-            [first, second] if first.is_ascii_alphabetic() && second.is_ascii_alphabetic() => Ok(
-                Self([first.to_ascii_uppercase(), second.to_ascii_uppercase()]),
-            ),
+            [first, second] if first.is_ascii_alphabetic() && second.is_ascii_alphabetic() => {
+                Ok(Self([
+                    first.to_ascii_uppercase(),
+                    second.to_ascii_uppercase(),
+                ]))
+            }
             _ => Err(InvalidCountryCode(text.to_owned())),
         }
     }

@@ -67,7 +67,10 @@ impl Incoterm {
 
     /// Whether the rule is for sea and inland waterway transport only.
     pub fn sea_only(self) -> bool {
-        matches!(self, Incoterm::FAS | Incoterm::FOB | Incoterm::CFR | Incoterm::CIF)
+        matches!(
+            self,
+            Incoterm::FAS | Incoterm::FOB | Incoterm::CFR | Incoterm::CIF
+        )
     }
 }
 

@@ -59,7 +59,9 @@ impl InquiryStatus {
 
 /// Why a text is not an inquiry status.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0:?} is not an inquiry status (expected one of new, open, quoted, won, lost, spam, archived)")]
+#[error(
+    "{0:?} is not an inquiry status (expected one of new, open, quoted, won, lost, spam, archived)"
+)]
 pub struct InvalidInquiryStatus(pub String);
 
 impl FromStr for InquiryStatus {

@@ -46,7 +46,10 @@ mod tests {
 
     #[test]
     fn tags_map_to_languages() {
-        assert_eq!(Language::from_tag("zh-CN"), Some(Language::SimplifiedChinese));
+        assert_eq!(
+            Language::from_tag("zh-CN"),
+            Some(Language::SimplifiedChinese)
+        );
         assert_eq!(Language::from_tag("ZH"), Some(Language::SimplifiedChinese));
         assert_eq!(Language::from_tag("en-GB"), Some(Language::English));
         assert_eq!(Language::from_tag("de-DE"), None);

@@ -130,10 +130,22 @@ mod tests {
 
     #[test]
     fn line_amounts_round_half_away_from_zero_per_currency() {
-        assert_eq!(line_amount(decimal("3"), decimal("0.125"), Currency::USD), decimal("0.38"));
-        assert_eq!(line_amount(decimal("3"), decimal("0.125"), Currency::KWD), decimal("0.375"));
-        assert_eq!(line_amount(decimal("1"), decimal("99.5"), Currency::JPY), decimal("100"));
-        assert_eq!(line_amount(decimal("2000"), decimal("11.80"), Currency::EUR), decimal("23600.00"));
+        assert_eq!(
+            line_amount(decimal("3"), decimal("0.125"), Currency::USD),
+            decimal("0.38")
+        );
+        assert_eq!(
+            line_amount(decimal("3"), decimal("0.125"), Currency::KWD),
+            decimal("0.375")
+        );
+        assert_eq!(
+            line_amount(decimal("1"), decimal("99.5"), Currency::JPY),
+            decimal("100")
+        );
+        assert_eq!(
+            line_amount(decimal("2000"), decimal("11.80"), Currency::EUR),
+            decimal("23600.00")
+        );
         assert_eq!(Currency::USD.round(decimal("-0.005")), decimal("-0.01"));
     }
 

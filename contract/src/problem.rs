@@ -78,7 +78,9 @@ impl ProblemKind {
 
     /// The kind for a `type` URI, if it is one of ours.
     pub fn from_type_uri(uri: &str) -> Option<ProblemKind> {
-        ProblemKind::ALL.into_iter().find(|kind| kind.type_uri() == uri)
+        ProblemKind::ALL
+            .into_iter()
+            .find(|kind| kind.type_uri() == uri)
     }
 }
 
