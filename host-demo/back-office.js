@@ -1,0 +1,39 @@
+// The portal's glue code, as a marketplace front-end team would write it.
+import { configure } from '/dist/crm-widgets.js';
+
+const userSelect = document.getElementById('demo-user');
+const inbox = document.getElementById('inbox');
+const card = document.getElementById('customer');
+const quote = document.getElementById('quote');
+
+// 1. Sign-in. A real portal gets the token from its own session endpoint; the
+//    demo uses the seeded demo tokens. The token never sits in the DOM.
+function signIn(token) {
+  configure({ getToken: async () => token });
+  localStorage.setItem('crm-demo-user', token);
+  inbox.removeAttribute('selected');
+  card.removeAttribute('customer-id');
+  quote.removeAttribute('inquiry-id');
+}
+userSelect.value = localStorage.getItem('crm-demo-user') || userSelect.value;
+signIn(userSelect.value);
+userSelect.addEventListener('change', () => signIn(userSelect.value));
+
+// 2. Language: the widgets follow <html lang> live.
+for (const button of document.querySelectorAll('[data-lang]')) {
+  button.addEventListener('click', () => {
+    document.documentElement.lang = button.dataset.lang;
+    for (const other of document.querySelectorAll('[data-lang]')) {
+      other.setAttribute('aria-pressed', String(other === button));
+    }
+  });
+}
+
+// 3. Wiring through the documented events: selecting an inquiry shows its buyer
+//    and starts a quote from it.
+inbox.addEventListener('crm-inquiry-select', (event) => {
+  const { inquiryId, customerId } = event.detail;
+  if (customerId) card.setAttribute('customer-id', customerId);
+  else card.removeAttribute('customer-id');
+  quote.setAttribute('inquiry-id', inquiryId);
+});

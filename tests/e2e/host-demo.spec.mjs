@@ -1,0 +1,130 @@
+// host-demo: the three tags are defined, render in shadow DOM, list real data
+// from api-stub, react to attributes and talk to the page through events.
+import { test, expect, TOKENS } from './fixtures.mjs';
+
+const TAGS = ['crm-inquiry-inbox', 'crm-customer-card', 'crm-quote-builder'];
+
+test('host-demo loads and defines the three tags, each rendering in an open shadow root', async ({ page }) => {
+  await page.goto('/');
+  for (const tag of TAGS) {
+    await page.waitForFunction((name) => customElements.get(name) !== undefined, tag);
+    const hasShadowContent = await page.$eval(tag, (element) =>
+      element.shadowRoot !== null && element.shadowRoot.querySelector('[part="base"]') !== null);
+    expect(hasShadowContent, `${tag} renders inside its shadow root`).toBe(true);
+    // Nothing of the widget leaks into the light DOM.
+    expect(await page.$eval(tag, (element) => element.children.length)).toBe(0);
+  }
+});
+
+test('the inbox lists the signed-in rep\'s inquiries from api-stub, newest first', async ({ page, api }) => {
+  const expected = await api(TOKENS.rep, '/inquiries?limit=50');
+  expect(expected.items.length).toBeGreaterThan(0);
+
+  await page.goto('/');
+  const rows = page.locator('crm-inquiry-inbox [data-test="inquiry-row"]');
+  await expect(rows).toHaveCount(expected.items.length);
+  const ids = await rows.evaluateAll((elements) => elements.map((element) => element.dataset.id));
+  expect(ids).toEqual(expected.items.map((item) => item.id));
+
+  const first = expected.items[0];
+  const firstRow = rows.first();
+  await expect(firstRow).toContainText(first.buyer.company || first.buyer.name);
+  await expect(firstRow).toContainText(first.subject);
+  const total = page.locator('crm-inquiry-inbox [data-test="inquiry-total"]');
+  await expect(total).toHaveText(`${expected.total.toLocaleString('en')} ${expected.total === 1 ? 'inquiry' : 'inquiries'}`);
+});
+
+test('a manager sees the whole team\'s inquiries, a rep only their own', async ({ page, api }) => {
+  const rep = await api(TOKENS.rep, '/inquiries');
+  const manager = await api(TOKENS.manager, '/inquiries');
+  expect(manager.total).toBeGreaterThan(rep.total);
+
+  await page.goto('/');
+  const total = page.locator('crm-inquiry-inbox [data-test="inquiry-total"]');
+  await expect(total).toHaveText(new RegExp(`^${rep.total}\\b`));
+  await page.selectOption('[data-test="demo-user"]', TOKENS.manager);
+  await expect(total).toHaveText(new RegExp(`^${manager.total.toLocaleString('en')}\\b`));
+});
+
+test('changing the status attribute filters the list; the tabs reflect it back', async ({ page, api }) => {
+  const quoted = await api(TOKENS.manager, '/inquiries?status=quoted&limit=50');
+  expect(quoted.total).toBeGreaterThan(0);
+  await page.goto('/');
+  await page.selectOption('[data-test="demo-user"]', TOKENS.manager);
+  const inbox = page.locator('crm-inquiry-inbox');
+  const rows = page.locator('crm-inquiry-inbox [data-test="inquiry-row"]');
+  await expect(rows.first()).toBeVisible();
+
+  await inbox.evaluate((element) => element.setAttribute('status', 'quoted'));
+  await expect(rows).toHaveCount(quoted.items.length);
+  await expect(page.locator('crm-inquiry-inbox [data-test="inquiry-status"]').filter({ hasNotText: 'Quoted' })).toHaveCount(0);
+  await expect(page.locator('crm-inquiry-inbox [data-test="status-tab"][aria-pressed="true"]')).toHaveAttribute('data-status', 'quoted');
+
+  // A click on a tab is reflected to the attribute and announced with an event.
+  const filterEvent = page.evaluate(() => new Promise((resolve) => {
+    document.addEventListener('crm-inquiry-filter-change', (event) => resolve(event.detail), { once: true });
+  }));
+  await page.locator('crm-inquiry-inbox [data-test="status-tab"][data-status="won"]').click();
+  expect(await filterEvent).toEqual({ status: 'won' });
+  await expect(inbox).toHaveAttribute('status', 'won');
+  await expect(page.locator('crm-inquiry-inbox [data-test="inquiry-status"]').first()).toHaveText('Won');
+});
+
+test('selecting an inquiry fires crm-inquiry-select across the shadow boundary; the page wires card and quote', async ({ page, api }) => {
+  const { items } = await api(TOKENS.rep, '/inquiries');
+  const withCustomer = items.find((item) => item.customer_id);
+  expect(withCustomer, 'the seed links inquiries to customers').toBeTruthy();
+  const customer = await api(TOKENS.rep, `/customers/${withCustomer.customer_id}`);
+
+  await page.goto('/');
+  const selected = page.evaluate(() => new Promise((resolve) => {
+    document.addEventListener('crm-inquiry-select', (event) => resolve({
+      detail: event.detail,
+      bubbles: event.bubbles,
+      composed: event.composed,
+      target: event.target.id,
+    }), { once: true });
+  }));
+  await page.locator(`crm-inquiry-inbox [data-test="inquiry-row"][data-id="${withCustomer.id}"]`).click();
+  expect(await selected).toEqual({
+    detail: { inquiryId: withCustomer.id, customerId: withCustomer.customer_id },
+    bubbles: true,
+    composed: true,
+    target: 'inbox',
+  });
+  await expect(page.locator('crm-inquiry-inbox')).toHaveAttribute('selected', withCustomer.id);
+  await expect(page.locator(`crm-inquiry-inbox [data-id="${withCustomer.id}"]`)).toHaveAttribute('aria-current', 'true');
+
+  // host-demo's glue: the card shows the buyer, the quote builder starts from the inquiry.
+  await expect(page.locator('crm-customer-card [data-test="customer-name"]')).toHaveText(customer.name);
+  await expect(page.locator('crm-quote-builder [data-test="quote-lines"] tbody tr')).toHaveCount(1);
+  if (withCustomer.product_name) {
+    await expect(page.locator('crm-quote-builder [data-test="quote-lines"] tbody tr')).toContainText(withCustomer.product_name);
+  }
+});
+
+test('the widgets follow the page language live, and an element\'s own lang wins', async ({ page }) => {
+  await page.goto('/');
+  const title = page.locator('crm-inquiry-inbox h2');
+  await expect(title).toHaveText('Inquiries');
+  await page.click('[data-test="lang-zh"]');
+  await expect(title).toHaveText('询盘');
+  await expect(page.locator('crm-customer-card [data-test="notice"]')).toContainText('未选择买家');
+  await expect(page.locator('crm-inquiry-inbox [part="base"]')).toHaveAttribute('lang', 'zh-Hans');
+
+  await page.locator('crm-inquiry-inbox').evaluate((element) => element.setAttribute('lang', 'en'));
+  await expect(title).toHaveText('Inquiries');
+  await page.locator('crm-inquiry-inbox').evaluate((element) => element.removeAttribute('lang'));
+  await expect(title).toHaveText('询盘');
+});
+
+test('attributes are reflected by camelCase properties', async ({ page }) => {
+  await page.goto('/');
+  const values = await page.locator('crm-inquiry-inbox').evaluate((element) => {
+    element.apiBase = '/api/v1';
+    const attribute = element.getAttribute('api-base');
+    element.status = null;
+    return { attribute, status: element.getAttribute('status'), property: element.apiBase };
+  });
+  expect(values).toEqual({ attribute: '/api/v1', status: null, property: '/api/v1' });
+});

@@ -1,0 +1,53 @@
+// The quote builder's first view: a line from the inquiry, exact amounts in the
+// currency's minor units, field-level validation that keeps what was typed.
+import { test, expect, TOKENS } from './fixtures.mjs';
+
+test('a quote started from an inquiry prices its line exactly and validates the price', async ({ page, api }) => {
+  const { items } = await api(TOKENS.rep, '/inquiries');
+  const inquiry = items.find((item) => item.product_name && item.quantity);
+  expect(inquiry, 'the seed has inquiries with product and quantity').toBeTruthy();
+
+  await page.goto('/');
+  const builder = page.locator('crm-quote-builder');
+  await builder.evaluate((element, id) => element.setAttribute('inquiry-id', id), inquiry.id);
+  const line = page.locator('crm-quote-builder [data-test="quote-lines"] tbody tr');
+  await expect(line).toContainText(inquiry.product_name);
+
+  const changes = [];
+  await page.exposeFunction('recordQuoteChange', (detail) => changes.push(detail));
+  await page.evaluate(() => document.addEventListener('crm-quote-change', (event) => window.recordQuoteChange(event.detail)));
+
+  const price = page.locator('crm-quote-builder [data-test="quote-unit-price"]');
+  await price.fill('11.805');
+  await expect(page.locator('crm-quote-builder [data-test="price-error"]')).toContainText('at most 2 decimals');
+  await expect(price).toHaveAttribute('aria-invalid', 'true');
+  await expect(price).toHaveValue('11.805');
+  await expect(page.locator('crm-quote-builder [data-test="quote-total"]')).toHaveText('—');
+
+  await price.fill('11.80');
+  await expect(page.locator('crm-quote-builder [data-test="price-error"]')).toHaveCount(0);
+  const quantity = Number(inquiry.quantity.value);
+  const expectedAmount = (Math.round(quantity * 1180) / 100).toLocaleString('en', { style: 'currency', currency: 'USD' });
+  await expect(page.locator('crm-quote-builder [data-test="quote-line-amount"]')).toHaveText(expectedAmount);
+  await expect(page.locator('crm-quote-builder [data-test="quote-total"]')).toHaveText(expectedAmount);
+
+  // JPY has no minor unit: the same price is now invalid, and the text stays.
+  await page.locator('crm-quote-builder [data-test="quote-currency"]').selectOption('JPY');
+  await expect(page.locator('crm-quote-builder [data-test="price-error"]')).toContainText('at most 0 decimals');
+  await expect(price).toHaveValue('11.80');
+
+  await expect.poll(() => changes.at(-1)?.currency).toBe('JPY');
+  expect(changes.some((detail) => detail.total !== null && detail.lines[0].unitPrice === '11.80')).toBe(true);
+});
+
+test('a draft property that breaks the documented shape is explained, nothing else changes', async ({ page }) => {
+  await page.goto('/test-pages/early-property.html');
+  await expect(page.locator('crm-quote-builder [data-test="quote-total"]')).toHaveText('€23,600.00');
+  await page.locator('crm-quote-builder').evaluate((element) => {
+    element.draft = { currency: 'EUR', lines: [{ name: 'x', quantity: '5', unit: 'bananas' }] };
+  });
+  const notice = page.locator('crm-quote-builder [data-test="notice"]');
+  await expect(notice).toContainText('“draft”');
+  await expect(notice).toContainText('bananas');
+  await expect(page.locator('crm-quote-builder [data-test="quote-total"]')).toHaveText('€23,600.00');
+});
