@@ -42,8 +42,14 @@ test('a manager sees the whole team\'s inquiries, a rep only their own', async (
   await page.goto('/');
   const total = page.locator('crm-inquiry-inbox [data-test="inquiry-total"]');
   await expect(total).toHaveText(new RegExp(`^${rep.total}\\b`));
+  // Leave a quote in progress, then switch user: nothing of it may remain.
+  await page.locator('crm-inquiry-inbox [data-test="inquiry-row"]').first().click();
+  await page.locator('crm-quote-builder [data-test="quote-unit-price"]').fill('9.99');
   await page.selectOption('[data-test="demo-user"]', TOKENS.manager);
   await expect(total).toHaveText(new RegExp(`^${manager.total.toLocaleString('en')}\\b`));
+  await expect(page.locator('crm-quote-builder [data-test="quote-lines"]')).toHaveCount(0);
+  await expect(page.locator('crm-quote-builder [data-test="notice"]')).toContainText('No quote open');
+  await expect(page.locator('crm-customer-card [data-test="notice"]')).toContainText('No buyer selected');
 });
 
 test('changing the status attribute filters the list; the tabs reflect it back', async ({ page, api }) => {

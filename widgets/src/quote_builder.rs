@@ -88,6 +88,20 @@ fn QuoteBuilder(context: ElementContext, i18n: I18n) -> impl IntoView {
         },
         |(base, id)| async move { Api::new(base).get_inquiry(id).await },
     );
+    // Another inquiry (or none) means another quote: nothing of the previous
+    // draft may stay on screen, least of all after the host switched users.
+    Effect::new(
+        move |previous: Option<Result<Option<InquiryId>, (String, String)>>| {
+            let current = inquiry_id.get();
+            if previous.is_some_and(|previous| previous != current) {
+                draft.update(|draft| {
+                    draft.lines.clear();
+                    draft.named_place.clear();
+                });
+            }
+            current
+        },
+    );
     // A freshly loaded inquiry seeds the draft with its product and quantity.
     Effect::new(move |_| {
         if let Some(inquiry) = loader.with(|remote| remote.data.clone()) {

@@ -149,9 +149,10 @@ fn print_banner(address: &str, database: &Path) {
          ============================================================\n\
          \x20 CRM widgets demo is running: {address}/\n\
          \n\
-         \x20 Sign in with a demo bearer token seeded by --seed-demo, e.g.\n\
-         \x20 demo-brightway-owner, demo-brightway-rep, demo-evergreen-owner\n\
-         \x20 (all of them: api-stub/src/seed/people.rs).\n\
+         \x20 You are sales rep Li Wei of Ningbo Brightway Lighting; switch user\n\
+         \x20 with \"Signed in as\" and language with EN / 中文 in the page.\n\
+         \x20 API tokens for curl: demo-brightway-rep, demo-brightway-manager,\n\
+         \x20 demo-evergreen-owner, … (api-stub/src/seed/people.rs).\n\
          \x20 Data: {}  (`--reset` starts over)\n\
          \x20 Stop with Ctrl-C.\n\
          ============================================================\n",
