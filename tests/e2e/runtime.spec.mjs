@@ -103,6 +103,27 @@ test('a property set before the bundle defines the tag is not lost', async ({ pa
   expect(await page.locator('crm-quote-builder').evaluate((element) => element.draft.namedPlace)).toBe('Hamburg');
 });
 
+test('an internal error shows a readable message in every widget and the host page keeps working', async ({ page }) => {
+  const logged = [];
+  page.on('console', (message) => { if (message.type() === 'error') logged.push(message.text()); });
+  await page.goto('/test-pages/crash.html');
+  await expect(page.locator('#inbox [data-test="inquiry-row"]').first()).toBeVisible();
+  // Simulate a bug: the Rust side of the next element to connect fails.
+  await page.evaluate(async () => {
+    const { ElementHandle } = await import('/dist/crm-widgets.js');
+    ElementHandle.prototype.connected = () => { throw new Error('simulated internal error'); };
+    document.getElementById('later').append(document.createElement('crm-quote-builder'));
+  });
+  const crash = (id) => page.locator(`${id} [part="crash"]`);
+  await expect(page.locator('#later crm-quote-builder [part="crash"]')).toHaveText('This panel stopped because of an internal error. Reload the page to try again.');
+  await expect(crash('#inbox')).toHaveAttribute('role', 'alert');
+  await expect(crash('#card')).toHaveText('此面板因内部错误已停止运行，请刷新页面后重试。');
+  expect(logged.some((text) => text.includes('simulated internal error'))).toBe(true);
+  // The host's own code is untouched.
+  await page.click('#host-button');
+  await expect(page.locator('#host-output')).toHaveText('host still works');
+});
+
 test('removing and re-adding the widgets 1,000 times leaks nothing', async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto('/test-pages/churn.html');
