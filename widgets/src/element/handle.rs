@@ -107,23 +107,11 @@ impl ElementHandle {
 
     /// `attributeChangedCallback` for an observed attribute.
     pub fn attribute_changed(&self, name: &str, value: Option<String>) {
-        if let Some(slot) = self
-            .attributes
-            .borrow_mut()
-            .iter_mut()
-            .find(|(known, _)| *known == name)
-        {
-            slot.1.clone_from(&value);
-        }
-        if let Some(view) = self.mounted.borrow().as_ref()
-            && let Some((_, signal)) = view
-                .signals
-                .attributes
-                .iter()
-                .find(|(known, _)| *known == name)
-        {
-            signal.set(value);
-        }
+        let mounted = self.mounted.borrow();
+        let signals = mounted
+            .as_ref()
+            .map(|view| view.signals.attributes.as_slice());
+        store(&self.attributes, signals, name, value);
     }
 
     /// The getter of a complex property.
@@ -140,23 +128,35 @@ impl ElementHandle {
     /// The setter of a complex property.
     pub fn set_property(&self, name: &str, value: JsValue) {
         let value = (!value.is_undefined() && !value.is_null()).then(|| SendWrapper::new(value));
-        if let Some(slot) = self
-            .properties
-            .borrow_mut()
-            .iter_mut()
-            .find(|(known, _)| *known == name)
-        {
-            slot.1.clone_from(&value);
-        }
-        if let Some(view) = self.mounted.borrow().as_ref()
-            && let Some((_, signal)) = view
-                .signals
-                .properties
-                .iter()
-                .find(|(known, _)| *known == name)
-        {
-            signal.set(value);
-        }
+        let mounted = self.mounted.borrow();
+        let signals = mounted
+            .as_ref()
+            .map(|view| view.signals.properties.as_slice());
+        store(&self.properties, signals, name, value);
+    }
+}
+
+/// Keeps `value` as the element's current `name` (for the next mount) and hands
+/// it to the mounted view's signal, if a view is mounted.
+fn store<T: Clone + Send + Sync + 'static>(
+    values: &RefCell<Vec<(&'static str, T)>>,
+    signals: Option<&[(&'static str, ArcRwSignal<T>)]>,
+    name: &str,
+    value: T,
+) {
+    if let Some(slot) = values
+        .borrow_mut()
+        .iter_mut()
+        .find(|(known, _)| *known == name)
+    {
+        slot.1.clone_from(&value);
+    }
+    if let Some((_, signal)) = signals
+        .into_iter()
+        .flatten()
+        .find(|(known, _)| *known == name)
+    {
+        signal.set(value);
     }
 }
 
