@@ -6,6 +6,7 @@ use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use contract::problem::{FieldError, PROBLEM_CONTENT_TYPE, Problem, ProblemKind};
+use contract::version::Version;
 
 use crate::stored::StoredValueError;
 
@@ -31,6 +32,39 @@ pub enum ApiError {
     /// Nothing with that id for the caller (including: it belongs to another member).
     #[error("not found: {0}")]
     NotFound(String),
+    /// The caller may not do this (e.g. a rep assigning to a colleague).
+    #[error("forbidden: {0}")]
+    Forbidden(String),
+    /// An update without `If-Match`.
+    #[error("If-Match required")]
+    PreconditionRequired,
+    /// An update whose `If-Match` is not the current version.
+    #[error("stale If-Match; current version {current}")]
+    PreconditionFailed {
+        /// The resource's current version.
+        current: Version,
+    },
+    /// The change does not fit the resource's state (e.g. editing a sent quote).
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// The body is not `application/json`.
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    /// The body is larger than accepted.
+    #[error("payload too large")]
+    PayloadTooLarge,
+    /// Too many requests with this token.
+    #[error("rate limited")]
+    TooManyRequests {
+        /// Seconds until a request will be accepted again.
+        retry_after_seconds: u64,
+    },
+    /// The first request with this Idempotency-Key is still running.
+    #[error("idempotency key in use")]
+    IdempotencyKeyInUse,
+    /// This Idempotency-Key came with another request before.
+    #[error("idempotency key reused")]
+    IdempotencyKeyReused,
     /// The HTTP method is not supported at this path.
     #[error("method not allowed")]
     MethodNotAllowed,
@@ -89,16 +123,47 @@ impl ApiError {
                 Problem::new(ProblemKind::Unauthorized, detail.clone())
             }
             ApiError::NotFound(detail) => Problem::new(ProblemKind::NotFound, detail.clone()),
-            // The contract has no kind for 405; RFC 9457 says `about:blank` then, with
-            // the status phrase as title.
-            ApiError::MethodNotAllowed => Problem {
-                type_uri: "about:blank".to_owned(),
-                title: "Method Not Allowed".to_owned(),
-                status: StatusCode::METHOD_NOT_ALLOWED.as_u16(),
-                detail: Some("This method is not supported at this path.".to_owned()),
-                instance: None,
-                errors: Vec::new(),
+            ApiError::Forbidden(detail) => Problem::new(ProblemKind::Forbidden, detail.clone()),
+            ApiError::MethodNotAllowed => Problem::new(
+                ProblemKind::MethodNotAllowed,
+                "This method is not supported at this path.",
+            ),
+            ApiError::PreconditionRequired => Problem::new(
+                ProblemKind::PreconditionRequired,
+                "Send If-Match with the ETag of the version you are changing.",
+            ),
+            ApiError::PreconditionFailed { current } => Problem {
+                current_version: Some(*current),
+                ..Problem::new(
+                    ProblemKind::PreconditionFailed,
+                    format!(
+                        "This was changed since you loaded it; the current version is {current}."
+                    ),
+                )
             },
+            ApiError::Conflict(detail) => Problem::new(ProblemKind::Conflict, detail.clone()),
+            ApiError::UnsupportedMediaType => Problem::new(
+                ProblemKind::UnsupportedMediaType,
+                "Send the body as JSON with `Content-Type: application/json`.",
+            ),
+            ApiError::PayloadTooLarge => Problem::new(
+                ProblemKind::PayloadTooLarge,
+                "The request body is larger than this server accepts.",
+            ),
+            ApiError::TooManyRequests {
+                retry_after_seconds,
+            } => Problem::new(
+                ProblemKind::TooManyRequests,
+                format!("Too many requests with this token; retry in {retry_after_seconds} s."),
+            ),
+            ApiError::IdempotencyKeyInUse => Problem::new(
+                ProblemKind::IdempotencyKeyInUse,
+                "A request with this Idempotency-Key is still being processed; retry later.",
+            ),
+            ApiError::IdempotencyKeyReused => Problem::new(
+                ProblemKind::IdempotencyKeyReused,
+                "This Idempotency-Key was used for a different request; use a new key.",
+            ),
             ApiError::Validation(errors) => Problem::validation(errors.clone()),
             ApiError::Unavailable(_) => Problem::new(
                 ProblemKind::ServiceUnavailable,
@@ -133,9 +198,18 @@ impl IntoResponse for ApiError {
                 HeaderValue::from_static(challenge),
             );
         }
-        if matches!(self, ApiError::MethodNotAllowed) {
-            // RFC 9110 wants an `Allow` header; every API route is read-only so far.
-            headers.insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        match &self {
+            ApiError::PreconditionFailed { current } => {
+                if let Ok(etag) = HeaderValue::from_str(&current.etag()) {
+                    headers.insert(header::ETAG, etag);
+                }
+            }
+            ApiError::TooManyRequests {
+                retry_after_seconds,
+            } => {
+                headers.insert(header::RETRY_AFTER, HeaderValue::from(*retry_after_seconds));
+            }
+            _ => {}
         }
         response
     }

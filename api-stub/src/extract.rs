@@ -66,6 +66,12 @@ where
                 JsonRejection::JsonDataError(error) => {
                     ApiError::invalid_field("", error.body_text())
                 }
+                JsonRejection::MissingJsonContentType(_) => ApiError::UnsupportedMediaType,
+                JsonRejection::BytesRejection(error)
+                    if error.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE =>
+                {
+                    ApiError::PayloadTooLarge
+                }
                 other => ApiError::bad_request(other.body_text()),
             })
     }

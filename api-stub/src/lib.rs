@@ -7,15 +7,19 @@
 //! [`app`] served by axum. Tests drive [`app`] directly with `tower::ServiceExt::oneshot`.
 
 pub mod auth;
+pub mod change_log;
+pub mod concurrency;
 pub mod config;
 pub mod database;
 pub mod error;
 pub mod extract;
 pub mod layers;
+pub mod openapi;
 pub mod routes;
 pub mod seed;
 pub mod static_files;
 pub mod stored;
+pub mod text;
 
 use std::path::PathBuf;
 
@@ -32,6 +36,8 @@ pub struct AppState {
     pub database: SqlitePool,
     /// Where the static files come from.
     pub static_dirs: StaticDirs,
+    /// Wakes the change streams of a member after its changes were committed.
+    pub changes: change_log::ChangeNotifier,
 }
 
 /// The directories served besides the API.
@@ -49,6 +55,7 @@ impl AppState {
         AppState {
             database,
             static_dirs,
+            changes: change_log::ChangeNotifier::default(),
         }
     }
 }

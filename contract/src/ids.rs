@@ -11,6 +11,7 @@ macro_rules! id_type {
     ($(#[$meta:meta])* $name:ident) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
         #[serde(transparent)]
         pub struct $name(pub Uuid);
 
@@ -58,6 +59,30 @@ id_type!(
 id_type!(
     /// A buyer company in a member's customer base.
     CustomerId
+);
+id_type!(
+    /// A person at a buyer company.
+    ContactId
+);
+id_type!(
+    /// One message of an inquiry's thread.
+    MessageId
+);
+id_type!(
+    /// A product of a member's catalog.
+    ProductId
+);
+id_type!(
+    /// One revision of a quotation.
+    QuoteId
+);
+id_type!(
+    /// A note, call, meeting, e-mail or sample shipment logged on a customer.
+    ActivityId
+);
+id_type!(
+    /// A follow-up or important date on a customer.
+    ReminderId
 );
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// An Incoterms 2020 rule. Each is quoted with a named place (port or address).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Incoterm {
     /// Ex Works.
     EXW,

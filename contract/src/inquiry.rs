@@ -1,4 +1,10 @@
-//! Buyer inquiries (RFQs) as the inbox lists them.
+//! Buyer inquiries (RFQs): the list row, the whole inquiry with its thread, the
+//! changes a member makes to it, and the portal's ingest of new ones.
+
+mod detail;
+mod ingest;
+mod query;
+mod update;
 
 use std::fmt;
 use std::str::FromStr;
@@ -10,9 +16,19 @@ use crate::country::CountryCode;
 use crate::ids::{CustomerId, InquiryId};
 use crate::quantity::Quantity;
 use crate::user::UserRef;
+use crate::version::Version;
+
+pub use detail::{
+    Assignment, AssignmentRule, Destination, Inquiry, InquiryKind, Message, MessageDirection,
+    Requirement, ScoreReason, ScoreSignal,
+};
+pub use ingest::{IngestBuyer, IngestInquiry, IngestProduct, IngestedInquiry};
+pub use query::{AssigneeFilter, InquiryFilter, InquiryListQuery, InquirySort};
+pub use update::{InquiryPatch, LostReason, MAX_TAGS, NewReply, validate_tags};
 
 /// Where an inquiry stands in the member's workflow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum InquiryStatus {
     /// Received, nobody has worked on it yet.
@@ -55,6 +71,31 @@ impl InquiryStatus {
             InquiryStatus::Archived => "archived",
         }
     }
+
+    /// Whether an inquiry still needs work (counts toward a rep's load).
+    pub fn is_active(self) -> bool {
+        matches!(
+            self,
+            InquiryStatus::New | InquiryStatus::Open | InquiryStatus::Quoted
+        )
+    }
+
+    /// Whether the workflow allows going from `self` to `to` (staying is allowed).
+    /// Nothing goes back to `new`; `won` is only reached from work in progress;
+    /// anything closed can be reopened.
+    pub fn can_become(self, to: InquiryStatus) -> bool {
+        use InquiryStatus::*;
+        self == to
+            || match to {
+                New => false,
+                Open => true,
+                Quoted => matches!(self, New | Open | Won | Lost),
+                Won => matches!(self, Open | Quoted),
+                Lost => matches!(self, New | Open | Quoted),
+                Spam => matches!(self, New | Open),
+                Archived => true,
+            }
+    }
 }
 
 /// Why a text is not an inquiry status.
@@ -83,6 +124,7 @@ impl fmt::Display for InquiryStatus {
 
 /// The buyer as they described themselves when sending the inquiry.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BuyerSnapshot {
     /// The person's name.
     pub name: String,
@@ -96,6 +138,7 @@ pub struct BuyerSnapshot {
 
 /// One row of the inbox.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InquirySummary {
     /// The inquiry's id.
     pub id: InquiryId,
@@ -109,7 +152,7 @@ pub struct InquirySummary {
     pub quantity: Option<Quantity>,
     /// The subject line the buyer wrote.
     pub subject: String,
-    /// The start of the buyer's first message, as plain text.
+    /// The start of the buyer's latest message, as plain text.
     pub preview: String,
     /// When the portal received it.
     #[serde(with = "time::serde::rfc3339")]
@@ -117,42 +160,31 @@ pub struct InquirySummary {
     /// When a first reply is due to meet the portal's response target.
     #[serde(with = "time::serde::rfc3339::option")]
     pub response_due_at: Option<OffsetDateTime>,
+    /// When the member first replied; `None` while unanswered.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub first_response_at: Option<OffsetDateTime>,
     /// Workflow status.
     pub status: InquiryStatus,
     /// The sales rep it is assigned to.
     pub assignee: Option<UserRef>,
-    /// Quality score from 0 (spam) to 100.
+    /// Quality score from 0 (spam) to 100; the reasons are in [`Inquiry`].
     pub score: u8,
     /// Whether nobody of the member has opened it since the buyer last wrote.
     pub unread: bool,
     /// Labels the member attached.
     pub tags: Vec<String>,
+    /// The language the buyer wrote in (BCP 47), when known.
+    pub language: Option<String>,
+    /// Changes with every update; send it back in `If-Match`.
+    pub version: Version,
+    /// When anything about it last changed.
+    #[serde(with = "time::serde::rfc3339")]
+    pub updated_at: OffsetDateTime,
 }
 
-/// Query parameters of `GET /inquiries`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InquiryListQuery {
-    /// Only inquiries with this status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<InquiryStatus>,
-    /// At most this many items (1 to [`InquiryListQuery::MAX_LIMIT`]; default
-    /// [`InquiryListQuery::DEFAULT_LIMIT`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub limit: Option<u32>,
-    /// Continue after the page that returned this cursor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cursor: Option<String>,
-}
-
-impl InquiryListQuery {
-    /// Page size when none is asked for.
-    pub const DEFAULT_LIMIT: u32 = 50;
-    /// The largest page a client may ask for.
-    pub const MAX_LIMIT: u32 = 200;
-}
-
-/// A page of inquiries, newest first.
+/// A page of inquiries in the requested order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InquiryPage {
     /// The inquiries on this page.
     pub items: Vec<InquirySummary>,
@@ -160,6 +192,19 @@ pub struct InquiryPage {
     pub next_cursor: Option<String>,
     /// How many inquiries match the filter in all.
     pub total: u64,
+    /// How many inquiries the caller can see per status, ignoring the status filter
+    /// (for the inbox's tabs).
+    pub status_counts: Vec<StatusCount>,
+}
+
+/// How many inquiries have a status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StatusCount {
+    /// The status.
+    pub status: InquiryStatus,
+    /// How many inquiries have it.
+    pub count: u64,
 }
 
 #[cfg(test)]
@@ -175,5 +220,19 @@ mod tests {
         }
         assert!("New".parse::<InquiryStatus>().is_err());
         assert!("pending".parse::<InquiryStatus>().is_err());
+    }
+
+    #[test]
+    fn the_workflow_moves_forward_and_reopens_but_never_back_to_new() {
+        use InquiryStatus::*;
+        assert!(New.can_become(Open) && Open.can_become(Quoted) && Quoted.can_become(Won));
+        assert!(Lost.can_become(Open) && Archived.can_become(Open) && Spam.can_become(Open));
+        assert!(!Open.can_become(New) && !Spam.can_become(New));
+        assert!(!New.can_become(Won) && !Archived.can_become(Won));
+        assert!(!Quoted.can_become(Spam));
+        for status in InquiryStatus::ALL {
+            assert!(status.can_become(status));
+            assert!(status.can_become(Archived));
+        }
     }
 }

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// A user-interface language. Every user-visible string exists in each of them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Language {
     /// English.
     #[default]

@@ -5,6 +5,7 @@
 //! This crate compiles for `wasm32-unknown-unknown` and for the server alike, so
 //! it depends on neither browser nor server crates.
 
+pub mod change;
 pub mod country;
 pub mod customer;
 pub mod ids;
@@ -13,8 +14,12 @@ pub mod inquiry;
 pub mod language;
 pub mod money;
 pub mod problem;
+pub mod product;
 pub mod quantity;
+pub mod quote;
 pub mod user;
+pub mod validation;
+pub mod version;
 
 /// Path prefix of every REST endpoint, relative to the host's origin by default.
 pub const API_PREFIX: &str = "/api/v1";

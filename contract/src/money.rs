@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 /// An ISO 4217 currency the CRM quotes in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Currency {
     /// US dollar.
     USD,
@@ -106,6 +107,16 @@ impl fmt::Display for Currency {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         formatter.write_str(self.code())
     }
+}
+
+/// An exact amount of money in a currency, e.g. `{ "amount": "11.80", "currency": "EUR" }`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Money {
+    /// The amount, a decimal string with at most the currency's minor units.
+    pub amount: Decimal,
+    /// ISO 4217 currency.
+    pub currency: Currency,
 }
 
 /// The amount of a line: `quantity × unit_price`, rounded per [the module's rule](self).

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::version::Version;
+
 /// The media type of a problem document.
 pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
 
@@ -19,6 +21,25 @@ pub enum ProblemKind {
     NotFound,
     /// The request is well-formed but breaks a rule; see `errors`.
     Validation,
+    /// The HTTP method is not allowed on this resource.
+    MethodNotAllowed,
+    /// The body is not JSON (`Content-Type` must be `application/json`).
+    UnsupportedMediaType,
+    /// The body is larger than the server accepts.
+    PayloadTooLarge,
+    /// An update without `If-Match`: the client must say which version it changes.
+    PreconditionRequired,
+    /// The `If-Match` version is not the current one: someone else changed the
+    /// resource first. `current_version` says which version is current.
+    PreconditionFailed,
+    /// The change conflicts with the resource's state (e.g. editing a sent quote).
+    Conflict,
+    /// A request with this `Idempotency-Key` is still being processed.
+    IdempotencyKeyInUse,
+    /// This `Idempotency-Key` was used before with a different request.
+    IdempotencyKeyReused,
+    /// Too many requests with this token; retry after `Retry-After` seconds.
+    TooManyRequests,
     /// The server is up but cannot serve the request now (e.g. database unreachable).
     ServiceUnavailable,
     /// Something broke on the server; details are in its log, never in the response.
@@ -27,12 +48,21 @@ pub enum ProblemKind {
 
 impl ProblemKind {
     /// Every kind, for exhaustive tests.
-    pub const ALL: [ProblemKind; 7] = [
+    pub const ALL: [ProblemKind; 16] = [
         ProblemKind::BadRequest,
         ProblemKind::Unauthorized,
         ProblemKind::Forbidden,
         ProblemKind::NotFound,
         ProblemKind::Validation,
+        ProblemKind::MethodNotAllowed,
+        ProblemKind::UnsupportedMediaType,
+        ProblemKind::PayloadTooLarge,
+        ProblemKind::PreconditionRequired,
+        ProblemKind::PreconditionFailed,
+        ProblemKind::Conflict,
+        ProblemKind::IdempotencyKeyInUse,
+        ProblemKind::IdempotencyKeyReused,
+        ProblemKind::TooManyRequests,
         ProblemKind::ServiceUnavailable,
         ProblemKind::Internal,
     ];
@@ -45,6 +75,15 @@ impl ProblemKind {
             ProblemKind::Forbidden => "urn:crm:problem:forbidden",
             ProblemKind::NotFound => "urn:crm:problem:not-found",
             ProblemKind::Validation => "urn:crm:problem:validation",
+            ProblemKind::MethodNotAllowed => "urn:crm:problem:method-not-allowed",
+            ProblemKind::UnsupportedMediaType => "urn:crm:problem:unsupported-media-type",
+            ProblemKind::PayloadTooLarge => "urn:crm:problem:payload-too-large",
+            ProblemKind::PreconditionRequired => "urn:crm:problem:precondition-required",
+            ProblemKind::PreconditionFailed => "urn:crm:problem:precondition-failed",
+            ProblemKind::Conflict => "urn:crm:problem:conflict",
+            ProblemKind::IdempotencyKeyInUse => "urn:crm:problem:idempotency-key-in-use",
+            ProblemKind::IdempotencyKeyReused => "urn:crm:problem:idempotency-key-reused",
+            ProblemKind::TooManyRequests => "urn:crm:problem:too-many-requests",
             ProblemKind::ServiceUnavailable => "urn:crm:problem:service-unavailable",
             ProblemKind::Internal => "urn:crm:problem:internal",
         }
@@ -58,6 +97,15 @@ impl ProblemKind {
             ProblemKind::Forbidden => 403,
             ProblemKind::NotFound => 404,
             ProblemKind::Validation => 422,
+            ProblemKind::MethodNotAllowed => 405,
+            ProblemKind::UnsupportedMediaType => 415,
+            ProblemKind::PayloadTooLarge => 413,
+            ProblemKind::PreconditionRequired => 428,
+            ProblemKind::PreconditionFailed => 412,
+            ProblemKind::Conflict => 409,
+            ProblemKind::IdempotencyKeyInUse => 409,
+            ProblemKind::IdempotencyKeyReused => 422,
+            ProblemKind::TooManyRequests => 429,
             ProblemKind::ServiceUnavailable => 503,
             ProblemKind::Internal => 500,
         }
@@ -71,6 +119,17 @@ impl ProblemKind {
             ProblemKind::Forbidden => "You are not allowed to do this",
             ProblemKind::NotFound => "Not found",
             ProblemKind::Validation => "Some fields are invalid",
+            ProblemKind::MethodNotAllowed => "Method not allowed",
+            ProblemKind::UnsupportedMediaType => "The body must be JSON",
+            ProblemKind::PayloadTooLarge => "The request body is too large",
+            ProblemKind::PreconditionRequired => "If-Match is required",
+            ProblemKind::PreconditionFailed => "Someone else changed this first",
+            ProblemKind::Conflict => "This conflicts with the current state",
+            ProblemKind::IdempotencyKeyInUse => "This request is still being processed",
+            ProblemKind::IdempotencyKeyReused => {
+                "This Idempotency-Key was used for another request"
+            }
+            ProblemKind::TooManyRequests => "Too many requests",
             ProblemKind::ServiceUnavailable => "The service is temporarily unavailable",
             ProblemKind::Internal => "Internal server error",
         }
@@ -86,6 +145,7 @@ impl ProblemKind {
 
 /// One invalid field of a request, named by a JSON pointer or query parameter name.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldError {
     /// Which field: a query parameter name or a JSON pointer such as `/lines/2/quantity`.
     pub field: String,
@@ -95,6 +155,7 @@ pub struct FieldError {
 
 /// An RFC 9457 problem document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Problem {
     /// A URI identifying the problem type.
     #[serde(rename = "type", default = "about_blank")]
@@ -112,6 +173,9 @@ pub struct Problem {
     /// Field-level errors, for validation problems.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
+    /// For `precondition-failed`: the resource's current version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_version: Option<Version>,
 }
 
 fn about_blank() -> String {
@@ -128,6 +192,7 @@ impl Problem {
             detail: Some(detail.into()),
             instance: None,
             errors: Vec::new(),
+            current_version: None,
         }
     }
 

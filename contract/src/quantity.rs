@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// A unit of measure used in international trade.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
     /// Pieces (pcs).
@@ -56,6 +57,7 @@ impl Unit {
 
 /// An amount of something: an exact decimal (as a string on the wire) and its unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Quantity {
     /// How many; never negative.
     pub value: Decimal,

@@ -4,9 +4,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::ids::{MemberId, UserId};
 use crate::language::Language;
+use crate::money::Currency;
 
 /// What a user of a member company may do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Owns the member account: sees and changes everything.
@@ -22,10 +24,16 @@ impl Role {
     pub fn sees_whole_team(self) -> bool {
         matches!(self, Role::Owner | Role::Manager)
     }
+
+    /// Whether the role may assign inquiries to other people.
+    pub fn assigns_others(self) -> bool {
+        self.sees_whole_team()
+    }
 }
 
 /// A reference to a user, as embedded in other resources.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UserRef {
     /// The user's id.
     pub id: UserId,
@@ -35,6 +43,7 @@ pub struct UserRef {
 
 /// A user of a member company.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct User {
     /// The user's id.
     pub id: UserId,
@@ -44,19 +53,40 @@ pub struct User {
     pub email: String,
     /// What the user may do.
     pub role: Role,
+    /// Preferred interface language.
+    pub language: Language,
+    /// Whether the user can still be assigned work.
+    pub active: bool,
+    /// How many open inquiries (new, open, quoted) are assigned to the user.
+    pub open_inquiries: u32,
+}
+
+/// `GET /users`: the member's people, for assignment pickers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UserList {
+    /// Every user of the caller's member company, by name.
+    pub items: Vec<User>,
 }
 
 /// A member company (the seller, the tenant).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Member {
     /// The member's id.
     pub id: MemberId,
     /// Legal or trading name, e.g. "Ningbo Brightway Lighting Co., Ltd.".
     pub name: String,
+    /// The currency the member reports in; won and quoted values are converted to it.
+    pub currency: Currency,
+    /// The portal's response target: a first reply is due this many hours after an
+    /// inquiry arrives.
+    pub response_target_hours: u32,
 }
 
 /// `GET /me`: who the bearer token belongs to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Me {
     /// The calling user.
     pub user: User,

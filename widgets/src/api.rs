@@ -60,17 +60,7 @@ impl Api {
         &self,
         query: &InquiryListQuery,
     ) -> Result<InquiryPage, ApiError> {
-        let mut parameters = Vec::new();
-        if let Some(status) = query.status {
-            parameters.push(("status", status.as_str().to_owned()));
-        }
-        if let Some(limit) = query.limit {
-            parameters.push(("limit", limit.to_string()));
-        }
-        if let Some(cursor) = &query.cursor {
-            parameters.push(("cursor", cursor.clone()));
-        }
-        self.get(&["inquiries"], &parameters).await
+        self.get(&["inquiries"], &query.to_pairs()).await
     }
 
     /// `GET /inquiries/{id}`.

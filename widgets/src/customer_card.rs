@@ -108,17 +108,21 @@ fn CustomerCard(context: ElementContext, i18n: I18n) -> impl IntoView {
 #[component]
 fn Profile(customer: Customer) -> impl IntoView {
     let i18n = crate::ui::use_i18n();
-    let country = customer.country;
-    let tier = customer.tier;
-    let stage = customer.stage;
-    let kind = customer.business_type;
-    let owner = customer.owner.as_ref().map(|owner| owner.name.clone());
+    let country = customer.summary.country;
+    let tier = customer.summary.tier;
+    let stage = customer.summary.stage;
+    let kind = customer.summary.business_type;
+    let owner = customer
+        .summary
+        .owner
+        .as_ref()
+        .map(|owner| owner.name.clone());
     let website = customer.website.clone().unwrap_or_default();
     let link = safe_website(&website);
-    let inquiry_count = u64::from(customer.inquiry_count);
+    let inquiry_count = u64::from(customer.summary.inquiry_count);
     view! {
         <header class="header profile-header">
-            <h2 class="title" dir="auto" data-test="customer-name">{customer.name.clone()}</h2>
+            <h2 class="title" dir="auto" data-test="customer-name">{customer.summary.name.clone()}</h2>
             <span class="country muted">
                 <span aria-hidden="true">{intl::flag(country)}</span>
                 " "
@@ -157,7 +161,7 @@ fn Profile(customer: Customer) -> impl IntoView {
                         <li class="contact">
                             <span class="contact-name" dir="auto">{contact.name.clone()}</span>
                             <span class="muted" dir="auto">{contact.title.clone()}</span>
-                            <span class="contact-email" dir="ltr">{contact.email.clone()}</span>
+                            <span class="contact-email" dir="ltr">{contact.emails.first().cloned()}</span>
                         </li>
                     }).collect_view()}
                 </ul>

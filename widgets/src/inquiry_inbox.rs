@@ -14,7 +14,9 @@
 
 mod row;
 
-use contract::inquiry::{InquiryListQuery, InquiryPage, InquiryStatus, InquirySummary};
+use contract::inquiry::{
+    InquiryFilter, InquiryListQuery, InquiryPage, InquiryStatus, InquirySummary,
+};
 use leptos::prelude::*;
 use serde::Serialize;
 
@@ -51,6 +53,19 @@ struct FilterDetail {
     status: Option<&'static str>,
 }
 
+/// The list request for a status filter, from the start or after `cursor`.
+fn list_query(status: Option<InquiryStatus>, cursor: Option<String>) -> InquiryListQuery {
+    InquiryListQuery {
+        filter: InquiryFilter {
+            statuses: status.into_iter().collect(),
+            ..InquiryFilter::default()
+        },
+        limit: Some(PAGE_SIZE),
+        cursor,
+        ..InquiryListQuery::default()
+    }
+}
+
 fn render(context: ElementContext) -> AnyView {
     let i18n = provide_widget_context(&context);
     view! { <Inbox context=context i18n=i18n /> }.into_any()
@@ -81,11 +96,7 @@ fn Inbox(context: ElementContext, i18n: I18n) -> impl IntoView {
             Some((api_base(base.get()), status))
         },
         |(base, status)| async move {
-            let query = InquiryListQuery {
-                status,
-                limit: Some(PAGE_SIZE),
-                cursor: None,
-            };
+            let query = list_query(status, None);
             Api::new(base).list_inquiries(&query).await
         },
     );
@@ -134,11 +145,7 @@ fn Inbox(context: ElementContext, i18n: I18n) -> impl IntoView {
         let base = api_base(base.get_untracked());
         loading_more.set(true);
         leptos::task::spawn_local(async move {
-            let query = InquiryListQuery {
-                status,
-                limit: Some(PAGE_SIZE),
-                cursor: Some(cursor),
-            };
+            let query = list_query(status, Some(cursor));
             let result = Api::new(base).list_inquiries(&query).await;
             loading_more.set(false);
             match result {

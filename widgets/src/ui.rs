@@ -83,6 +83,21 @@ pub(crate) fn describe_error(i18n: I18n, error: &ApiError) -> (String, String, b
                 Some(ProblemKind::BadRequest | ProblemKind::Validation) => {
                     (Text::ErrorRejectedTitle, None, false)
                 }
+                Some(
+                    ProblemKind::MethodNotAllowed
+                    | ProblemKind::UnsupportedMediaType
+                    | ProblemKind::PayloadTooLarge
+                    | ProblemKind::PreconditionRequired
+                    | ProblemKind::IdempotencyKeyReused,
+                ) => (Text::ErrorRejectedTitle, None, false),
+                Some(ProblemKind::PreconditionFailed | ProblemKind::Conflict) => (
+                    Text::ErrorConflictTitle,
+                    Some(Text::ErrorConflictDetail),
+                    true,
+                ),
+                Some(ProblemKind::TooManyRequests | ProblemKind::IdempotencyKeyInUse) => {
+                    (Text::ErrorBusyTitle, Some(Text::ErrorBusyDetail), true)
+                }
                 Some(ProblemKind::ServiceUnavailable) => (
                     Text::ErrorUnavailableTitle,
                     Some(Text::ErrorServerDetail),

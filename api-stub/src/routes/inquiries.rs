@@ -5,33 +5,36 @@
 mod cursor;
 mod row;
 
+use axum::Json;
 use axum::extract::State;
-use axum::routing::get;
-use axum::{Json, Router};
 use contract::ids::InquiryId;
-use contract::inquiry::{InquiryListQuery, InquiryPage, InquiryStatus, InquirySummary};
+use contract::inquiry::{
+    InquiryListQuery, InquiryPage, InquiryStatus, InquirySummary, StatusCount,
+};
 use contract::problem::FieldError;
 use serde::Deserialize;
 use sqlx::{QueryBuilder, Sqlite};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use self::cursor::Cursor;
 use self::row::{InquiryRow, SUMMARY_SELECT};
-use super::api_path;
 use crate::AppState;
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::extract::{ApiPath, ApiQuery, parse_path_id};
 
-pub(super) fn routes() -> Router<AppState> {
-    Router::new()
-        .route(&api_path("/inquiries"), get(list_inquiries))
-        .route(&api_path("/inquiries/{id}"), get(get_inquiry))
+pub(super) fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_inquiries))
+        .routes(routes!(get_inquiry))
 }
 
 /// The query string of `GET /inquiries` as sent, before validation, so that each bad
 /// parameter is reported by name. Field names are those of
 /// [`contract::inquiry::InquiryListQuery`]. An empty value counts as absent.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct RawListQuery {
     status: Option<String>,
     limit: Option<String>,
@@ -122,6 +125,19 @@ fn push_scope<'args>(
     }
 }
 
+/// The inbox: the caller's visible inquiries, newest first.
+#[utoipa::path(
+    get,
+    path = "/inquiries",
+    tag = "inquiries",
+    params(RawListQuery),
+    responses(
+        (status = 200, description = "A page of inquiries", body = InquiryPage),
+        (status = 400, description = "Malformed query", body = contract::problem::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No or an unknown token", body = contract::problem::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid filter values", body = contract::problem::Problem, content_type = "application/problem+json")
+    )
+)]
 async fn list_inquiries(
     State(state): State<AppState>,
     caller: Caller,
@@ -161,13 +177,39 @@ async fn list_inquiries(
         .into_iter()
         .map(InquiryRow::into_summary)
         .collect::<Result<Vec<_>, _>>()?;
+    let mut counts = QueryBuilder::new("SELECT i.status, COUNT(*) FROM inquiries i");
+    push_scope(&mut counts, &caller, None);
+    counts.push(" GROUP BY i.status");
+    let counts: Vec<(String, i64)> = counts.build_query_as().fetch_all(&state.database).await?;
+    let status_counts = counts
+        .into_iter()
+        .map(|(status, count)| {
+            Ok(StatusCount {
+                status: crate::stored::enum_from_text("status", &status)?,
+                count: u64::try_from(count).unwrap_or_default(),
+            })
+        })
+        .collect::<Result<Vec<_>, crate::stored::StoredValueError>>()?;
     Ok(Json(InquiryPage {
         items,
         next_cursor,
         total: u64::try_from(total).unwrap_or_default(),
+        status_counts,
     }))
 }
 
+/// One inquiry the caller may see.
+#[utoipa::path(
+    get,
+    path = "/inquiries/{id}",
+    tag = "inquiries",
+    params(("id" = String, Path, description = "The inquiry's id")),
+    responses(
+        (status = 200, description = "The inquiry", body = InquirySummary),
+        (status = 400, description = "Malformed id", body = contract::problem::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such inquiry for the caller", body = contract::problem::Problem, content_type = "application/problem+json")
+    )
+)]
 async fn get_inquiry(
     State(state): State<AppState>,
     caller: Caller,

@@ -23,6 +23,7 @@ pub(super) struct GeneratedInquiry {
     pub(super) buyer_company: String,
     pub(super) buyer_country: &'static str,
     pub(super) buyer_verified: bool,
+    pub(super) buyer_email: String,
     pub(super) product_name: Option<&'static str>,
     pub(super) quantity: Option<(&'static str, Unit)>,
     pub(super) subject: String,
@@ -45,6 +46,7 @@ struct Buyer {
     city: &'static str,
     writes: Writes,
     verified: bool,
+    email: String,
 }
 
 /// The member's inquiries, oldest at the end; the newest are densest, like a real inbox.
@@ -147,6 +149,7 @@ pub(super) fn inquiries(member: &MemberSeed, now: OffsetDateTime) -> Vec<Generat
                 buyer_company: buyer.company.to_owned(),
                 buyer_country: buyer.country,
                 buyer_verified: buyer.verified,
+                buyer_email: buyer.email.clone(),
                 product_name,
                 quantity,
                 subject: fill(template.2),
@@ -160,6 +163,39 @@ pub(super) fn inquiries(member: &MemberSeed, now: OffsetDateTime) -> Vec<Generat
             }
         })
         .collect()
+}
+
+/// A walk-in buyer's address: company mail when they named a company, free mail otherwise.
+fn walk_in_email(name: &str, company: &str) -> String {
+    let local: String = name
+        .split_whitespace()
+        .map(|part| {
+            part.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
+                .to_ascii_lowercase()
+        })
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(".");
+    let local = if local.is_empty() {
+        "buyer".to_owned()
+    } else {
+        local
+    };
+    let domain: String = company
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if domain.len() >= 3 {
+        [local.as_str(), "@", &domain, ".com"].concat()
+    } else {
+        [local.as_str(), "@gmail.com"].concat()
+    }
 }
 
 /// Partnership buyers and the star of the demo write more often.
@@ -193,6 +229,7 @@ fn choose_buyer(
             city,
             writes,
             verified,
+            email: walk_in_email(name, company),
         };
     }
     let customer = customers[random.weighted(weights).min(customers.len() - 1)];
@@ -208,6 +245,10 @@ fn choose_buyer(
     };
     Buyer {
         customer: Some(customer),
+        email: customer
+            .9
+            .get(contact_index)
+            .map_or_else(String::new, |contact| contact.2.to_owned()),
         name: customer
             .9
             .get(contact_index)

@@ -10,13 +10,13 @@ async fn the_customer_card_has_profile_contacts_owner_and_inquiry_count() {
     let test_app = TestApp::seeded().await;
     let path = format!("/api/v1/customers/{MUELLER_HANDELS_CUSTOMER_ID}");
     let customer: Customer = test_app.get_json(&path, "demo-brightway-rep").await;
-    assert_eq!(customer.name, "Müller Handels GmbH");
-    assert_eq!(customer.country.as_str(), "DE");
-    assert_eq!(customer.business_type, BusinessType::Importer);
-    assert_eq!(customer.tier, Tier::Partnership);
-    assert_eq!(customer.stage, LifecycleStage::Customer);
+    assert_eq!(customer.summary.name, "Müller Handels GmbH");
+    assert_eq!(customer.summary.country.as_str(), "DE");
+    assert_eq!(customer.summary.business_type, BusinessType::Importer);
+    assert_eq!(customer.summary.tier, Tier::Partnership);
+    assert_eq!(customer.summary.stage, LifecycleStage::Customer);
     assert_eq!(
-        customer.owner.map(|owner| owner.name).as_deref(),
+        customer.summary.owner.map(|owner| owner.name).as_deref(),
         Some("Li Wei")
     );
     assert_eq!(customer.contacts[0].name, "Klaus Müller");
@@ -27,7 +27,7 @@ async fn the_customer_card_has_profile_contacts_owner_and_inquiry_count() {
         .await
         .unwrap();
     assert!(expected > 3, "Müller writes often in the demo");
-    assert_eq!(i64::from(customer.inquiry_count), expected);
+    assert_eq!(i64::from(customer.summary.inquiry_count), expected);
 }
 
 #[tokio::test]
@@ -51,7 +51,7 @@ async fn every_seeded_customer_reads_back() {
         assert!(
             (1..=3).contains(&customer.contacts.len()),
             "{}",
-            customer.name
+            customer.summary.name
         );
     }
 }

@@ -55,6 +55,10 @@ catalog! {
     ErrorUnavailableTitle => "The service is temporarily unavailable", "服务暂时不可用";
     ErrorBadDataTitle => "The server sent data this panel cannot read", "服务器返回的数据无法识别";
     ErrorBadDataDetail => "Your portal's CRM service may be out of date. Details: {reason}", "门户的 CRM 服务可能版本过旧。详情：{reason}";
+    ErrorConflictTitle => "Someone else changed this first", "此内容已被他人修改";
+    ErrorConflictDetail => "Reload to see the current version, then make your change again.", "请重新加载查看最新内容，然后再修改。";
+    ErrorBusyTitle => "Too many requests at once", "请求过于频繁";
+    ErrorBusyDetail => "Wait a moment, then retry.", "请稍候再试。";
     ErrorBadAddressTitle => "The CRM service address is not valid", "CRM 服务地址无效";
 
     // Inquiry inbox.

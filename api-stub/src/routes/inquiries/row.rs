@@ -9,13 +9,10 @@ use crate::stored::{StoredValueError, enum_from_text, parse_stored, timestamp_fr
 /// The `SELECT … FROM` part of every summary query; callers append `WHERE …`.
 pub(super) const SUMMARY_SELECT: &str = "SELECT i.id, i.customer_id, i.buyer_name, i.buyer_company, \
      i.buyer_country, i.buyer_verified, i.product_name, i.quantity_value, i.quantity_unit, \
-     i.subject, i.message, i.received_at, i.response_due_at, i.status, i.assignee_id, \
-     a.name AS assignee_name, i.score, i.unread, \
+     i.subject, i.preview, i.received_at, i.response_due_at, i.first_response_at, i.status, \
+     i.assignee_id, a.name AS assignee_name, i.score, i.unread, i.language, i.version, i.updated_at, \
      (SELECT json_group_array(t.tag) FROM inquiry_tags t WHERE t.inquiry_id = i.id) AS tags \
      FROM inquiries i LEFT JOIN users a ON a.id = i.assignee_id";
-
-/// How many characters of the message the preview keeps.
-const PREVIEW_CHARS: usize = 160;
 
 #[derive(Debug, sqlx::FromRow)]
 pub(super) struct InquiryRow {
@@ -29,9 +26,13 @@ pub(super) struct InquiryRow {
     quantity_value: Option<String>,
     quantity_unit: Option<String>,
     subject: String,
-    message: String,
+    preview: String,
     pub(super) received_at: String,
     response_due_at: Option<String>,
+    first_response_at: Option<String>,
+    language: Option<String>,
+    version: i64,
+    updated_at: String,
     status: String,
     assignee_id: Option<String>,
     assignee_name: Option<String>,
@@ -78,45 +79,24 @@ impl InquiryRow {
             product_name: self.product_name,
             quantity,
             subject: self.subject,
-            preview: preview(&self.message),
+            preview: self.preview,
             received_at: timestamp_from_text(&self.received_at)?,
             response_due_at: self
                 .response_due_at
                 .map(|due| timestamp_from_text(&due))
                 .transpose()?,
+            first_response_at: self
+                .first_response_at
+                .map(|at| timestamp_from_text(&at))
+                .transpose()?,
+            language: self.language,
+            version: crate::concurrency::stored_version(self.version),
+            updated_at: timestamp_from_text(&self.updated_at)?,
             status: enum_from_text("status", &self.status)?,
             assignee,
             score: u8::try_from(self.score.clamp(0, 100)).unwrap_or_default(),
             unread: self.unread,
             tags,
         })
-    }
-}
-
-/// The start of `message` on one line: whitespace collapsed, cut at a character
-/// boundary with an ellipsis when longer than [`PREVIEW_CHARS`].
-pub(super) fn preview(message: &str) -> String {
-    let words: Vec<&str> = message.split_whitespace().collect();
-    let flat = words.join(" ");
-    match flat.char_indices().nth(PREVIEW_CHARS) {
-        Some((cut, _)) => format!("{}…", flat[..cut].trim_end()),
-        None => flat,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn previews_are_one_line_and_cut_on_characters() {
-        assert_eq!(
-            preview("Hello,\n\n  we need   panels."),
-            "Hello, we need panels."
-        );
-        let long = "灯".repeat(200);
-        let cut = preview(&long);
-        assert_eq!(cut.chars().count(), PREVIEW_CHARS + 1);
-        assert!(cut.ends_with('…'));
     }
 }
