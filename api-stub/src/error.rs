@@ -71,6 +71,13 @@ pub enum ApiError {
     /// Well-formed, but some fields break a rule.
     #[error("invalid fields: {0:?}")]
     Validation(Vec<FieldError>),
+    /// What the request refers to existed once but is gone for good (e.g. a
+    /// change-feed cursor older than the feed's retention).
+    #[error("gone: {0}")]
+    Gone(String),
+    /// A server-side failure that is not the database's (e.g. a handler panicked).
+    #[error("internal error: {0}")]
+    Internal(&'static str),
     /// The database cannot be reached.
     #[error("database unavailable")]
     Unavailable(#[source] sqlx::Error),
@@ -169,10 +176,13 @@ impl ApiError {
                 ProblemKind::ServiceUnavailable,
                 "The database is not available; try again shortly.",
             ),
-            ApiError::Database(_) | ApiError::StoredValue(_) => Problem::new(
-                ProblemKind::Internal,
-                "Something went wrong on the server; it has been logged.",
-            ),
+            ApiError::Gone(detail) => Problem::new(ProblemKind::CursorExpired, detail.clone()),
+            ApiError::Database(_) | ApiError::StoredValue(_) | ApiError::Internal(_) => {
+                Problem::new(
+                    ProblemKind::Internal,
+                    "Something went wrong on the server; it has been logged.",
+                )
+            }
         }
     }
 }

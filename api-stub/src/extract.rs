@@ -77,6 +77,19 @@ where
     }
 }
 
+/// The token of an `Authorization: Bearer <token>` header, if the request has one
+/// (the same reading as the [`crate::auth::Caller`] extractor's). For the layers
+/// that key state by caller before any handler runs: idempotency and rate limits.
+pub fn bearer_token(headers: &axum::http::HeaderMap) -> Option<&str> {
+    let value = headers
+        .get(axum::http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?;
+    let (scheme, token) = value.trim().split_once(' ')?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
+}
+
 /// Parses a path segment that must be an id, naming the parameter when it is not.
 pub fn parse_path_id<T: std::str::FromStr>(field: &str, text: &str) -> Result<T, ApiError> {
     text.parse()

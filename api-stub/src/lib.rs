@@ -6,6 +6,7 @@
 //! [`database::connect`], [`database::migrate`], optionally [`seed::seed_demo`], then
 //! [`app`] served by axum. Tests drive [`app`] directly with `tower::ServiceExt::oneshot`.
 
+pub mod assignment;
 pub mod auth;
 pub mod change_log;
 pub mod concurrency;
@@ -13,20 +14,26 @@ pub mod config;
 pub mod database;
 pub mod error;
 pub mod extract;
+pub mod idempotency;
 pub mod layers;
 pub mod openapi;
+pub mod portal_auth;
+pub mod rate_limit;
 pub mod routes;
+pub mod scoring;
 pub mod seed;
 pub mod static_files;
 pub mod stored;
 pub mod text;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use axum::Router;
 use sqlx::SqlitePool;
+use time::OffsetDateTime;
 
-pub use config::{Config, LogFormat};
+pub use config::{Config, LogFormat, Settings};
 pub use error::ApiError;
 
 /// What every request handler can reach.
@@ -38,6 +45,10 @@ pub struct AppState {
     pub static_dirs: StaticDirs,
     /// Wakes the change streams of a member after its changes were committed.
     pub changes: change_log::ChangeNotifier,
+    /// Limits and policies (body size, rate, CORS, change retention).
+    pub settings: Arc<Settings>,
+    /// The request budgets of callers, for [`rate_limit`].
+    pub rate_limiter: rate_limit::RateLimiter,
 }
 
 /// The directories served besides the API.
@@ -50,12 +61,23 @@ pub struct StaticDirs {
 }
 
 impl AppState {
-    /// State over an open (and migrated) pool.
+    /// State over an open (and migrated) pool, with the default [`Settings`].
     pub fn new(database: SqlitePool, static_dirs: StaticDirs) -> AppState {
+        AppState::with_settings(database, static_dirs, Settings::default())
+    }
+
+    /// State over an open (and migrated) pool, with the given settings.
+    pub fn with_settings(
+        database: SqlitePool,
+        static_dirs: StaticDirs,
+        settings: Settings,
+    ) -> AppState {
         AppState {
             database,
             static_dirs,
             changes: change_log::ChangeNotifier::default(),
+            rate_limiter: rate_limit::RateLimiter::new(settings.rate_limit_per_minute),
+            settings: Arc::new(settings),
         }
     }
 }
@@ -64,5 +86,22 @@ impl AppState {
 /// bundle under `/dist/`, the host demo pages at `/`, and the layers common to all.
 pub fn app(state: AppState) -> Router {
     let static_files = static_files::router(&state.static_dirs);
-    layers::with_common_layers(routes::router().with_state(state).merge(static_files))
+    let api = routes::router(&state).with_state(state);
+    layers::with_common_layers(api.merge(static_files))
+}
+
+/// Deletes what the server keeps only for a while: idempotency records older than
+/// [`idempotency::RETENTION`] and change-feed entries older than
+/// [`Settings::change_retention`]; then lets SQLite refresh its planner statistics
+/// (`PRAGMA optimize`). The binary runs it periodically; it is cheap (both
+/// deletions walk an index, and `optimize` analyses only tables that changed much).
+pub async fn housekeeping(state: &AppState, now: OffsetDateTime) -> Result<(), sqlx::Error> {
+    idempotency::prune_expired(&state.database, now).await?;
+    routes::prune_change_log(&state.database, now - state.settings.change_retention).await?;
+    // Refreshes the planner's statistics where the tables changed a lot since, so
+    // that the inbox keeps its index plans as it grows (cheap when nothing did).
+    sqlx::query("PRAGMA optimize")
+        .execute(&state.database)
+        .await?;
+    Ok(())
 }

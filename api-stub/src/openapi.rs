@@ -1,9 +1,18 @@
 //! The OpenAPI 3.1 document of the API, generated from the handlers'
 //! `#[utoipa::path]` annotations and the `contract` types' schemas. Served at
-//! `/api/v1/openapi.json` and committed as `contract/openapi.json`.
+//! `/api/v1/openapi.json` and committed as `contract/openapi.json`
+//! (`cargo xtask openapi` writes it; a test fails when it is stale).
+//!
+//! The handlers document what is theirs; [`CrossCuttingRules`] adds to every
+//! operation what the layers enforce on all of them: idempotency keys on POST,
+//! `If-Match` on updates, the rate and body limits.
+
+mod rules;
 
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
+
+pub use self::rules::CrossCuttingRules;
 
 /// The document's fixed parts; the paths come from the routers.
 #[derive(OpenApi)]

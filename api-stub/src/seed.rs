@@ -19,14 +19,20 @@
 //! | `demo-evergreen-manager` | Xu Ming                    | manager |
 //! | `demo-evergreen-rep`     | Sun Yue                    | rep     |
 
+mod activities;
 mod brightway;
+mod bulk;
+mod catalog;
 mod evergreen;
 mod generate;
 mod people;
 mod phrases;
+mod quotes;
 mod random;
 mod templates;
 mod write;
+
+pub use bulk::{BulkCounts, BulkError, BulkOptions, MAX_INQUIRIES, MAX_MEMBERS, seed_bulk};
 
 use contract::customer::{BusinessType, LifecycleStage, Tier};
 use contract::language::Language;
@@ -68,6 +74,16 @@ pub struct SeedCounts {
     pub inquiries: usize,
     /// Tags on inquiries.
     pub tags: usize,
+    /// Messages in inquiry threads (the buyers' first messages included).
+    pub messages: usize,
+    /// Catalog products.
+    pub products: usize,
+    /// Quote revisions.
+    pub quotes: usize,
+    /// Notes and logged activities.
+    pub activities: usize,
+    /// Reminders.
+    pub reminders: usize,
 }
 
 /// Inserts the demo data set in one transaction, unless the database already has a
@@ -84,6 +100,9 @@ pub async fn seed_demo(pool: &SqlitePool, now: OffsetDateTime) -> Result<SeedOut
     for member in [&brightway::MEMBER, &evergreen::MEMBER] {
         let inquiries = generate::inquiries(member, now);
         write::member(&mut transaction, member, &inquiries, now, &mut counts).await?;
+        catalog::seed(&mut transaction, member, now, &mut counts).await?;
+        quotes::seed(&mut transaction, member, now, &mut counts).await?;
+        activities::seed(&mut transaction, member, now, &mut counts).await?;
     }
     transaction.commit().await?;
     Ok(SeedOutcome::Seeded(counts))

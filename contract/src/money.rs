@@ -119,9 +119,42 @@ pub struct Money {
     pub currency: Currency,
 }
 
+/// The largest quantity or unit price a quote accepts (10^12). Far beyond any
+/// real trade, it keeps the exact arithmetic of every quote within `Decimal`'s range.
+pub const MAX_FACTOR: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false, 0);
+
+/// The largest fixed amount a quote accepts (10^15): shipping, insurance, a
+/// discount amount.
+pub const MAX_AMOUNT: Decimal = Decimal::from_parts(2_764_472_320, 232_830, 0, false, 0);
+
+/// `a × b`, saturating instead of overflowing (only inputs beyond the validation
+/// limits get there; the point is that arithmetic never panics).
+pub fn saturating_mul(a: Decimal, b: Decimal) -> Decimal {
+    a.checked_mul(b)
+        .unwrap_or(if a.is_sign_negative() != b.is_sign_negative() {
+            Decimal::MIN
+        } else {
+            Decimal::MAX
+        })
+}
+
+/// `a + b`, saturating instead of overflowing.
+pub fn saturating_add(a: Decimal, b: Decimal) -> Decimal {
+    a.checked_add(b).unwrap_or(if a.is_sign_negative() {
+        Decimal::MIN
+    } else {
+        Decimal::MAX
+    })
+}
+
+/// `a − b`, saturating instead of overflowing.
+pub fn saturating_sub(a: Decimal, b: Decimal) -> Decimal {
+    saturating_add(a, -b)
+}
+
 /// The amount of a line: `quantity × unit_price`, rounded per [the module's rule](self).
 pub fn line_amount(quantity: Decimal, unit_price: Decimal, currency: Currency) -> Decimal {
-    currency.round(quantity * unit_price)
+    currency.round(saturating_mul(quantity, unit_price))
 }
 
 #[cfg(test)]
@@ -167,6 +200,17 @@ mod tests {
         assert!(!Currency::USD.fits(decimal("11.805")));
         assert!(!Currency::JPY.fits(decimal("1.5")));
         assert!(Currency::KWD.fits(decimal("1.125")));
+    }
+
+    #[test]
+    fn limits_are_the_documented_powers_of_ten_and_arithmetic_never_panics() {
+        assert_eq!(MAX_FACTOR, decimal("1000000000000"));
+        assert_eq!(MAX_AMOUNT, decimal("1000000000000000"));
+        let huge = decimal("79228162514264337593543950335");
+        assert_eq!(line_amount(huge, huge, Currency::USD), Decimal::MAX);
+        assert_eq!(saturating_mul(huge, -huge), Decimal::MIN);
+        assert_eq!(saturating_add(huge, huge), Decimal::MAX);
+        assert_eq!(saturating_sub(-huge, huge), Decimal::MIN);
     }
 
     #[test]

@@ -40,6 +40,9 @@ pub enum ProblemKind {
     IdempotencyKeyReused,
     /// Too many requests with this token; retry after `Retry-After` seconds.
     TooManyRequests,
+    /// A change-feed cursor older than the server keeps changes for: load the
+    /// lists again, then follow the feed from a fresh cursor.
+    CursorExpired,
     /// The server is up but cannot serve the request now (e.g. database unreachable).
     ServiceUnavailable,
     /// Something broke on the server; details are in its log, never in the response.
@@ -48,7 +51,7 @@ pub enum ProblemKind {
 
 impl ProblemKind {
     /// Every kind, for exhaustive tests.
-    pub const ALL: [ProblemKind; 16] = [
+    pub const ALL: [ProblemKind; 17] = [
         ProblemKind::BadRequest,
         ProblemKind::Unauthorized,
         ProblemKind::Forbidden,
@@ -63,6 +66,7 @@ impl ProblemKind {
         ProblemKind::IdempotencyKeyInUse,
         ProblemKind::IdempotencyKeyReused,
         ProblemKind::TooManyRequests,
+        ProblemKind::CursorExpired,
         ProblemKind::ServiceUnavailable,
         ProblemKind::Internal,
     ];
@@ -84,6 +88,7 @@ impl ProblemKind {
             ProblemKind::IdempotencyKeyInUse => "urn:crm:problem:idempotency-key-in-use",
             ProblemKind::IdempotencyKeyReused => "urn:crm:problem:idempotency-key-reused",
             ProblemKind::TooManyRequests => "urn:crm:problem:too-many-requests",
+            ProblemKind::CursorExpired => "urn:crm:problem:cursor-expired",
             ProblemKind::ServiceUnavailable => "urn:crm:problem:service-unavailable",
             ProblemKind::Internal => "urn:crm:problem:internal",
         }
@@ -106,6 +111,7 @@ impl ProblemKind {
             ProblemKind::IdempotencyKeyInUse => 409,
             ProblemKind::IdempotencyKeyReused => 422,
             ProblemKind::TooManyRequests => 429,
+            ProblemKind::CursorExpired => 410,
             ProblemKind::ServiceUnavailable => 503,
             ProblemKind::Internal => 500,
         }
@@ -130,6 +136,7 @@ impl ProblemKind {
                 "This Idempotency-Key was used for another request"
             }
             ProblemKind::TooManyRequests => "Too many requests",
+            ProblemKind::CursorExpired => "The change feed no longer reaches back this far",
             ProblemKind::ServiceUnavailable => "The service is temporarily unavailable",
             ProblemKind::Internal => "Internal server error",
         }

@@ -90,7 +90,11 @@ pub(crate) fn describe_error(i18n: I18n, error: &ApiError) -> (String, String, b
                     | ProblemKind::PreconditionRequired
                     | ProblemKind::IdempotencyKeyReused,
                 ) => (Text::ErrorRejectedTitle, None, false),
-                Some(ProblemKind::PreconditionFailed | ProblemKind::Conflict) => (
+                Some(
+                    ProblemKind::PreconditionFailed
+                    | ProblemKind::Conflict
+                    | ProblemKind::CursorExpired,
+                ) => (
                     Text::ErrorConflictTitle,
                     Some(Text::ErrorConflictDetail),
                     true,

@@ -9,6 +9,7 @@ use std::process::{ExitCode, Stdio};
 use anyhow::{Context, Result, bail};
 
 use crate::bundle::{self, BuildOptions};
+use crate::seed::{self, SeedOptions};
 use crate::workspace::Workspace;
 use crate::{install, process};
 
@@ -37,13 +38,20 @@ pub(crate) fn run(workspace: &Workspace, options: &DemoOptions) -> Result<ExitCo
     bundle::build(workspace, &BuildOptions::default())?;
     process::run(process::cargo(&workspace.root).args(["build", "-p", "api-stub"]))?;
 
-    let demo_dir = workspace.root.join("target").join("demo");
-    let database = demo_dir.join("crm.db");
+    let database = seed::demo_database(workspace);
     if options.reset {
-        remove_database(&database)?;
+        seed::remove_database(&database)?;
     }
-    std::fs::create_dir_all(&demo_dir)
-        .with_context(|| format!("creating {}", demo_dir.display()))?;
+    if !database.exists() {
+        // The story plus some older history, as `cargo xtask seed` writes it.
+        let history = SeedOptions {
+            inquiries: seed::DEMO_HISTORY,
+            members: 0,
+            years: 2,
+            database: Some(database.clone()),
+        };
+        seed::seed(&workspace.api_stub_bin(), workspace, &database, &history)?;
+    }
     ensure_port_free(options.port)?;
 
     let mut command = process::command(workspace.api_stub_bin(), &workspace.root);
@@ -52,7 +60,6 @@ pub(crate) fn run(workspace: &Workspace, options: &DemoOptions) -> Result<ExitCo
         .arg(format!("127.0.0.1:{}", options.port))
         .arg("--database-url")
         .arg(format!("sqlite://{}", database.display()))
-        .arg("--seed-demo")
         .arg("--host-demo-dir")
         .arg(workspace.root.join("host-demo"))
         .arg("--dist-dir")
@@ -124,24 +131,6 @@ fn ensure_port_free(port: u16) -> Result<()> {
     }
 }
 
-/// Deletes the SQLite database with its write-ahead log and shared-memory files.
-fn remove_database(database: &Path) -> Result<()> {
-    let mut removed = false;
-    for suffix in ["", "-wal", "-shm"] {
-        let mut path = database.as_os_str().to_owned();
-        path.push(suffix);
-        let path = Path::new(&path);
-        if path.exists() {
-            std::fs::remove_file(path).with_context(|| format!("removing {}", path.display()))?;
-            removed = true;
-        }
-    }
-    if removed {
-        println!("--reset: removed the demo database {}", database.display());
-    }
-    Ok(())
-}
-
 fn print_banner(address: &str, database: &Path) {
     let mut stdout = std::io::stdout().lock();
     let banner = format!(
@@ -153,7 +142,7 @@ fn print_banner(address: &str, database: &Path) {
          \x20 with \"Signed in as\" and language with EN / 中文 in the page.\n\
          \x20 API tokens for curl: demo-brightway-rep, demo-brightway-manager,\n\
          \x20 demo-evergreen-owner, … (api-stub/src/seed/people.rs).\n\
-         \x20 Data: {}  (`--reset` starts over)\n\
+         \x20 Data: {}  (`--reset` starts over; more data: `cargo xtask seed`)\n\
          \x20 Stop with Ctrl-C.\n\
          ============================================================\n",
         database.display()

@@ -16,6 +16,8 @@ const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// Browser downloads (`npx playwright install`) do not work on CI machines; Debian's
 /// packages do. Fonts are otherwise only a recommendation, which we skip to keep it quick.
 const CHROMIUM_PACKAGES: [&str; 3] = ["chromium", "chromium-driver", "fonts-liberation"];
+/// Debian's packages for `python3 -m venv` (with pip, through ensurepip).
+const PYTHON_PACKAGES: [&str; 2] = ["python3", "python3-venv"];
 /// Executables the bundle build and the browser tests take from `node_modules/.bin`.
 const NODE_BINARIES: [&str; 2] = ["wasm-opt", "playwright"];
 
@@ -140,15 +142,48 @@ fn ensure_chromium(workspace: &Workspace) -> Result<()> {
         println!("chromium: {CHROMIUM} and {CHROMEDRIVER} present");
         return Ok(());
     }
-    let packages = CHROMIUM_PACKAGES.join(" ");
+    apt_install(workspace, &CHROMIUM_PACKAGES)?;
+    if !Path::new(CHROMIUM).exists() {
+        bail!(
+            "installing {} did not provide {CHROMIUM}",
+            CHROMIUM_PACKAGES.join(" ")
+        );
+    }
+    Ok(())
+}
+
+/// What the schemathesis step needs: `python3` with its `venv` module.
+pub(crate) fn ensure_python_venv(workspace: &Workspace) -> Result<()> {
+    let has_venv = || {
+        process::succeeds(
+            process::command("python3", &workspace.root).args(["-m", "venv", "--help"]),
+        )
+    };
+    if has_venv() {
+        println!("python3 with venv: present");
+        return Ok(());
+    }
+    apt_install(workspace, &PYTHON_PACKAGES)?;
+    if !has_venv() {
+        bail!(
+            "installing {} did not provide `python3 -m venv`",
+            PYTHON_PACKAGES.join(" ")
+        );
+    }
+    Ok(())
+}
+
+/// `apt-get update` and `apt-get install` of `packages`, as root or with passwordless sudo.
+fn apt_install(workspace: &Workspace, packages: &[&str]) -> Result<()> {
+    let listed = packages.join(" ");
     let sudo = if is_root(workspace)? {
         None
     } else if process::succeeds(process::command("sudo", &workspace.root).args(["-n", "true"])) {
         Some("sudo")
     } else {
         bail!(
-            "{CHROMIUM} is missing and installing it needs root. Run as root, or install it \
-             yourself: `sudo apt-get install -y --no-install-recommends {packages}`"
+            "{listed} must be installed, which needs root. Run as root, or install them \
+             yourself: `sudo apt-get install -y --no-install-recommends {listed}`"
         );
     };
     let apt_get = |arguments: &[&str]| {
@@ -169,12 +204,8 @@ fn ensure_chromium(workspace: &Workspace) -> Result<()> {
     };
     apt_get(&["update"])?;
     let mut install = vec!["install", "-y", "--no-install-recommends"];
-    install.extend(CHROMIUM_PACKAGES);
-    apt_get(&install)?;
-    if !Path::new(CHROMIUM).exists() {
-        bail!("installing {packages} did not provide {CHROMIUM}");
-    }
-    Ok(())
+    install.extend(packages);
+    apt_get(&install)
 }
 
 fn is_root(workspace: &Workspace) -> Result<bool> {

@@ -3,10 +3,14 @@
 //! Commands are plain Rust so that CI and developers run the same steps with nothing but
 //! cargo, rustup, node/npm and (for browser tests) apt on the machine.
 
+mod bench;
 mod bundle;
 mod demo;
 mod install;
+mod openapi;
 mod process;
+mod schemathesis;
+mod seed;
 mod sizes;
 mod steps;
 mod test;
@@ -22,19 +26,36 @@ const USAGE: &str = "\
 Usage: cargo xtask <command> [options]
 
 Commands:
+  bench [--inquiries N] [--members M]
+                            api-stub's inbox queries over N generated inquiries (default
+                            100000; seeded once into target/bench/) and M generated members
+                            (default 8): p50/p90/p99 per request, throughput, peak memory.
   build [--dev]             Build the drop-in bundle into dist/ (crm-widgets.js + .wasm,
                             plus .br/.gz copies). --dev: release profile without LTO, no wasm-opt.
   demo [--port N] [--reset] Build, then serve host-demo/ and dist/ with api-stub on
                             http://127.0.0.1:N/ (default 8080) until Ctrl-C.
                             --reset: delete the demo database first.
-  test                      Everything CI checks: fmt, clippy, unit tests, bundle, browser tests.
+  openapi                   Write api-stub's OpenAPI document to contract/openapi.json.
+  seed [--inquiries N] [--members M] [--years Y] [--database FILE]
+                            A new database (default target/demo/crm.db, replaced) with the
+                            demo story plus N generated older inquiries (default 100000, up
+                            to 20000000) over the demo members and M generated member
+                            companies (default 0), reaching Y years back (default 3).
+  schemathesis              Only the schemathesis step of `test`: api-stub against its
+                            OpenAPI document (installs schemathesis from PyPI if needed).
+  test                      Everything CI checks: fmt, clippy, unit tests, schemathesis
+                            against api-stub, bundle, browser tests.
   help                      Show this text.
 ";
 
 #[derive(Debug, PartialEq, Eq)]
 enum Command {
+    Bench(bench::BenchOptions),
     Build(bundle::BuildOptions),
     Demo(demo::DemoOptions),
+    Openapi,
+    Schemathesis,
+    Seed(seed::SeedOptions),
     Test,
     Help,
 }
@@ -68,12 +89,28 @@ fn run() -> Result<ExitCode> {
     }
     let workspace = Workspace::locate()?;
     match command {
+        Command::Bench(options) => {
+            bench::run(&workspace, &options)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Build(options) => {
             install::ensure_build_tools(&workspace)?;
             bundle::build(&workspace, &options)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Demo(options) => demo::run(&workspace, &options),
+        Command::Openapi => {
+            openapi::write(&workspace)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Schemathesis => {
+            schemathesis::run(&workspace)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Seed(options) => {
+            seed::run(&workspace, &options)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Test => {
             test::run(&workspace)?;
             Ok(ExitCode::SUCCESS)
@@ -88,6 +125,21 @@ fn parse_arguments(arguments: &[String]) -> Result<Command> {
     };
     let mut rest = rest.iter().map(String::as_str);
     match name.as_str() {
+        "bench" => {
+            let mut options = bench::BenchOptions::default();
+            while let Some(flag) = rest.next() {
+                let mut value = || {
+                    rest.next()
+                        .with_context(|| format!("`{flag}` needs a value"))
+                };
+                match flag {
+                    "--inquiries" => options.inquiries = number(flag, value()?)?,
+                    "--members" => options.members = number(flag, value()?)?,
+                    other => bail!("unknown option `{other}` for `bench`"),
+                }
+            }
+            Ok(Command::Bench(options))
+        }
         "build" => {
             let mut options = bundle::BuildOptions::default();
             for flag in rest {
@@ -114,6 +166,31 @@ fn parse_arguments(arguments: &[String]) -> Result<Command> {
             }
             Ok(Command::Demo(options))
         }
+        "openapi" => match rest.next() {
+            None => Ok(Command::Openapi),
+            Some(other) => bail!("`openapi` takes no options, got `{other}`"),
+        },
+        "schemathesis" => match rest.next() {
+            None => Ok(Command::Schemathesis),
+            Some(other) => bail!("`schemathesis` takes no options, got `{other}`"),
+        },
+        "seed" => {
+            let mut options = seed::SeedOptions::default();
+            while let Some(flag) = rest.next() {
+                let mut value = || {
+                    rest.next()
+                        .with_context(|| format!("`{flag}` needs a value"))
+                };
+                match flag {
+                    "--inquiries" => options.inquiries = number(flag, value()?)?,
+                    "--members" => options.members = number(flag, value()?)?,
+                    "--years" => options.years = number(flag, value()?)?,
+                    "--database" => options.database = Some(value()?.into()),
+                    other => bail!("unknown option `{other}` for `seed`"),
+                }
+            }
+            Ok(Command::Seed(options))
+        }
         "test" => match rest.next() {
             None => Ok(Command::Test),
             Some(other) => bail!("`test` takes no options, got `{other}`"),
@@ -121,6 +198,14 @@ fn parse_arguments(arguments: &[String]) -> Result<Command> {
         "help" | "--help" | "-h" => Ok(Command::Help),
         other => bail!("unknown command `{other}`"),
     }
+}
+
+/// `value` of `flag` as a whole number (underscores allowed: `1_000_000`).
+fn number<T: std::str::FromStr>(flag: &str, value: &str) -> Result<T> {
+    value
+        .replace('_', "")
+        .parse()
+        .map_err(|_| anyhow::anyhow!("`{flag} {value}` is not a whole number"))
 }
 
 #[cfg(test)]
@@ -158,6 +243,29 @@ mod tests {
             })
         );
         assert_eq!(parse("test").unwrap(), Command::Test);
+        assert_eq!(parse("openapi").unwrap(), Command::Openapi);
+        assert_eq!(parse("schemathesis").unwrap(), Command::Schemathesis);
+        assert_eq!(
+            parse("bench --inquiries 1000000").unwrap(),
+            Command::Bench(bench::BenchOptions {
+                inquiries: 1_000_000,
+                members: 8
+            })
+        );
+        assert_eq!(
+            parse("seed").unwrap(),
+            Command::Seed(seed::SeedOptions::default())
+        );
+        assert_eq!(
+            parse("seed --inquiries 1_000_000 --members 8 --years 5 --database /tmp/big.db")
+                .unwrap(),
+            Command::Seed(seed::SeedOptions {
+                inquiries: 1_000_000,
+                members: 8,
+                years: 5,
+                database: Some("/tmp/big.db".into()),
+            })
+        );
     }
 
     #[test]
@@ -167,5 +275,11 @@ mod tests {
         assert!(parse("demo --port").is_err());
         assert!(parse("demo --port eighty").is_err());
         assert!(parse("test --quick").is_err());
+        assert!(parse("openapi --check").is_err());
+        assert!(parse("seed --inquiries lots").is_err());
+        assert!(parse("seed --members").is_err());
+        assert!(parse("seed --size 5").is_err());
+        assert!(parse("bench --inquiries").is_err());
+        assert!(parse("bench --quick").is_err());
     }
 }

@@ -1,375 +1,114 @@
 //! Generating a member's inquiries from its tables: who writes, about what, in which
 //! language, when, and how far the member's team has got with it.
+//!
+//! Two passes. The first draws, from the member's fixed-seed generator, who
+//! writes about what and when, and where the inquiry stands now. The second goes
+//! through the inquiries in the order they arrived and does what the server does
+//! on ingest and afterwards: scores them with [`crate::scoring`], assigns them with
+//! [`crate::assignment`] under the member's rules, and writes the thread, the
+//! manual reassignments and the outcome ([`history`]). The first pass draws
+//! exactly what it always drew, so the demo's story (who wrote, which inquiries
+//! were quoted) stays the same; everything added since comes from a second
+//! generator.
 
-use contract::customer::LifecycleStage;
-use contract::inquiry::InquiryStatus;
-use contract::quantity::Unit;
-use contract::user::Role;
-use time::{Duration, OffsetDateTime};
+mod details;
+mod draw;
+mod history;
+pub(super) mod thread;
 
-use super::Kind::{self, Company, Oem, Quote, Reorder, Sample, Spam, Urgent};
-use super::random::Random;
-use super::{CustomerSeed, MemberSeed, Template, Writes, phrases, templates};
+use contract::inquiry::{AssignmentRule, InquiryKind, InquiryStatus, LostReason, Requirement};
+use time::OffsetDateTime;
 
-/// How far back the inquiries reach.
-const HISTORY_DAYS: f64 = 60.0;
+use super::MemberSeed;
+use crate::scoring::Score;
+
+pub(super) use details::{Written, category, language_tag, requirement_of};
+pub(super) use draw::choose_template;
+pub(super) use history::{assignment_rules, lost_reason, spam_reason};
 
 /// One generated inquiry, ready to insert.
 #[derive(Clone, Debug)]
 pub(super) struct GeneratedInquiry {
     /// The customer it is linked to, by name.
     pub(super) customer: Option<&'static str>,
+    pub(super) portal_inquiry_id: String,
+    pub(super) kind: InquiryKind,
     pub(super) buyer_name: String,
     pub(super) buyer_company: String,
     pub(super) buyer_country: &'static str,
+    pub(super) buyer_city: &'static str,
     pub(super) buyer_verified: bool,
     pub(super) buyer_email: String,
     pub(super) product_name: Option<&'static str>,
-    pub(super) quantity: Option<(&'static str, Unit)>,
+    pub(super) product_category: Option<&'static str>,
+    /// Quantity, target price, trade term, destination… as the portal passed them on.
+    pub(super) requirement: Requirement,
+    /// The language of the buyer's message (BCP 47).
+    pub(super) language: &'static str,
     pub(super) subject: String,
     pub(super) message: String,
     pub(super) received_at: OffsetDateTime,
     pub(super) status: InquiryStatus,
-    /// The assignee, by user key.
+    pub(super) lost_reason: Option<LostReason>,
+    pub(super) spam_reason: Option<&'static str>,
+    /// The assignee now, by user key.
     pub(super) assignee: Option<&'static str>,
-    pub(super) score: u8,
+    /// Every assignment, oldest first: the automatic one, then manual ones.
+    pub(super) assignments: Vec<PlannedAssignment>,
+    pub(super) score: Score,
     pub(super) unread: bool,
     pub(super) tags: Vec<&'static str>,
+    /// The messages after the buyer's first one, oldest first.
+    pub(super) thread: Vec<PlannedMessage>,
+    /// When anything last happened to it.
+    pub(super) updated_at: OffsetDateTime,
+    /// 1 plus the number of changes the team made.
+    pub(super) version: i64,
 }
 
-/// Who sent an inquiry.
-struct Buyer {
-    customer: Option<&'static CustomerSeed>,
-    name: &'static str,
-    company: &'static str,
-    country: &'static str,
-    city: &'static str,
-    writes: Writes,
-    verified: bool,
-    email: String,
+impl GeneratedInquiry {
+    /// The latest message the buyer wrote.
+    pub(super) fn latest_buyer_message(&self) -> &str {
+        self.thread
+            .iter()
+            .rev()
+            .find(|message| message.author.is_none())
+            .map_or(self.message.as_str(), |message| message.body.as_str())
+    }
+
+    /// When the member first replied.
+    pub(super) fn first_response_at(&self) -> Option<OffsetDateTime> {
+        self.thread
+            .iter()
+            .find(|message| message.author.is_some())
+            .map(|message| message.sent_at)
+    }
 }
 
-/// The member's inquiries, oldest at the end; the newest are densest, like a real inbox.
+/// One entry of an inquiry's assignment history.
+#[derive(Clone, Debug)]
+pub(super) struct PlannedAssignment {
+    /// By user key.
+    pub(super) assignee: Option<&'static str>,
+    pub(super) rule: AssignmentRule,
+    /// Who did it by hand, by user key.
+    pub(super) by: Option<&'static str>,
+    pub(super) explanation: String,
+    pub(super) at: OffsetDateTime,
+}
+
+/// A message of the thread after the buyer's first.
+#[derive(Clone, Debug)]
+pub(super) struct PlannedMessage {
+    /// The member's user who wrote it, by key; `None` for the buyer.
+    pub(super) author: Option<&'static str>,
+    pub(super) body: String,
+    pub(super) sent_at: OffsetDateTime,
+}
+
+/// The member's inquiries, newest first on the whole; the newest are densest,
+/// like a real inbox.
 pub(super) fn inquiries(member: &MemberSeed, now: OffsetDateTime) -> Vec<GeneratedInquiry> {
-    let mut random = Random::new(member.seed);
-    let customers: Vec<&'static CustomerSeed> = member.all_customers().collect();
-    let weights: Vec<u32> = customers
-        .iter()
-        .map(|customer| customer_weight(customer))
-        .collect();
-    let reps: Vec<&'static str> = member
-        .users
-        .iter()
-        .filter(|user| user.3 == Role::Rep)
-        .map(|user| user.0)
-        .collect();
-    let manager = member
-        .users
-        .iter()
-        .find(|user| user.3 == Role::Manager)
-        .map(|user| user.0);
-
-    (0..member.inquiries)
-        .map(|index| {
-            // The first few arrived in the last hours: the top of the inbox is fresh.
-            let age_days = if index < 8 {
-                random.unit() * 0.25
-            } else {
-                random.unit().powf(1.7) * HISTORY_DAYS
-            };
-            let seconds = (age_days * 86_400.0).round() as i64 + 240;
-            let received_at = now - Duration::seconds(seconds);
-            let spam_slot = member.spam > 0 && index % (member.inquiries / member.spam) == 3;
-            let buyer = choose_buyer(&mut random, member, &customers, &weights);
-            let kind = if spam_slot {
-                Spam
-            } else {
-                choose_kind(&mut random, &buyer)
-            };
-            let template = choose_template(&mut random, member, kind, buyer.writes);
-            let writes = template.1;
-            let (product_name, quantity) = match kind {
-                Spam | Company => (None, None),
-                _ => {
-                    let product = random.pick(member.products);
-                    let order = product.and_then(|product| random.pick(product.1)).copied();
-                    (product.map(|product| product.0), order)
-                }
-            };
-            let status = if spam_slot {
-                // Most spam is filed away; the freshest one still sits in the inbox.
-                if index < 8 {
-                    InquiryStatus::New
-                } else {
-                    InquiryStatus::Spam
-                }
-            } else {
-                choose_status(&mut random, age_days, kind)
-            };
-            let assignee = match status {
-                InquiryStatus::Spam => None,
-                InquiryStatus::New if kind == Spam || random.chance(0.45) => None,
-                _ => match buyer.customer.and_then(|customer| customer.7) {
-                    Some(owner) if random.chance(0.85) => Some(owner),
-                    _ if random.chance(0.06) => manager,
-                    _ => random.pick(&reps).copied(),
-                },
-            };
-            let unread = if status == InquiryStatus::New {
-                random.chance(0.85)
-            } else {
-                random.chance(0.04)
-            };
-            let mut tags: Vec<&'static str> = template.4.to_vec();
-            if let Some(customer) = buyer.customer
-                && customer.6 == LifecycleStage::Repeat
-                && !tags.contains(&"repeat buyer")
-            {
-                tags.push("repeat buyer");
-            }
-            let company = if buyer.company.is_empty() {
-                phrases::unnamed_company(writes)
-            } else {
-                buyer.company
-            };
-            let quantity_text = quantity
-                .map(|(value, unit)| phrases::quantity_phrase(value, unit, writes))
-                .unwrap_or_default();
-            let fill = |text: &str| {
-                text.replace("{contact}", buyer.name)
-                    .replace("{company}", company)
-                    .replace("{city}", buyer.city)
-                    .replace("{product}", product_name.unwrap_or_default())
-                    .replace("{quantity}", &quantity_text)
-                    .replace("{seller}", member.short_name)
-            };
-            GeneratedInquiry {
-                customer: buyer.customer.map(|customer| customer.0),
-                buyer_name: buyer.name.to_owned(),
-                buyer_company: buyer.company.to_owned(),
-                buyer_country: buyer.country,
-                buyer_verified: buyer.verified,
-                buyer_email: buyer.email.clone(),
-                product_name,
-                quantity,
-                subject: fill(template.2),
-                message: fill(template.3),
-                received_at,
-                status,
-                assignee,
-                score: score(&mut random, &buyer, kind, quantity.is_some()),
-                unread,
-                tags,
-            }
-        })
-        .collect()
-}
-
-/// A walk-in buyer's address: company mail when they named a company, free mail otherwise.
-fn walk_in_email(name: &str, company: &str) -> String {
-    let local: String = name
-        .split_whitespace()
-        .map(|part| {
-            part.chars()
-                .filter(char::is_ascii_alphanumeric)
-                .collect::<String>()
-                .to_ascii_lowercase()
-        })
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join(".");
-    let local = if local.is_empty() {
-        "buyer".to_owned()
-    } else {
-        local
-    };
-    let domain: String = company
-        .split_whitespace()
-        .next()
-        .unwrap_or_default()
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if domain.len() >= 3 {
-        [local.as_str(), "@", &domain, ".com"].concat()
-    } else {
-        [local.as_str(), "@gmail.com"].concat()
-    }
-}
-
-/// Partnership buyers and the star of the demo write more often.
-fn customer_weight(customer: &CustomerSeed) -> u32 {
-    if customer.0 == "Müller Handels GmbH" {
-        return 5;
-    }
-    match (customer.5, customer.6) {
-        (contract::customer::Tier::Partnership, _) => 3,
-        (_, LifecycleStage::Customer | LifecycleStage::Repeat) => 2,
-        _ => 1,
-    }
-}
-
-fn choose_buyer(
-    random: &mut Random,
-    member: &MemberSeed,
-    customers: &[&'static CustomerSeed],
-    weights: &[u32],
-) -> Buyer {
-    let walk_in = random.chance(0.25) || customers.is_empty();
-    if walk_in
-        && let Some(&(name, company, country, city, writes, verified)) =
-            random.pick(member.walk_ins)
-    {
-        return Buyer {
-            customer: None,
-            name,
-            company,
-            country,
-            city,
-            writes,
-            verified,
-            email: walk_in_email(name, company),
-        };
-    }
-    let customer = customers[random.weighted(weights).min(customers.len() - 1)];
-    let contact_index = if customer.9.len() > 1 && random.chance(0.35) {
-        1 + random.below(customer.9.len() - 1)
-    } else {
-        0
-    };
-    let verified = match customer.6 {
-        LifecycleStage::Customer | LifecycleStage::Repeat => true,
-        LifecycleStage::Sampling | LifecycleStage::Prospect => random.chance(0.6),
-        LifecycleStage::Lead => random.chance(0.3),
-    };
-    Buyer {
-        customer: Some(customer),
-        email: customer
-            .9
-            .get(contact_index)
-            .map_or_else(String::new, |contact| contact.2.to_owned()),
-        name: customer
-            .9
-            .get(contact_index)
-            .map_or("", |contact| contact.0),
-        company: customer.0,
-        country: customer.1,
-        city: customer.2,
-        writes: customer.8,
-        verified,
-    }
-}
-
-fn choose_kind(random: &mut Random, buyer: &Buyer) -> Kind {
-    const KINDS: [Kind; 6] = [Quote, Sample, Oem, Urgent, Reorder, Company];
-    let kind = KINDS[random.weighted(&[50, 14, 9, 9, 12, 6])];
-    let has_ordered = buyer.customer.is_some_and(|customer| {
-        matches!(
-            customer.6,
-            LifecycleStage::Customer | LifecycleStage::Repeat
-        )
-    });
-    if kind == Reorder && !has_ordered {
-        Quote
-    } else {
-        kind
-    }
-}
-
-/// A template of `kind`, in the buyer's language most of the time when one exists.
-fn choose_template(
-    random: &mut Random,
-    member: &MemberSeed,
-    kind: Kind,
-    writes: Writes,
-) -> &'static Template {
-    let pool = || templates::COMMON.iter().chain(member.trade_templates);
-    if kind == Spam
-        && let Some(template) = random.pick(templates::SPAM)
-    {
-        return template;
-    }
-    let casual: Vec<&'static Template> = templates::CASUAL
-        .iter()
-        .filter(|template| template.0 == kind)
-        .collect();
-    if writes == Writes::En
-        && random.chance(0.04)
-        && let Some(template) = random.pick(&casual)
-    {
-        return template;
-    }
-    // Many buyers write English to a Chinese supplier even when it is not their language.
-    let native_chance = match writes {
-        Writes::En => 0.0,
-        Writes::De | Writes::Es | Writes::Fr => 0.7,
-        Writes::Ar | Writes::Zh => 0.35,
-    };
-    if random.chance(native_chance) {
-        let mut native: Vec<&'static Template> = pool()
-            .filter(|template| template.1 == writes && template.0 == kind)
-            .collect();
-        if native.is_empty() {
-            native = pool().filter(|template| template.1 == writes).collect();
-        }
-        if let Some(template) = random.pick(&native) {
-            return template;
-        }
-    }
-    let english: Vec<&'static Template> = pool()
-        .filter(|template| template.1 == Writes::En && template.0 == kind)
-        .collect();
-    random
-        .pick(&english)
-        .copied()
-        .unwrap_or(&templates::COMMON[0])
-}
-
-/// Older inquiries have moved further along the workflow.
-fn choose_status(random: &mut Random, age_days: f64, kind: Kind) -> InquiryStatus {
-    use InquiryStatus::{Archived, Lost, New, Open, Quoted, Won};
-    let (statuses, weights): (&[InquiryStatus], &[u32]) = if age_days < 1.0 {
-        (&[New, Open], &[75, 25])
-    } else if age_days < 7.0 {
-        (&[New, Open, Quoted, Archived], &[25, 40, 30, 5])
-    } else if age_days < 21.0 {
-        (&[Open, Quoted, Won, Lost, Archived], &[20, 40, 12, 18, 10])
-    } else {
-        (&[Open, Quoted, Won, Lost, Archived], &[5, 20, 25, 28, 22])
-    };
-    let status = statuses[random.weighted(weights).min(statuses.len() - 1)];
-    match (kind, status) {
-        // Nobody quotes or wins a request for a catalogue.
-        (Company, Quoted | Won | Lost) => Archived,
-        _ => status,
-    }
-}
-
-/// 0–100: how promising the inquiry looks, the way a portal's lead scoring would say.
-fn score(random: &mut Random, buyer: &Buyer, kind: Kind, has_quantity: bool) -> u8 {
-    if kind == Spam {
-        return u8::try_from(random.between(1, 9)).unwrap_or(1);
-    }
-    let mut points: i64 = 40;
-    points += if buyer.verified { 14 } else { 0 };
-    points += if buyer.customer.is_some() { 10 } else { 0 };
-    points += if buyer.company.is_empty() { -8 } else { 0 };
-    points += if has_quantity { 8 } else { 0 };
-    points += match kind {
-        Reorder => 20,
-        Oem => 8,
-        Urgent => 6,
-        Sample => 4,
-        Quote | Spam => 0,
-        Company => -12,
-    };
-    if buyer
-        .customer
-        .is_some_and(|customer| customer.5 == contract::customer::Tier::Partnership)
-    {
-        points += 6;
-    }
-    points += random.between(-8, 8);
-    u8::try_from(points.clamp(12, 98)).unwrap_or(50)
+    let drawn = draw::draw(member, now);
+    history::unfold(member, drawn, now)
 }

@@ -1,7 +1,7 @@
 //! Every error is problem+json with the right status and names the offending field.
 
 use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
+use axum::http::{Method, Request, StatusCode, header};
 use contract::problem::ProblemKind;
 
 use crate::support::TestApp;
@@ -90,7 +90,7 @@ async fn an_unknown_api_path_is_a_404_problem_even_without_a_token() {
         "/api",
         "/api/",
         "/api/v1",
-        "/api/v1/quotes",
+        "/api/v1/nothing-here",
         "/api/v2/inquiries",
         "/api/v1/inquiries/x/y",
     ] {
@@ -110,6 +110,63 @@ async fn an_unsupported_method_is_a_405_problem() {
     let response = test_app.send(request).await;
     response.problem(StatusCode::METHOD_NOT_ALLOWED, None);
     assert!(response.header(header::ALLOW).contains("GET"));
+}
+
+/// The `Allow` methods of a 405 answer, sorted.
+fn allowed(response: &crate::support::TestResponse) -> Vec<String> {
+    let mut methods: Vec<String> = response
+        .header(header::ALLOW)
+        .split(',')
+        .map(|method| method.trim().to_owned())
+        .collect();
+    methods.sort();
+    methods
+}
+
+#[tokio::test]
+async fn every_path_answers_other_methods_with_a_405_naming_its_methods_in_allow() {
+    let test_app = TestApp::seeded().await;
+    let document = serde_json::to_value(api_stub::routes::openapi_document()).unwrap();
+    let id = "00000000-0000-4000-8000-000000000000";
+    for (template, item) in document["paths"].as_object().unwrap() {
+        let path = format!("/api/v1{template}")
+            .split('/')
+            .map(|segment| {
+                if segment.starts_with('{') {
+                    id
+                } else {
+                    segment
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("/");
+        let mut expected: Vec<String> = item
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|method| method.to_ascii_uppercase())
+            .collect();
+        if expected.iter().any(|method| method == "GET") {
+            expected.push("HEAD".to_owned());
+        }
+        expected.sort();
+        // A POST where there is none is a 405 too, not a demand for an Idempotency-Key.
+        for method in [Method::POST, Method::PUT, Method::DELETE] {
+            if expected.iter().any(|allowed| allowed == method.as_str()) {
+                continue;
+            }
+            let request = Request::builder()
+                .method(method.clone())
+                .uri(&path)
+                .header(header::AUTHORIZATION, format!("Bearer {OWNER}"))
+                .body(Body::empty())
+                .unwrap();
+            let response = test_app.send(request).await;
+            let problem = response.problem(StatusCode::METHOD_NOT_ALLOWED, None);
+            assert_eq!(problem.kind(), Some(ProblemKind::MethodNotAllowed));
+            assert_eq!(allowed(&response), expected, "{method} {path}");
+        }
+    }
 }
 
 #[tokio::test]

@@ -10,12 +10,25 @@
 
 mod support;
 
+mod activities;
 mod auth;
+mod bulk;
+mod changes;
+mod contacts;
 mod customers;
 mod errors;
 mod health;
+mod idempotency;
+mod ingest;
 mod inquiries;
+mod limits;
 mod me;
+mod openapi;
+mod products;
+mod quotes;
+mod reminders;
 mod scoping;
 mod seed;
 mod static_files;
+mod timeline;
+mod users;

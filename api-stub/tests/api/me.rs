@@ -70,3 +70,26 @@ async fn me_describes_every_demo_user() {
         assert!(me.user.email.contains('@'));
     }
 }
+
+#[tokio::test]
+async fn me_counts_the_caller_s_open_inquiries_and_the_response_target() {
+    let test_app = TestApp::seeded().await;
+    for token in [
+        "demo-brightway-rep",
+        "demo-brightway-owner",
+        "demo-evergreen-rep",
+    ] {
+        let me: Me = test_app.get_json("/api/v1/me", token).await;
+        let open: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM inquiries WHERE assignee_id = ?
+             AND status IN ('new', 'open', 'quoted')",
+        )
+        .bind(me.user.id.to_string())
+        .fetch_one(&test_app.pool)
+        .await
+        .unwrap();
+        assert_eq!(i64::from(me.user.open_inquiries), open, "{token}");
+        assert!(me.user.active);
+        assert_eq!(me.member.response_target_hours, 24);
+    }
+}

@@ -3,10 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use api_stub::{AppState, StaticDirs, app, database, seed};
+use api_stub::{AppState, Settings, StaticDirs, app, database, seed};
 use axum::Router;
 use axum::body::Body;
-use axum::http::{HeaderMap, Request, StatusCode, header};
+use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use contract::problem::{PROBLEM_CONTENT_TYPE, Problem};
 use http_body_util::BodyExt;
 use serde::de::DeserializeOwned;
@@ -47,6 +47,11 @@ pub(crate) struct TestApp {
 impl TestApp {
     /// Migrated, empty database; host demo and bundle directories with a few files.
     pub(crate) async fn empty() -> TestApp {
+        TestApp::empty_with(Settings::default()).await
+    }
+
+    /// Like [`TestApp::empty`], with other limits (body size, rate, CORS, retention).
+    pub(crate) async fn empty_with(settings: Settings) -> TestApp {
         let dir = TempDir::new();
         let url = format!("sqlite://{}", dir.path().join("crm.db").display());
         let pool = database::connect(&url).await.unwrap();
@@ -64,13 +69,22 @@ impl TestApp {
         std::fs::write(dist.join("crm-widgets.js.br"), "brotli bytes").unwrap();
         std::fs::write(dist.join("crm-widgets_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
         std::fs::write(dist.join("crm-widgets_bg.wasm.br"), "brotli wasm").unwrap();
-        let router = app(AppState::new(pool.clone(), StaticDirs { host_demo, dist }));
+        let router = app(AppState::with_settings(
+            pool.clone(),
+            StaticDirs { host_demo, dist },
+            settings,
+        ));
         TestApp { pool, router, dir }
     }
 
     /// With the demo data.
     pub(crate) async fn seeded() -> TestApp {
-        let test_app = TestApp::empty().await;
+        TestApp::seeded_with(Settings::default()).await
+    }
+
+    /// With the demo data and other limits.
+    pub(crate) async fn seeded_with(settings: Settings) -> TestApp {
+        let test_app = TestApp::empty_with(settings).await;
         let outcome = seed::seed_demo(&test_app.pool, OffsetDateTime::now_utc())
             .await
             .unwrap();
@@ -134,6 +148,37 @@ impl TestApp {
             .await
             .unwrap()
     }
+}
+
+/// A request as `token` with a JSON body. A POST gets a fresh `Idempotency-Key`
+/// (required on every POST); send one yourself with [`json_request_with_key`].
+pub(crate) fn json_request(
+    method: Method,
+    path: &str,
+    token: &str,
+    body: &serde_json::Value,
+) -> Request<Body> {
+    let key = (method == Method::POST).then(|| uuid::Uuid::new_v4().to_string());
+    json_request_with_key(method, path, token, key.as_deref(), body)
+}
+
+/// A request as `token` with a JSON body and, when given, an `Idempotency-Key`.
+pub(crate) fn json_request_with_key(
+    method: Method,
+    path: &str,
+    token: &str,
+    key: Option<&str>,
+    body: &serde_json::Value,
+) -> Request<Body> {
+    let mut request = Request::builder()
+        .method(method)
+        .uri(path)
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .header(header::CONTENT_TYPE, "application/json");
+    if let Some(key) = key {
+        request = request.header("idempotency-key", key);
+    }
+    request.body(Body::from(body.to_string())).unwrap()
 }
 
 pub(crate) struct TestResponse {

@@ -10,7 +10,7 @@ use super::totals::{line_totals, quote_totals};
 use super::{Discount, LineKind, PaymentMethod, QuoteCharges, QuoteTerms};
 use crate::country::CountryCode;
 use crate::ids::{ContactId, CustomerId, InquiryId, ProductId};
-use crate::money::Currency;
+use crate::money::{Currency, MAX_AMOUNT, MAX_FACTOR};
 use crate::problem::FieldError;
 use crate::product::is_hs_code;
 use crate::quantity::Quantity;
@@ -132,9 +132,67 @@ fn check_discount(
     }
 }
 
+fn check_at_most(errors: &mut FieldErrors, value: Decimal, limit: Decimal, field: &str) {
+    errors.check(
+        value.abs() <= limit,
+        field,
+        format!("must be at most {limit}"),
+    );
+}
+
+fn check_discount_size(errors: &mut FieldErrors, discount: Option<Discount>, field: &str) {
+    if let Some(Discount::Amount(amount)) = discount {
+        check_at_most(errors, amount, MAX_AMOUNT, &[field, "/amount"].concat());
+    }
+}
+
 impl QuoteDraft {
+    /// Sizes no arithmetic is attempted on: too many lines, or figures beyond
+    /// [`MAX_FACTOR`] and [`MAX_AMOUNT`].
+    fn check_magnitudes(&self) -> Result<(), Vec<FieldError>> {
+        let mut errors = FieldErrors::new();
+        errors.check(
+            self.lines.len() <= MAX_LINES,
+            "/lines",
+            format!("must have at most {MAX_LINES} lines"),
+        );
+        for (index, line) in self.lines.iter().enumerate() {
+            let field = |name: &str| ["/lines/", &index.to_string(), "/", name].concat();
+            check_at_most(
+                &mut errors,
+                line.quantity.value,
+                MAX_FACTOR,
+                &field("quantity/value"),
+            );
+            check_at_most(
+                &mut errors,
+                line.unit_price,
+                MAX_FACTOR,
+                &field("unit_price"),
+            );
+            check_discount_size(&mut errors, line.discount, &field("discount"));
+        }
+        let charges = &self.charges;
+        check_at_most(
+            &mut errors,
+            charges.shipping,
+            MAX_AMOUNT,
+            "/charges/shipping",
+        );
+        check_at_most(
+            &mut errors,
+            charges.insurance,
+            MAX_AMOUNT,
+            "/charges/insurance",
+        );
+        check_discount_size(&mut errors, charges.discount, "/charges/discount");
+        errors.finish()
+    }
+
     /// Checks the draft as of `today` (the validity date must not be in the past).
+    /// Figures out of range are reported before any arithmetic is attempted.
     pub fn validate(&self, today: Date) -> Result<(), Vec<FieldError>> {
+        self.check_magnitudes()?;
         let mut errors = FieldErrors::new();
         let terms = &self.terms;
         let currency = terms.currency;
@@ -314,6 +372,28 @@ mod tests {
         assert_eq!(
             empty.validate(date!(2026 - 11 - 22)).unwrap_err()[0].field,
             "/lines"
+        );
+    }
+
+    #[test]
+    fn figures_beyond_the_limits_are_named_before_any_arithmetic() {
+        let mut huge = draft();
+        huge.lines[0].quantity.value = "79228162514264337593543950335".parse().unwrap();
+        huge.lines[0].unit_price = "1000000000001".parse().unwrap();
+        huge.charges.shipping = "1000000000000001".parse().unwrap();
+        let fields: Vec<String> = huge
+            .validate(date!(2026 - 11 - 22))
+            .unwrap_err()
+            .into_iter()
+            .map(|error| error.field)
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                "/lines/0/quantity/value",
+                "/lines/0/unit_price",
+                "/charges/shipping"
+            ]
         );
     }
 

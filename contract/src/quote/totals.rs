@@ -9,12 +9,16 @@
 //! 5. quote discount = subtotal × percent / 100, rounded, or the fixed amount;
 //! 6. tax = (subtotal − quote discount + shipping + insurance) × tax percent / 100, rounded;
 //! 7. total = subtotal − quote discount + shipping + insurance + tax.
+//!
+//! The functions never panic: beyond the limits [`QuoteDraft::validate`](super::QuoteDraft::validate)
+//! enforces ([`MAX_FACTOR`](crate::money::MAX_FACTOR), [`MAX_AMOUNT`](crate::money::MAX_AMOUNT)),
+//! figures saturate instead of overflowing.
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::{Discount, LineInput, QuoteCharges};
-use crate::money::Currency;
+use crate::money::{Currency, saturating_add, saturating_mul, saturating_sub};
 
 /// The computed figures of one line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,7 +54,7 @@ pub struct QuoteTotals {
 
 /// `percent` of `base`, rounded to the currency.
 fn percent_of(base: Decimal, percent: Decimal, currency: Currency) -> Decimal {
-    currency.round(base * percent / Decimal::ONE_HUNDRED)
+    currency.round(saturating_mul(base, percent) / Decimal::ONE_HUNDRED)
 }
 
 fn discount_on(base: Decimal, discount: Option<Discount>, currency: Currency) -> Decimal {
@@ -63,12 +67,12 @@ fn discount_on(base: Decimal, discount: Option<Discount>, currency: Currency) ->
 
 /// The figures of one line (rules 1–3).
 pub fn line_totals(line: &LineInput, currency: Currency) -> LineTotals {
-    let gross = currency.round(line.quantity.value * line.unit_price);
+    let gross = currency.round(saturating_mul(line.quantity.value, line.unit_price));
     let discount = discount_on(gross, line.discount, currency);
     LineTotals {
         gross,
         discount,
-        amount: gross - discount,
+        amount: saturating_sub(gross, discount),
     }
 }
 
@@ -84,12 +88,20 @@ pub fn quote_totals(
         .map(|line| line_totals(line, currency))
         .fold(
             (Decimal::ZERO, Decimal::ZERO),
-            |(subtotal, discounts), line| (subtotal + line.amount, discounts + line.discount),
+            |(subtotal, discounts), line| {
+                (
+                    saturating_add(subtotal, line.amount),
+                    saturating_add(discounts, line.discount),
+                )
+            },
         );
     let discount = discount_on(subtotal, charges.discount, currency);
     let shipping = currency.round(charges.shipping);
     let insurance = currency.round(charges.insurance);
-    let taxable = subtotal - discount + shipping + insurance;
+    let taxable = saturating_add(
+        saturating_add(saturating_sub(subtotal, discount), shipping),
+        insurance,
+    );
     let tax = percent_of(taxable, charges.tax_percent, currency);
     QuoteTotals {
         subtotal,
@@ -98,7 +110,7 @@ pub fn quote_totals(
         shipping,
         insurance,
         tax,
-        total: taxable + tax,
+        total: saturating_add(taxable, tax),
     }
 }
 

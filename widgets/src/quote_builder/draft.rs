@@ -2,7 +2,7 @@
 
 use contract::incoterm::Incoterm;
 use contract::inquiry::InquirySummary;
-use contract::money::{Currency, line_amount};
+use contract::money::{Currency, MAX_FACTOR, line_amount};
 use contract::quantity::{Quantity, Unit};
 use rust_decimal::Decimal;
 use send_wrapper::SendWrapper;
@@ -49,7 +49,9 @@ impl DraftLine {
             return Err(PriceProblem::Missing);
         }
         match text.parse::<Decimal>() {
-            Ok(price) if price >= Decimal::ZERO && currency.fits(price) => Ok(price),
+            Ok(price) if price >= Decimal::ZERO && price <= MAX_FACTOR && currency.fits(price) => {
+                Ok(price)
+            }
             _ => Err(PriceProblem::Invalid),
         }
     }

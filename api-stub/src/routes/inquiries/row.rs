@@ -6,13 +6,25 @@ use contract::user::UserRef;
 
 use crate::stored::{StoredValueError, enum_from_text, parse_stored, timestamp_from_text};
 
+/// The columns of [`InquiryRow`], for queries that add their own.
+macro_rules! summary_columns {
+    () => {
+        "i.id, i.customer_id, i.buyer_name, i.buyer_company, \
+         i.buyer_country, i.buyer_verified, i.product_name, i.quantity_value, i.quantity_unit, \
+         i.subject, i.preview, i.received_at, i.response_due_at, i.first_response_at, i.status, \
+         i.assignee_id, a.name AS assignee_name, i.score, i.unread, i.language, i.version, \
+         i.updated_at, i.due_rank, i.due_at, \
+         (SELECT json_group_array(t.tag) FROM inquiry_tags t WHERE t.inquiry_id = i.id) AS tags"
+    };
+}
+pub(super) use summary_columns;
+
 /// The `SELECT … FROM` part of every summary query; callers append `WHERE …`.
-pub(super) const SUMMARY_SELECT: &str = "SELECT i.id, i.customer_id, i.buyer_name, i.buyer_company, \
-     i.buyer_country, i.buyer_verified, i.product_name, i.quantity_value, i.quantity_unit, \
-     i.subject, i.preview, i.received_at, i.response_due_at, i.first_response_at, i.status, \
-     i.assignee_id, a.name AS assignee_name, i.score, i.unread, i.language, i.version, i.updated_at, \
-     (SELECT json_group_array(t.tag) FROM inquiry_tags t WHERE t.inquiry_id = i.id) AS tags \
-     FROM inquiries i LEFT JOIN users a ON a.id = i.assignee_id";
+pub(super) const SUMMARY_SELECT: &str = concat!(
+    "SELECT ",
+    summary_columns!(),
+    " FROM inquiries i LEFT JOIN users a ON a.id = i.assignee_id"
+);
 
 #[derive(Debug, sqlx::FromRow)]
 pub(super) struct InquiryRow {
@@ -28,6 +40,10 @@ pub(super) struct InquiryRow {
     subject: String,
     preview: String,
     pub(super) received_at: String,
+    /// 0 while a first reply is awaited, 1 after (the due order's first key).
+    pub(super) due_rank: i64,
+    /// The due order's second key.
+    pub(super) due_at: String,
     response_due_at: Option<String>,
     first_response_at: Option<String>,
     language: Option<String>,
@@ -36,20 +52,25 @@ pub(super) struct InquiryRow {
     status: String,
     assignee_id: Option<String>,
     assignee_name: Option<String>,
-    score: i64,
+    pub(super) score: i64,
     unread: bool,
     tags: String,
 }
 
 impl InquiryRow {
+    /// The quantity the buyer asked for.
+    pub(super) fn quantity(&self) -> Result<Option<Quantity>, StoredValueError> {
+        match (&self.quantity_value, &self.quantity_unit) {
+            (Some(value), Some(unit)) => Ok(Some(Quantity {
+                value: parse_stored("quantity", value)?,
+                unit: enum_from_text("unit", unit)?,
+            })),
+            _ => Ok(None),
+        }
+    }
+
     pub(super) fn into_summary(self) -> Result<InquirySummary, StoredValueError> {
-        let quantity = match (self.quantity_value, self.quantity_unit) {
-            (Some(value), Some(unit)) => Some(Quantity {
-                value: parse_stored("quantity", &value)?,
-                unit: enum_from_text("unit", &unit)?,
-            }),
-            _ => None,
-        };
+        let quantity = self.quantity()?;
         let assignee = match (self.assignee_id, self.assignee_name) {
             (Some(id), Some(name)) => Some(UserRef {
                 id: parse_stored("user id", &id)?,

@@ -1,0 +1,175 @@
+//! Storing an ingested inquiry: the row, the buyer's first message, the search
+//! row and the score's reasons.
+
+use contract::ids::{InquiryId, MemberId, MessageId, UserId};
+use contract::inquiry::{IngestInquiry, ScoreReason};
+use sqlx::SqliteConnection;
+use time::OffsetDateTime;
+
+use super::ProductDetails;
+use super::link::Linked;
+use crate::error::ApiError;
+use crate::stored::{enum_to_text, timestamp_to_text};
+use crate::text::{preview, search_text};
+
+/// Everything the inquiry row needs.
+pub(super) struct Stored<'a> {
+    pub(super) id: InquiryId,
+    pub(super) member: MemberId,
+    pub(super) inquiry: &'a IngestInquiry,
+    pub(super) customer: &'a Linked,
+    pub(super) product: &'a ProductDetails,
+    pub(super) received_at: OffsetDateTime,
+    pub(super) due_at: OffsetDateTime,
+    pub(super) assignee: Option<UserId>,
+    pub(super) score: u8,
+    pub(super) language: Option<&'a str>,
+    pub(super) fingerprint: Option<&'a str>,
+    pub(super) now: OffsetDateTime,
+}
+
+/// Inserts the inquiry, its first message and its search row.
+pub(super) async fn insert(
+    connection: &mut SqliteConnection,
+    stored: &Stored<'_>,
+) -> Result<(), ApiError> {
+    let inquiry = stored.inquiry;
+    let buyer = &inquiry.buyer;
+    let requirement = &inquiry.requirement;
+    let message = inquiry.message.trim();
+    let subject = inquiry.subject.trim();
+    let id = stored.id.to_string();
+    sqlx::query(
+        "INSERT INTO inquiries
+             (id, member_id, customer_id, buyer_name, buyer_company, buyer_country,
+              buyer_verified, product_name, quantity_value, quantity_unit, subject, message,
+              received_at, response_due_at, status, assignee_id, score, unread,
+              portal_inquiry_id, kind, product_id, product_category, buyer_email, buyer_phone,
+              buyer_city, language, target_price_amount, target_price_currency, incoterm,
+              destination_country, destination_place, needed_by, sample_wanted, oem, preview,
+              version, updated_at, message_fingerprint)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, 1,
+                 ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+    )
+    .bind(&id)
+    .bind(stored.member.to_string())
+    .bind(stored.customer.id.to_string())
+    .bind(buyer.name.trim())
+    .bind(buyer.company.trim())
+    .bind(buyer.country.as_str())
+    .bind(buyer.verified)
+    .bind(&stored.product.name)
+    .bind(
+        requirement
+            .quantity
+            .map(|quantity| quantity.value.to_string()),
+    )
+    .bind(
+        requirement
+            .quantity
+            .map(|quantity| enum_to_text(&quantity.unit)),
+    )
+    .bind(subject)
+    .bind(message)
+    .bind(timestamp_to_text(stored.received_at))
+    .bind(timestamp_to_text(stored.due_at))
+    .bind(stored.assignee.map(|user| user.to_string()))
+    .bind(i64::from(stored.score))
+    .bind(inquiry.portal_inquiry_id.trim())
+    .bind(enum_to_text(&inquiry.kind))
+    .bind(&stored.product.id)
+    .bind(&stored.product.category)
+    .bind(buyer.email.trim())
+    .bind(
+        buyer
+            .phone
+            .as_deref()
+            .map(str::trim)
+            .filter(|phone| !phone.is_empty()),
+    )
+    .bind(
+        buyer
+            .city
+            .as_deref()
+            .map(str::trim)
+            .filter(|city| !city.is_empty()),
+    )
+    .bind(stored.language)
+    .bind(
+        requirement
+            .target_price
+            .map(|price| price.amount.to_string()),
+    )
+    .bind(requirement.target_price.map(|price| price.currency.code()))
+    .bind(requirement.incoterm.map(|incoterm| incoterm.code()))
+    .bind(
+        requirement
+            .destination
+            .as_ref()
+            .map(|destination| destination.country.as_str().to_owned()),
+    )
+    .bind(
+        requirement
+            .destination
+            .as_ref()
+            .and_then(|destination| destination.place.as_deref())
+            .map(str::trim),
+    )
+    .bind(requirement.needed_by.map(|date| date.to_string()))
+    .bind(requirement.sample_wanted)
+    .bind(requirement.oem)
+    .bind(preview(message))
+    .bind(timestamp_to_text(stored.now))
+    .bind(stored.fingerprint)
+    .execute(&mut *connection)
+    .await?;
+    let row_number: i64 = sqlx::query_scalar("SELECT last_insert_rowid()")
+        .fetch_one(&mut *connection)
+        .await?;
+    sqlx::query(
+        "INSERT INTO inquiry_messages (id, inquiry_id, direction, author_id, body, sent_at)
+         VALUES (?, ?, 'from_buyer', NULL, ?, ?)",
+    )
+    .bind(MessageId(uuid::Uuid::new_v4()).to_string())
+    .bind(&id)
+    .bind(message)
+    .bind(timestamp_to_text(stored.received_at))
+    .execute(&mut *connection)
+    .await?;
+    let buyer_text = [buyer.name.trim(), buyer.company.trim(), buyer.email.trim()].join(" ");
+    sqlx::query(
+        "INSERT INTO inquiries_fts (rowid, subject, body, buyer, product) VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(row_number)
+    .bind(search_text(subject))
+    .bind(search_text(message))
+    .bind(search_text(&buyer_text))
+    .bind(search_text(
+        stored.product.name.as_deref().unwrap_or_default(),
+    ))
+    .execute(&mut *connection)
+    .await?;
+    Ok(())
+}
+
+/// Stores the score's reasons in order.
+pub(super) async fn store_reasons(
+    connection: &mut SqliteConnection,
+    inquiry: &str,
+    reasons: &[ScoreReason],
+) -> Result<(), sqlx::Error> {
+    for (position, reason) in reasons.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO inquiry_score_reasons (inquiry_id, position, signal, points, detail)
+             VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(inquiry)
+        .bind(i64::try_from(position).unwrap_or(i64::MAX))
+        .bind(enum_to_text(&reason.signal))
+        .bind(i64::from(reason.points))
+        .bind(&reason.detail)
+        .execute(&mut *connection)
+        .await?;
+    }
+    Ok(())
+}

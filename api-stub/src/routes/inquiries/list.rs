@@ -1,0 +1,477 @@
+//! `GET /inquiries`: the filters and orders of the inbox as SQL, with keyset
+//! pagination.
+//!
+//! Every filter narrows the list. Each order ends in the inquiry id, so the
+//! order is total and a page continues exactly after the previous one's last
+//! row, whatever arrives in between (`(key…, id) < (last key…, last id)`).
+//!
+//! Indexes (see the migrations): each order has one over `(member_id, key…, id)`;
+//! each equality filter one over `(member_id, column, received_at, id)`, so a
+//! filtered inbox still reads in order; and the filter indexes end in `status`,
+//! so the counts read nothing but the index. Which index a query may use is
+//! steered with SQLite's unary `+` (a column written `+i.x` is not looked up
+//! in an index):
+//!
+//! - A page never sorts a large range: a range filter (score, received time)
+//!   uses its index only when the page is ordered by that column; otherwise the
+//!   page walks the order's index and stops after one page.
+//! - A tag or a search usually matches few inquiries: the counts, and a page
+//!   when the counts say the matches are few, start from the matching ids and
+//!   sort those, instead of walking the whole inbox to find them.
+//!
+//! - Several statuses (the inbox's "active" tab) are read as one page per status
+//!   from the status's index, merged, and only those rows sorted: SQLite cannot
+//!   walk several ranges of an index in order and would sort every match.
+//!
+//! One aggregate query gives `status_counts` (all filters but the status) and,
+//! from it, `total` (the counts of the statuses asked for). When the list is
+//! filtered by nothing but status and assignee (the inbox as it opens, a rep's
+//! inbox), the counts come from `inquiry_counts`, which triggers keep per member,
+//! assignee and status, instead of counting a member's whole history.
+
+use contract::inquiry::{
+    AssigneeFilter, InquiryFilter, InquiryListQuery, InquiryPage, InquirySort, InquiryStatus,
+    StatusCount,
+};
+use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+
+use super::cursor::{Cursor, Position, filter_fingerprint};
+use super::row::{InquiryRow, SUMMARY_SELECT};
+use crate::auth::Caller;
+use crate::error::ApiError;
+use crate::stored::{enum_from_text, timestamp_to_text};
+use crate::text::search_expression;
+
+/// Parses the query string pairs as sent. A parameter given twice is a malformed
+/// query string (400); invalid values are field errors (422); a cursor that does
+/// not continue this very list is a 400 naming `cursor`.
+pub(super) fn parse(
+    pairs: &[(String, String)],
+) -> Result<(InquiryListQuery, Option<Cursor>), ApiError> {
+    for (index, (name, _)) in pairs.iter().enumerate() {
+        if pairs[..index].iter().any(|(earlier, _)| earlier == name) {
+            return Err(ApiError::bad_field(name, "is given more than once"));
+        }
+    }
+    let query = InquiryListQuery::from_pairs(
+        pairs
+            .iter()
+            .map(|(name, value)| (name.as_str(), value.as_str())),
+    )
+    .map_err(ApiError::Validation)?;
+    let cursor = match &query.cursor {
+        Some(text) => Some(
+            Cursor::decode(text, query.sort, &filter_fingerprint(&query))
+                .map_err(|error| ApiError::bad_field("cursor", error.message()))?,
+        ),
+        None => None,
+    };
+    Ok((query, cursor))
+}
+
+/// One page of the caller's inquiries.
+pub(super) async fn page(
+    database: &SqlitePool,
+    caller: &Caller,
+    query: &InquiryListQuery,
+    after: Option<&Cursor>,
+) -> Result<InquiryPage, ApiError> {
+    let filter = &query.filter;
+    // A search without a single letter or digit (e.g. "?!") can match nothing.
+    let search = match &filter.search {
+        Some(text) => match search_expression(text) {
+            Some(expression) => Some(expression),
+            None => return Ok(empty_page()),
+        },
+        None => None,
+    };
+
+    let mut counts = match counter_query(caller, filter) {
+        Some(counters) => counters,
+        None => counts_query(caller, filter, search.as_deref()),
+    };
+    let counts: Vec<(String, i64)> = counts.build_query_as().fetch_all(database).await?;
+    let mut status_counts: Vec<StatusCount> = InquiryStatus::ALL
+        .into_iter()
+        .map(|status| StatusCount { status, count: 0 })
+        .collect();
+    for (status, count) in counts {
+        let status: InquiryStatus = enum_from_text("status", &status)?;
+        if let Some(entry) = status_counts
+            .iter_mut()
+            .find(|entry| entry.status == status)
+        {
+            entry.count = u64::try_from(count).unwrap_or_default();
+        }
+    }
+    let total = status_counts
+        .iter()
+        .filter(|entry| filter.statuses.is_empty() || filter.statuses.contains(&entry.status))
+        .map(|entry| entry.count)
+        .sum();
+
+    let limit = query.effective_limit();
+    let drive = if (filter.tag.is_some() || search.is_some()) && total <= SMALL_SET {
+        Drive::Matches
+    } else {
+        Drive::Indexes
+    };
+    let mut page = page_query(caller, query, search.as_deref(), after, drive);
+    let mut rows: Vec<InquiryRow> = page.build_query_as().fetch_all(database).await?;
+
+    let has_more = rows.len() > limit as usize;
+    rows.truncate(limit as usize);
+    let next_cursor = match rows.last() {
+        Some(last) if has_more => {
+            Some(Cursor::after(last, query.sort, filter_fingerprint(query)).encode())
+        }
+        _ => None,
+    };
+    let items = rows
+        .into_iter()
+        .map(InquiryRow::into_summary)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(InquiryPage {
+        items,
+        next_cursor,
+        total,
+        status_counts,
+    })
+}
+
+/// Up to this many matches of a tag or search, a page starts from the matches.
+const SMALL_SET: u64 = 2_000;
+
+/// Which indexes a query may read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Drive {
+    /// Those of the filters and the order, as SQLite's planner sees fit (with
+    /// range filters only on the order's own column for a page).
+    Indexes,
+    /// Only the index of this column (for the counts, which read every match:
+    /// the filter that usually narrows most).
+    Only(&'static str),
+    /// Only the ids matching the tag or the search.
+    Matches,
+}
+
+/// The filter the counts start from: without statistics SQLite cannot tell
+/// which of several filters narrows most, so the usual order decides: an
+/// assignee (a rep's own inbox), a country, a time range, the read state, a
+/// score range.
+fn counts_drive(caller: &Caller, filter: &InquiryFilter, search: Option<&str>) -> Drive {
+    if filter.tag.is_some() || search.is_some() {
+        Drive::Matches
+    } else if filter.assignee.is_some() || caller.only_assigned_to().is_some() {
+        Drive::Only("assignee_id")
+    } else if filter.country.is_some() {
+        Drive::Only("buyer_country")
+    } else if filter.received_from.is_some() || filter.received_to.is_some() {
+        Drive::Only("received_at")
+    } else if filter.unread.is_some() {
+        Drive::Only("unread")
+    } else if filter.score_min.is_some() || filter.score_max.is_some() {
+        Drive::Only("score")
+    } else {
+        Drive::Indexes
+    }
+}
+
+/// Counts by status from the counters the triggers keep (`inquiry_counts`), when
+/// the list is filtered by nothing but the status and the assignee (the inbox as
+/// it opens, a rep's own inbox, "unassigned"); `None` otherwise.
+fn counter_query<'args>(
+    caller: &Caller,
+    filter: &InquiryFilter,
+) -> Option<QueryBuilder<'args, Sqlite>> {
+    let only_status_and_assignee = *filter
+        == InquiryFilter {
+            statuses: filter.statuses.clone(),
+            assignee: filter.assignee,
+            ..InquiryFilter::default()
+        };
+    if !only_status_and_assignee {
+        return None;
+    }
+    let mut assignees: Vec<String> = Vec::new();
+    if let Some(user) = caller.only_assigned_to() {
+        assignees.push(user.to_string());
+    }
+    match filter.assignee {
+        Some(AssigneeFilter::Me) => assignees.push(caller.user_id.to_string()),
+        Some(AssigneeFilter::User(user)) => assignees.push(user.to_string()),
+        // Stored as '' in the counters.
+        Some(AssigneeFilter::Unassigned) => assignees.push(String::new()),
+        None => {}
+    }
+    let mut counts =
+        QueryBuilder::new("SELECT status, SUM(count) FROM inquiry_counts WHERE member_id = ");
+    counts.push_bind(caller.member_id.to_string());
+    // Two different assignees (a rep asking for someone else's) match nothing.
+    for assignee in assignees {
+        counts.push(" AND assignee_id = ");
+        counts.push_bind(assignee);
+    }
+    counts.push(" GROUP BY status");
+    Some(counts)
+}
+
+/// Counts by status under every filter but the status.
+fn counts_query<'args>(
+    caller: &Caller,
+    filter: &'args InquiryFilter,
+    search: Option<&str>,
+) -> QueryBuilder<'args, Sqlite> {
+    let drive = counts_drive(caller, filter, search);
+    let mut counts = QueryBuilder::new("SELECT i.status, COUNT(*) FROM inquiries i");
+    push_conditions(&mut counts, caller, filter, search, drive, None, None);
+    let filtered = *filter
+        != InquiryFilter {
+            statuses: filter.statuses.clone(),
+            ..InquiryFilter::default()
+        };
+    // Unfiltered, the status index counts in order; filtered, the filter's index
+    // (which ends in the status) is read and its few statuses grouped after.
+    counts.push(if filtered {
+        " GROUP BY +i.status"
+    } else {
+        " GROUP BY i.status"
+    });
+    counts
+}
+
+/// One more row than the page holds, after `after`, in the query's order.
+fn page_query<'args>(
+    caller: &Caller,
+    query: &'args InquiryListQuery,
+    search: Option<&str>,
+    after: Option<&Cursor>,
+    drive: Drive,
+) -> QueryBuilder<'args, Sqlite> {
+    let statuses = &query.filter.statuses;
+    if drive == Drive::Indexes && statuses.len() > 1 {
+        // SQLite cannot walk several ranges of one index in order: given
+        // `status IN (…)` it would sort every match. So each status reads its
+        // own first page from its index, and only those few rows are sorted.
+        let mut page = QueryBuilder::new("SELECT * FROM (");
+        for (position, status) in statuses.iter().enumerate() {
+            if position > 0 {
+                page.push(" UNION ALL ");
+            }
+            page.push("SELECT * FROM (");
+            push_one_page(
+                &mut page,
+                caller,
+                query,
+                search,
+                after,
+                drive,
+                Some(*status),
+            );
+            page.push(")");
+        }
+        page.push(") AS page");
+        push_order_and_limit(&mut page, query, "page.");
+        return page;
+    }
+    let mut page = QueryBuilder::new("");
+    push_one_page(&mut page, caller, query, search, after, drive, None);
+    page
+}
+
+/// The page's query, or with `only_status` that status's part of it.
+fn push_one_page<'args>(
+    page: &mut QueryBuilder<'args, Sqlite>,
+    caller: &Caller,
+    query: &'args InquiryListQuery,
+    search: Option<&str>,
+    after: Option<&Cursor>,
+    drive: Drive,
+    only_status: Option<InquiryStatus>,
+) {
+    page.push(SUMMARY_SELECT);
+    push_conditions(
+        page,
+        caller,
+        &query.filter,
+        search,
+        drive,
+        Some(query.sort),
+        only_status,
+    );
+    if let Some(after) = after {
+        push_after(page, query.sort, &after.position);
+    }
+    push_order_and_limit(page, query, "i.");
+}
+
+/// The order, ending in the id, and one more row than the page holds (which
+/// tells whether another page follows). `table` prefixes the columns.
+fn push_order_and_limit(
+    page: &mut QueryBuilder<'_, Sqlite>,
+    query: &InquiryListQuery,
+    table: &str,
+) {
+    let keys: &[&str] = match query.sort {
+        InquirySort::ReceivedDesc => &["received_at DESC", "id DESC"],
+        InquirySort::ReceivedAsc => &["received_at", "id"],
+        InquirySort::ScoreDesc => &["score DESC", "received_at DESC", "id DESC"],
+        InquirySort::DueAsc => &["due_rank", "due_at", "id"],
+    };
+    let keys: Vec<String> = keys.iter().map(|key| [table, key].concat()).collect();
+    page.push(" ORDER BY ");
+    page.push(keys.join(", "));
+    page.push(" LIMIT ");
+    page.push_bind(i64::from(query.effective_limit()) + 1);
+}
+
+fn empty_page() -> InquiryPage {
+    InquiryPage {
+        items: Vec::new(),
+        next_cursor: None,
+        total: 0,
+        status_counts: InquiryStatus::ALL
+            .into_iter()
+            .map(|status| StatusCount { status, count: 0 })
+            .collect(),
+    }
+}
+
+/// Appends ` WHERE` with the caller's scope and the filter's conditions; the
+/// status filter only for a page (`sort` given), not for the counts. `search` is
+/// the FTS5 expression built from the user's words, never their raw text.
+fn push_conditions<'args>(
+    query: &mut QueryBuilder<'args, Sqlite>,
+    caller: &Caller,
+    filter: &'args InquiryFilter,
+    search: Option<&str>,
+    drive: Drive,
+    sort: Option<InquirySort>,
+    only_status: Option<InquiryStatus>,
+) {
+    // `+` keeps SQLite from reading a column's index (see the module's notes).
+    let column = |name: &str, may_use_index: bool| {
+        let indexed = match drive {
+            Drive::Indexes => may_use_index,
+            Drive::Only(only) => name == only || name == "member_id",
+            Drive::Matches => false,
+        };
+        if indexed {
+            ["i.", name].concat()
+        } else {
+            ["+i.", name].concat()
+        }
+    };
+    let received_order = matches!(
+        sort,
+        None | Some(InquirySort::ReceivedDesc | InquirySort::ReceivedAsc)
+    );
+    let score_order = matches!(sort, None | Some(InquirySort::ScoreDesc));
+
+    query.push(format!(" WHERE {} = ", column("member_id", true)));
+    query.push_bind(caller.member_id.to_string());
+    if let Some(assignee) = caller.only_assigned_to() {
+        query.push(format!(" AND {} = ", column("assignee_id", true)));
+        query.push_bind(assignee.to_string());
+    }
+    if let Some(status) = only_status {
+        query.push(format!(" AND {} = ", column("status", true)));
+        query.push_bind(status.as_str());
+    } else if sort.is_some() && !filter.statuses.is_empty() {
+        query.push(format!(" AND {} IN (", column("status", true)));
+        let mut statuses = query.separated(", ");
+        for status in &filter.statuses {
+            statuses.push_bind(status.as_str());
+        }
+        statuses.push_unseparated(")");
+    }
+    match filter.assignee {
+        Some(AssigneeFilter::Me) => {
+            query.push(format!(" AND {} = ", column("assignee_id", true)));
+            query.push_bind(caller.user_id.to_string());
+        }
+        Some(AssigneeFilter::User(user)) => {
+            query.push(format!(" AND {} = ", column("assignee_id", true)));
+            query.push_bind(user.to_string());
+        }
+        Some(AssigneeFilter::Unassigned) => {
+            query.push(format!(" AND {} IS NULL", column("assignee_id", true)));
+        }
+        None => {}
+    }
+    if let Some(unread) = filter.unread {
+        query.push(format!(" AND {} = ", column("unread", true)));
+        query.push_bind(unread);
+    }
+    if let Some(score) = filter.score_min {
+        query.push(format!(" AND {} >= ", column("score", score_order)));
+        query.push_bind(i64::from(score));
+    }
+    if let Some(score) = filter.score_max {
+        query.push(format!(" AND {} <= ", column("score", score_order)));
+        query.push_bind(i64::from(score));
+    }
+    if let Some(from) = filter.received_from {
+        query.push(format!(
+            " AND {} >= ",
+            column("received_at", received_order)
+        ));
+        query.push_bind(timestamp_to_text(from));
+    }
+    if let Some(to) = filter.received_to {
+        query.push(format!(" AND {} < ", column("received_at", received_order)));
+        query.push_bind(timestamp_to_text(to));
+    }
+    if let Some(country) = filter.country {
+        query.push(format!(" AND {} = ", column("buyer_country", true)));
+        query.push_bind(country.as_str().to_owned());
+    }
+    if let Some(tag) = &filter.tag {
+        query.push(" AND i.id IN (SELECT t.inquiry_id FROM inquiry_tags t WHERE t.tag = ");
+        query.push_bind(tag.as_str());
+        query.push(" COLLATE NOCASE)");
+    }
+    if let Some(expression) = search {
+        query.push(" AND i.rowid IN (SELECT rowid FROM inquiries_fts WHERE inquiries_fts MATCH ");
+        query.push_bind(expression.to_owned());
+        query.push(")");
+    }
+}
+
+/// The keyset condition: strictly after `position` in its order.
+fn push_after(query: &mut QueryBuilder<'_, Sqlite>, sort: InquirySort, position: &Position) {
+    match position {
+        Position::Received { at, id } => {
+            query.push(if sort == InquirySort::ReceivedAsc {
+                " AND (i.received_at, i.id) > ("
+            } else {
+                " AND (i.received_at, i.id) < ("
+            });
+            query.push_bind(at.clone());
+            query.push(", ");
+            query.push_bind(id.clone());
+            query.push(")");
+        }
+        Position::Score { score, at, id } => {
+            query.push(" AND (i.score, i.received_at, i.id) < (");
+            query.push_bind(*score);
+            query.push(", ");
+            query.push_bind(at.clone());
+            query.push(", ");
+            query.push_bind(id.clone());
+            query.push(")");
+        }
+        Position::Due { rank, at, id } => {
+            query.push(" AND (i.due_rank, i.due_at, i.id) > (");
+            query.push_bind(*rank);
+            query.push(", ");
+            query.push_bind(at.clone());
+            query.push(", ");
+            query.push_bind(id.clone());
+            query.push(")");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,403 @@
+//! `GET /inquiries`: every order walks every inquiry once, every filter returns
+//! exactly the matching inquiries, counts and totals, cursors, and a rep's view.
+
+use std::collections::HashSet;
+
+use axum::http::StatusCode;
+use contract::inquiry::{InquiryPage, InquiryStatus};
+use contract::user::Me;
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+use super::{OWNER, REP, ids, ingest, new_inquiry, walk};
+use crate::support::{TestApp, member_id};
+
+/// The ORDER BY of each sort, written out independently of the server.
+const ORDERS: [(&str, &str); 4] = [
+    ("received_desc", "received_at DESC, id DESC"),
+    ("received_asc", "received_at, id"),
+    ("score_desc", "score DESC, received_at DESC, id DESC"),
+    (
+        "due_asc",
+        "CASE WHEN first_response_at IS NULL AND status IN ('new', 'open', 'quoted') \
+         THEN 0 ELSE 1 END, coalesce(response_due_at, received_at), id",
+    ),
+];
+
+#[tokio::test]
+async fn every_order_walks_every_inquiry_once_in_order() {
+    let test_app = TestApp::seeded().await;
+    let member = member_id(&test_app, "Ningbo").await;
+    for (sort, order) in ORDERS {
+        let expected = test_app
+            .column(
+                &format!("SELECT id FROM inquiries WHERE member_id = ? ORDER BY {order}"),
+                &member,
+            )
+            .await;
+        assert_eq!(expected.len(), 300);
+        let path = format!("/api/v1/inquiries?limit=13&sort={sort}");
+        let (items, total, pages) = walk(&test_app, &path, OWNER).await;
+        assert_eq!(
+            ids(&items),
+            expected,
+            "{sort}: no gaps, no duplicates, in order"
+        );
+        assert_eq!(total, 300);
+        assert_eq!(pages, 300usize.div_ceil(13));
+    }
+}
+
+#[tokio::test]
+async fn the_orders_mean_what_they_say() {
+    let test_app = TestApp::seeded().await;
+    let (newest, ..) = walk(&test_app, "/api/v1/inquiries?limit=200", OWNER).await;
+    assert!(
+        newest
+            .windows(2)
+            .all(|pair| pair[0].received_at >= pair[1].received_at)
+    );
+    let (best, ..) = walk(
+        &test_app,
+        "/api/v1/inquiries?limit=200&sort=score_desc",
+        OWNER,
+    )
+    .await;
+    assert!(best.windows(2).all(|pair| pair[0].score >= pair[1].score));
+    let (due, ..) = walk(&test_app, "/api/v1/inquiries?limit=200&sort=due_asc", OWNER).await;
+    let waiting = |item: &contract::inquiry::InquirySummary| {
+        item.first_response_at.is_none() && item.status.is_active()
+    };
+    let first_answered = due.iter().position(|item| !waiting(item)).unwrap();
+    assert!(first_answered > 0, "the demo has unanswered inquiries");
+    assert!(
+        due[first_answered..].iter().all(|item| !waiting(item)),
+        "answered last"
+    );
+    assert!(
+        due[..first_answered]
+            .windows(2)
+            .all(|pair| pair[0].response_due_at <= pair[1].response_due_at),
+        "the most urgent first"
+    );
+}
+
+#[tokio::test]
+async fn pages_continue_exactly_while_new_inquiries_arrive() {
+    let test_app = TestApp::seeded().await;
+    let member = member_id(&test_app, "Ningbo").await;
+    for (sort, order) in [ORDERS[0], ORDERS[1], ORDERS[2]] {
+        let expected = test_app
+            .column(
+                &format!("SELECT id FROM inquiries WHERE member_id = ? ORDER BY {order}"),
+                &member,
+            )
+            .await;
+        let mut seen: Vec<String> = Vec::new();
+        let mut cursor: Option<String> = None;
+        for page_number in 0.. {
+            let mut path = format!("/api/v1/inquiries?limit=40&sort={sort}");
+            if let Some(cursor) = &cursor {
+                path = format!("{path}&cursor={cursor}");
+            }
+            let page: InquiryPage = test_app.get_json(&path, OWNER).await;
+            seen.extend(ids(&page.items));
+            // Between pages: one inquiry now, one received in the middle of the history.
+            for (suffix, days_ago) in [("now", 0), ("past", 20)] {
+                let mut body = new_inquiry(&member, &format!("{sort}-{page_number}-{suffix}"));
+                let received = OffsetDateTime::now_utc() - time::Duration::days(days_ago);
+                body["received_at"] = received.format(&Rfc3339).unwrap().into();
+                assert_eq!(ingest(&test_app, &body).await.status, StatusCode::CREATED);
+            }
+            match page.next_cursor {
+                Some(next) => cursor = Some(next),
+                None => break,
+            }
+        }
+        let unique: HashSet<&String> = seen.iter().collect();
+        assert_eq!(unique.len(), seen.len(), "{sort}: no inquiry twice");
+        let original: Vec<&String> = seen.iter().filter(|id| expected.contains(id)).collect();
+        assert_eq!(original.len(), expected.len(), "{sort}: none missed");
+        assert_eq!(
+            original,
+            expected.iter().collect::<Vec<_>>(),
+            "{sort}: in order"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_default_page_has_fifty_items_and_a_cursor() {
+    let test_app = TestApp::seeded().await;
+    let page: InquiryPage = test_app.get_json("/api/v1/inquiries", OWNER).await;
+    assert_eq!(page.items.len(), 50);
+    assert!(page.next_cursor.is_some());
+    assert_eq!(page.total, 300);
+    let exact: InquiryPage = test_app
+        .get_json("/api/v1/inquiries?limit=200", "demo-evergreen-owner")
+        .await;
+    assert_eq!(
+        (exact.items.len(), exact.total, exact.next_cursor),
+        (60, 60, None)
+    );
+}
+
+/// Checks that `query` lists exactly the rows of `condition` (SQL over
+/// `inquiries`, `?1` the member), in the default order, with their total.
+async fn assert_filter(test_app: &TestApp, token: &str, query: &str, condition: &str) {
+    let member = member_id(test_app, "Ningbo").await;
+    let expected = test_app
+        .column(
+            &format!(
+                "SELECT id FROM inquiries WHERE member_id = ?1 AND ({condition})
+                 ORDER BY received_at DESC, id DESC"
+            ),
+            &member,
+        )
+        .await;
+    let (items, total, _) = walk(
+        test_app,
+        &format!("/api/v1/inquiries?limit=30&{query}"),
+        token,
+    )
+    .await;
+    assert_eq!(ids(&items), expected, "{query}");
+    assert_eq!(total, expected.len() as u64, "{query}");
+}
+
+#[tokio::test]
+async fn every_filter_returns_exactly_the_matching_inquiries() {
+    let test_app = TestApp::seeded().await;
+    let wang_fang = super::user_id(&test_app, "Wang Fang").await;
+    let member = member_id(&test_app, "Ningbo").await;
+    let middle: String = test_app
+        .scalar(
+            "SELECT received_at FROM inquiries WHERE member_id = ? ORDER BY received_at
+             LIMIT 1 OFFSET 150",
+            &member,
+        )
+        .await;
+    let middle_time = api_stub::stored::timestamp_from_text(&middle).unwrap();
+    let week_later = middle_time + time::Duration::days(7);
+    let from = middle_time.format(&Rfc3339).unwrap();
+    let to = week_later.format(&Rfc3339).unwrap();
+    let cases: Vec<(String, String)> =
+        vec![
+        ("status=new,quoted".into(), "status IN ('new', 'quoted')".into()),
+        ("status=won".into(), "status = 'won'".into()),
+        ("assignee=unassigned".into(), "assignee_id IS NULL".into()),
+        (format!("assignee={wang_fang}"), format!("assignee_id = '{wang_fang}'")),
+        ("unread=true".into(), "unread = 1".into()),
+        ("unread=false".into(), "unread = 0".into()),
+        ("score_min=60&score_max=89".into(), "score BETWEEN 60 AND 89".into()),
+        ("score_max=10".into(), "score <= 10".into()),
+        (format!("received_from={from}"), format!("received_at >= '{middle}'")),
+        (
+            format!("received_from={from}&received_to={to}"),
+            format!(
+                "received_at >= '{middle}' AND received_at < '{}'",
+                api_stub::stored::timestamp_to_text(week_later)
+            ),
+        ),
+        ("country=de".into(), "buyer_country = 'DE'".into()),
+        (
+            "tag=oem".into(),
+            "id IN (SELECT inquiry_id FROM inquiry_tags WHERE tag = 'OEM')".into(),
+        ),
+        (
+            "status=open,quoted&country=DE&unread=false&score_min=50".into(),
+            "status IN ('open', 'quoted') AND buyer_country = 'DE' AND unread = 0 AND score >= 50"
+                .into(),
+        ),
+    ];
+    for (query, condition) in cases {
+        assert_filter(&test_app, OWNER, &query, &condition).await;
+    }
+    for sort in ["score_desc", "due_asc", "received_asc"] {
+        let (items, total, _) = walk(
+            &test_app,
+            &format!("/api/v1/inquiries?limit=30&sort={sort}&score_min=60&country=DE"),
+            OWNER,
+        )
+        .await;
+        assert!(
+            items
+                .iter()
+                .all(|item| item.score >= 60 && item.buyer.country.as_str() == "DE")
+        );
+        assert_eq!(items.len() as u64, total, "{sort}");
+    }
+}
+
+#[tokio::test]
+async fn assignee_me_is_the_caller() {
+    let test_app = TestApp::seeded().await;
+    let li_wei = super::user_id(&test_app, "Li Wei").await;
+    assert_filter(
+        &test_app,
+        REP,
+        "assignee=me",
+        &format!("assignee_id = '{li_wei}'"),
+    )
+    .await;
+    let zhang_min = super::user_id(&test_app, "Zhang Min").await;
+    assert_filter(
+        &test_app,
+        super::MANAGER,
+        "assignee=me",
+        &format!("assignee_id = '{zhang_min}'"),
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn status_counts_ignore_only_the_status_filter() {
+    let test_app = TestApp::seeded().await;
+    let member = member_id(&test_app, "Ningbo").await;
+    let page: InquiryPage = test_app
+        .get_json(
+            "/api/v1/inquiries?country=DE&status=new,open&limit=5",
+            OWNER,
+        )
+        .await;
+    let statuses: Vec<InquiryStatus> = page
+        .status_counts
+        .iter()
+        .map(|count| count.status)
+        .collect();
+    assert_eq!(
+        statuses,
+        InquiryStatus::ALL,
+        "every status, in workflow order"
+    );
+    let mut sum_of_selected = 0;
+    for count in &page.status_counts {
+        let expected: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM inquiries WHERE member_id = ? AND buyer_country = 'DE'
+             AND status = ?",
+        )
+        .bind(&member)
+        .bind(count.status.as_str())
+        .fetch_one(&test_app.pool)
+        .await
+        .unwrap();
+        assert_eq!(count.count, expected as u64, "{}", count.status);
+        if matches!(count.status, InquiryStatus::New | InquiryStatus::Open) {
+            sum_of_selected += count.count;
+        }
+    }
+    assert_eq!(page.total, sum_of_selected);
+    assert!(page.total > 0 && page.total < 300);
+}
+
+#[tokio::test]
+async fn a_rep_sees_only_inquiries_assigned_to_them() {
+    let test_app = TestApp::seeded().await;
+    for token in [REP, super::REP2, "demo-evergreen-rep"] {
+        let me: Me = test_app.get_json("/api/v1/me", token).await;
+        let expected = test_app
+            .column(
+                "SELECT id FROM inquiries WHERE assignee_id = ?",
+                &me.user.id.to_string(),
+            )
+            .await;
+        assert!(!expected.is_empty(), "{token} has work");
+        let (items, total, _) = walk(&test_app, "/api/v1/inquiries?limit=25", token).await;
+        assert_eq!(total as usize, expected.len(), "{token}");
+        assert!(
+            items
+                .iter()
+                .all(|item| item.assignee.as_ref().map(|user| user.id) == Some(me.user.id))
+        );
+        let seen: HashSet<String> = ids(&items).into_iter().collect();
+        assert_eq!(seen, expected.into_iter().collect::<HashSet<_>>());
+        let page: InquiryPage = test_app.get_json("/api/v1/inquiries?limit=1", token).await;
+        let counted: u64 = page.status_counts.iter().map(|count| count.count).sum();
+        assert_eq!(counted, total, "{token}: counts are the rep's own too");
+        let unassigned: InquiryPage = test_app
+            .get_json("/api/v1/inquiries?assignee=unassigned", token)
+            .await;
+        assert_eq!(unassigned.total, 0);
+    }
+}
+
+#[tokio::test]
+async fn a_cursor_continues_only_its_own_list() {
+    let test_app = TestApp::seeded().await;
+    let page: InquiryPage = test_app
+        .get_json(
+            "/api/v1/inquiries?limit=5&sort=score_desc&status=open",
+            OWNER,
+        )
+        .await;
+    let cursor = page.next_cursor.unwrap();
+    let same: InquiryPage = test_app
+        .get_json(
+            &format!("/api/v1/inquiries?limit=5&sort=score_desc&status=open&cursor={cursor}"),
+            OWNER,
+        )
+        .await;
+    assert_eq!(same.items.len(), 5);
+    for other in [
+        format!("/api/v1/inquiries?limit=5&status=open&cursor={cursor}"),
+        format!("/api/v1/inquiries?limit=5&sort=due_asc&status=open&cursor={cursor}"),
+        format!("/api/v1/inquiries?limit=5&sort=score_desc&status=new&cursor={cursor}"),
+        format!("/api/v1/inquiries?limit=5&sort=score_desc&cursor={cursor}"),
+        "/api/v1/inquiries?cursor=76322d2d".to_owned(),
+    ] {
+        test_app
+            .get(&other, Some(OWNER))
+            .await
+            .problem(StatusCode::BAD_REQUEST, Some("cursor"));
+    }
+    // A different page size is the same list.
+    let resized: InquiryPage = test_app
+        .get_json(
+            &format!("/api/v1/inquiries?limit=7&sort=score_desc&status=open&cursor={cursor}"),
+            OWNER,
+        )
+        .await;
+    assert_eq!(resized.items[..5], same.items[..]);
+}
+
+#[tokio::test]
+async fn bad_parameters_are_named() {
+    let test_app = TestApp::seeded().await;
+    let cases = [
+        ("status=new,pending", "status"),
+        ("assignee=bob", "assignee"),
+        ("unread=yes", "unread"),
+        ("score_min=101", "score_min"),
+        ("score_min=80&score_max=20", "score_min"),
+        ("received_from=yesterday", "received_from"),
+        (
+            "received_from=2026-11-22T00:00:00Z&received_to=2026-11-01T00:00:00Z",
+            "received_from",
+        ),
+        ("country=Germany", "country"),
+        ("sort=random", "sort"),
+        ("limit=0", "limit"),
+        ("colour=red", "colour"),
+        ("tag=", "none"),
+    ];
+    for (query, field) in cases {
+        let response = test_app
+            .get(&format!("/api/v1/inquiries?{query}"), Some(OWNER))
+            .await;
+        if field == "none" {
+            // Empty values count as absent.
+            assert_eq!(response.status, StatusCode::OK, "{query}");
+        } else {
+            response.problem(StatusCode::UNPROCESSABLE_ENTITY, Some(field));
+        }
+    }
+    let long = "x".repeat(201);
+    test_app
+        .get(&format!("/api/v1/inquiries?q={long}"), Some(OWNER))
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, Some("q"));
+    test_app
+        .get("/api/v1/inquiries?status=new&status=open", Some(OWNER))
+        .await
+        .problem(StatusCode::BAD_REQUEST, Some("status"));
+}
