@@ -144,7 +144,7 @@ pub(super) fn with_location(path: &str, response: impl IntoResponse) -> Response
     get,
     path = "/customers/{id}",
     tag = "customers",
-    params(("id" = String, Path, description = "The customer's id")),
+    params(("id" = uuid::Uuid, Path, description = "The customer's id")),
     responses(
         (status = 200, description = "The customer", body = Customer,
             headers(("ETag" = String, description = "The customer's version"))),

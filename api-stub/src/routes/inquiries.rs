@@ -69,7 +69,10 @@ fn push_visible(query: &mut QueryBuilder<'_, Sqlite>, caller: &Caller, whole_mem
 #[into_params(parameter_in = Query)]
 struct ListParameters {
     /// Comma-separated statuses, e.g. `new,open`: any of them.
-    #[param(example = "new,open")]
+    #[param(
+        example = "new,open",
+        pattern = "^(new|open|quoted|won|lost|spam|archived)(,(new|open|quoted|won|lost|spam|archived))*$"
+    )]
     status: Option<String>,
     /// `me`, `unassigned` or a user id.
     #[param(example = "me")]
@@ -83,12 +86,13 @@ struct ListParameters {
     #[param(minimum = 0, maximum = 100)]
     score_max: Option<u8>,
     /// Received at or after this RFC 3339 time.
-    #[param(example = "2026-11-01T00:00:00Z")]
+    #[param(value_type = Option<time::OffsetDateTime>, example = "2026-11-01T00:00:00Z")]
     received_from: Option<String>,
     /// Received before this RFC 3339 time; after `received_from`.
+    #[param(value_type = Option<time::OffsetDateTime>)]
     received_to: Option<String>,
     /// The buyer's ISO 3166-1 alpha-2 country code.
-    #[param(example = "DE")]
+    #[param(example = "DE", pattern = "^[A-Za-z]{2}$")]
     country: Option<String>,
     /// One tag the inquiry carries (case-insensitive).
     tag: Option<String>,
@@ -102,7 +106,10 @@ struct ListParameters {
     /// `received_desc` (default, newest first), `received_asc`, `score_desc` (best
     /// first, newest first within a score) or `due_asc` (inquiries still awaiting a
     /// first reply by response due time, then the answered or closed ones).
-    #[param(example = "received_desc")]
+    #[param(
+        example = "received_desc",
+        pattern = "^(received_desc|received_asc|score_desc|due_asc)$"
+    )]
     sort: Option<String>,
     /// Page size, 1 to 200; default 50.
     #[param(minimum = 1, maximum = 200)]
@@ -154,7 +161,7 @@ async fn load_detail(
     get,
     path = "/inquiries/{id}",
     tag = "inquiries",
-    params(("id" = String, Path, description = "The inquiry's id")),
+    params(("id" = uuid::Uuid, Path, description = "The inquiry's id")),
     responses(
         (status = 200, description = "The inquiry; its version is the ETag", body = Inquiry,
             headers(("ETag" = String, description = "The inquiry's version, for If-Match"))),
@@ -182,7 +189,7 @@ async fn get_inquiry(
     path = "/inquiries/{id}",
     tag = "inquiries",
     params(
-        ("id" = String, Path, description = "The inquiry's id"),
+        ("id" = uuid::Uuid, Path, description = "The inquiry's id"),
         ("If-Match" = String, Header, description = "The ETag of the version being changed, e.g. \"3\"")
     ),
     request_body = InquiryPatch,
@@ -217,7 +224,7 @@ async fn update_inquiry(
     post,
     path = "/inquiries/{id}/replies",
     tag = "inquiries",
-    params(("id" = String, Path, description = "The inquiry's id")),
+    params(("id" = uuid::Uuid, Path, description = "The inquiry's id")),
     request_body = NewReply,
     responses(
         (status = 201, description = "The reply; the ETag is the inquiry's new version", body = Message,

@@ -130,7 +130,7 @@ async fn load_product(
     get,
     path = "/products/{id}",
     tag = "products",
-    params(("id" = String, Path, description = "The product's id")),
+    params(("id" = uuid::Uuid, Path, description = "The product's id")),
     responses(
         (status = 200, description = "The product", body = Product,
             headers(("ETag" = String, description = "The product's version"))),

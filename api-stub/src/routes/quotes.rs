@@ -83,14 +83,18 @@ const STATUSES: [QuoteStatus; 6] = [
 struct RawListQuery {
     /// Only revisions with this status (draft, sent, accepted, rejected, expired,
     /// superseded); `expired` and `sent` as a reader sees them.
+    #[param(pattern = "^(draft|sent|accepted|rejected|expired|superseded)$")]
     status: Option<String>,
     /// Only quotes for this customer.
+    #[param(value_type = Option<uuid::Uuid>)]
     customer_id: Option<String>,
     /// Only quotes answering this inquiry.
+    #[param(value_type = Option<uuid::Uuid>)]
     inquiry_id: Option<String>,
     /// The `next_cursor` of the previous page.
     cursor: Option<String>,
     /// Page size, 1 to 200; 50 by default.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 200)]
     limit: Option<String>,
 }
 
@@ -264,7 +268,7 @@ async fn list_quotes(
     get,
     path = "/quotes/{id}",
     tag = "quotes",
-    params(("id" = String, Path, description = "The revision's id")),
+    params(("id" = uuid::Uuid, Path, description = "The revision's id")),
     responses(
         (status = 200, description = "The revision; `ETag` is its version", body = Quote,
          headers(("ETag" = String, description = "The version, for If-Match"))),
@@ -290,7 +294,7 @@ async fn get_quote(
     get,
     path = "/quotes/{id}/revisions",
     tag = "quotes",
-    params(("id" = String, Path, description = "The id of any revision of the quote")),
+    params(("id" = uuid::Uuid, Path, description = "The id of any revision of the quote")),
     responses(
         (status = 200, description = "Every revision, by ascending revision number", body = QuotePage),
         (status = 400, description = "Malformed id", body = contract::problem::Problem, content_type = "application/problem+json"),

@@ -140,7 +140,7 @@ async fn load_reminder(
     post,
     path = "/customers/{id}/reminders",
     tag = "customers",
-    params(("id" = String, Path, description = "The customer's id")),
+    params(("id" = uuid::Uuid, Path, description = "The customer's id")),
     request_body = NewReminder,
     responses(
         (status = 201, description = "The reminder as created", body = Reminder,
@@ -202,7 +202,7 @@ async fn create_reminder(
     get,
     path = "/reminders/{id}",
     tag = "customers",
-    params(("id" = String, Path, description = "The reminder's id")),
+    params(("id" = uuid::Uuid, Path, description = "The reminder's id")),
     responses(
         (status = 200, description = "The reminder", body = Reminder,
             headers(("ETag" = String, description = "The reminder's version"))),
@@ -227,7 +227,7 @@ async fn get_reminder(
     path = "/reminders/{id}",
     tag = "customers",
     params(
-        ("id" = String, Path, description = "The reminder's id"),
+        ("id" = uuid::Uuid, Path, description = "The reminder's id"),
         ("If-Match" = String, Header, description = "The ETag of the version being changed")
     ),
     request_body = ReminderPatch,

@@ -85,7 +85,7 @@ async fn load_activity(
     post,
     path = "/customers/{id}/activities",
     tag = "customers",
-    params(("id" = String, Path, description = "The customer's id")),
+    params(("id" = uuid::Uuid, Path, description = "The customer's id")),
     request_body = NewActivity,
     responses(
         (status = 201, description = "The activity as logged", body = Activity,
@@ -166,8 +166,8 @@ async fn create_activity(
     path = "/customers/{id}/activities/{activity_id}",
     tag = "customers",
     params(
-        ("id" = String, Path, description = "The customer's id"),
-        ("activity_id" = String, Path, description = "The activity's id")
+        ("id" = uuid::Uuid, Path, description = "The customer's id"),
+        ("activity_id" = uuid::Uuid, Path, description = "The activity's id")
     ),
     responses(
         (status = 200, description = "The activity", body = Activity),

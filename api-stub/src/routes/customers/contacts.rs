@@ -184,7 +184,7 @@ async fn finish(
     post,
     path = "/customers/{id}/contacts",
     tag = "customers",
-    params(("id" = String, Path, description = "The customer's id")),
+    params(("id" = uuid::Uuid, Path, description = "The customer's id")),
     request_body = ContactInput,
     responses(
         (status = 201, description = "The contact as created", body = Contact,
@@ -241,8 +241,8 @@ async fn create_contact(
     path = "/customers/{id}/contacts/{contact_id}",
     tag = "customers",
     params(
-        ("id" = String, Path, description = "The customer's id"),
-        ("contact_id" = String, Path, description = "The contact's id"),
+        ("id" = uuid::Uuid, Path, description = "The customer's id"),
+        ("contact_id" = uuid::Uuid, Path, description = "The contact's id"),
         ("If-Match" = String, Header, description = "The contact's ETag")
     ),
     request_body = ContactInput,
@@ -301,8 +301,8 @@ async fn replace_contact(
     path = "/customers/{id}/contacts/{contact_id}",
     tag = "customers",
     params(
-        ("id" = String, Path, description = "The customer's id"),
-        ("contact_id" = String, Path, description = "The contact's id"),
+        ("id" = uuid::Uuid, Path, description = "The customer's id"),
+        ("contact_id" = uuid::Uuid, Path, description = "The contact's id"),
         ("If-Match" = String, Header, description = "The contact's ETag")
     ),
     responses(

@@ -27,21 +27,26 @@ pub(super) struct RawListQuery {
     /// industry, or a contact's name or e-mail.
     q: Option<String>,
     /// `transactional` or `partnership`.
+    #[param(pattern = "^(transactional|partnership)$")]
     tier: Option<String>,
     /// `lead`, `prospect`, `sampling`, `customer` or `repeat`.
+    #[param(pattern = "^(lead|prospect|sampling|customer|repeat)$")]
     stage: Option<String>,
     /// `me` (the caller's customers), `unassigned`, or a user id.
     owner: Option<String>,
     /// Customers with this tag (case-insensitive).
     tag: Option<String>,
     /// ISO 3166-1 alpha-2 country code.
+    #[param(pattern = "^[A-Za-z]{2}$", example = "DE")]
     country: Option<String>,
     /// `name` (A to Z, the default), `updated_desc` (most recently changed first) or
     /// `last_contact_desc` (most recently in contact first, never contacted last).
+    #[param(pattern = "^(name|updated_desc|last_contact_desc)$")]
     sort: Option<String>,
     /// `next_cursor` of the previous page.
     cursor: Option<String>,
     /// Page size, 1 to 200 (default 50).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 200)]
     limit: Option<String>,
 }
 

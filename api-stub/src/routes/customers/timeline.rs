@@ -38,10 +38,12 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
 #[into_params(parameter_in = Query)]
 struct RawTimelineQuery {
     /// Only entries of this kind: `inquiry`, `quote` or `activity`.
+    #[param(pattern = "^(inquiry|quote|activity)$")]
     kind: Option<String>,
     /// `next_cursor` of the previous page.
     cursor: Option<String>,
     /// Page size, 1 to 200 (default 50).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 200)]
     limit: Option<String>,
 }
 
@@ -165,7 +167,7 @@ fn push_branch<'a>(
     get,
     path = "/customers/{id}/timeline",
     tag = "customers",
-    params(("id" = String, Path, description = "The customer's id"), RawTimelineQuery),
+    params(("id" = uuid::Uuid, Path, description = "The customer's id"), RawTimelineQuery),
     responses(
         (status = 200, description = "A page of the timeline, newest first", body = TimelinePage),
         (status = 400, description = "Malformed id or query string, or a cursor this server did not return", body = contract::problem::Problem, content_type = "application/problem+json"),

@@ -179,7 +179,7 @@ pub(super) async fn create_customer(
     path = "/customers/{id}",
     tag = "customers",
     params(
-        ("id" = String, Path, description = "The customer's id"),
+        ("id" = uuid::Uuid, Path, description = "The customer's id"),
         ("If-Match" = String, Header, description = "The ETag of the version being changed")
     ),
     request_body = CustomerPatch,

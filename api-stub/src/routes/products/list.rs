@@ -29,10 +29,12 @@ pub(super) struct RawProductQuery {
     /// Only this category (case-insensitive), e.g. "LED panel lights".
     category: Option<String>,
     /// `true`: only products that can be quoted; `false`: only retired ones.
+    #[param(value_type = Option<bool>)]
     active: Option<String>,
     /// `next_cursor` of the previous page.
     cursor: Option<String>,
     /// Page size, 1 to 200 (default 50).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 200)]
     limit: Option<String>,
 }
 

@@ -192,7 +192,7 @@ pub(super) async fn create_product(
     path = "/products/{id}",
     tag = "products",
     params(
-        ("id" = String, Path, description = "The product's id"),
+        ("id" = uuid::Uuid, Path, description = "The product's id"),
         ("If-Match" = String, Header, description = "The ETag of the version being replaced")
     ),
     request_body = ProductInput,

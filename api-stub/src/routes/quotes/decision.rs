@@ -84,7 +84,7 @@ async fn decide(
     path = "/quotes/{id}/accept",
     tag = "quotes",
     params(
-        ("id" = String, Path, description = "The sent revision's id"),
+        ("id" = uuid::Uuid, Path, description = "The sent revision's id"),
         ("If-Match" = String, Header, description = "The ETag of the version the change is based on")
     ),
     responses(
@@ -114,7 +114,7 @@ pub(super) async fn accept_quote(
     path = "/quotes/{id}/reject",
     tag = "quotes",
     params(
-        ("id" = String, Path, description = "The sent revision's id"),
+        ("id" = uuid::Uuid, Path, description = "The sent revision's id"),
         ("If-Match" = String, Header, description = "The ETag of the version the change is based on")
     ),
     responses(

@@ -234,7 +234,7 @@ pub(super) async fn create_quote(
     put,
     path = "/quotes/{id}",
     tag = "quotes",
-    params(("id" = String, Path, description = "The draft revision's id")),
+    params(("id" = uuid::Uuid, Path, description = "The draft revision's id")),
     request_body = QuoteDraft,
     responses(
         (status = 200, description = "The draft as saved", body = Quote,

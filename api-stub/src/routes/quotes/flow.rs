@@ -103,7 +103,7 @@ pub(super) async fn move_inquiry(
     path = "/quotes/{id}/send",
     tag = "quotes",
     params(
-        ("id" = String, Path, description = "The draft revision's id"),
+        ("id" = uuid::Uuid, Path, description = "The draft revision's id"),
         ("If-Match" = String, Header, description = "The ETag of the version the change is based on")
     ),
     responses(
@@ -216,7 +216,7 @@ pub(super) async fn send_quote(
     path = "/quotes/{id}/revise",
     tag = "quotes",
     params(
-        ("id" = String, Path, description = "The latest revision's id"),
+        ("id" = uuid::Uuid, Path, description = "The latest revision's id"),
         ("If-Match" = String, Header, description = "The ETag of the version the change is based on")
     ),
     responses(

@@ -28,14 +28,18 @@ pub(super) struct RawReminderQuery {
     /// user id (a rep may only name themselves).
     owner: Option<String>,
     /// `true`: only open reminders; `false`: only done ones; absent: both.
+    #[param(value_type = Option<bool>)]
     open: Option<String>,
     /// Only reminders due before this day (`YYYY-MM-DD`, exclusive).
+    #[param(value_type = Option<time::Date>)]
     due_before: Option<String>,
     /// Only the reminders on this customer.
+    #[param(value_type = Option<uuid::Uuid>)]
     customer_id: Option<String>,
     /// `next_cursor` of the previous page.
     cursor: Option<String>,
     /// Page size, 1 to 200 (default 50).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 200)]
     limit: Option<String>,
 }
 
