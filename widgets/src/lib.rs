@@ -18,6 +18,14 @@ mod inquiry_inbox;
 mod intl;
 mod quote_builder;
 mod remote;
+#[cfg_attr(
+    not(test),
+    allow(
+        dead_code,
+        reason = "the outbox's rules come first; the data layer wires them to IndexedDB and fetch next"
+    )
+)]
+mod sync;
 mod ui;
 
 use wasm_bindgen::prelude::wasm_bindgen;
