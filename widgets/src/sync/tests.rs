@@ -68,7 +68,9 @@ impl Server {
             *version += 1;
             *value = entry.op.0;
             self.applied.push(entry.key.clone());
-            Outcome::Applied { version: *version }
+            Outcome::Applied {
+                version: Some(*version),
+            }
         };
         self.answers
             .insert(entry.key.clone(), (fingerprint, answer.clone()));
@@ -272,7 +274,9 @@ impl World {
         if let Some(done) = client_state
             .outbox
             .complete(entry.seq, outcome.clone(), self.now)
-            && let Outcome::Applied { version } = outcome
+            && let Outcome::Applied {
+                version: Some(version),
+            } = outcome
         {
             let cached = client_state.cache.entry(done.resource.clone()).or_default();
             if version > cached.0 {
@@ -456,14 +460,14 @@ fn a_lost_answer_is_retried_with_the_same_key_and_applied_once() {
     let mut outbox = Outbox::default();
     outbox.push("inquiry/a", Some(1), "k1".to_owned(), SetValue(7));
     let sent = outbox.next_to_send(0).unwrap();
-    assert_eq!(server.handle(&sent), Outcome::Applied { version: 2 });
+    assert_eq!(server.handle(&sent), Outcome::Applied { version: Some(2) });
     assert_eq!(outbox.complete(sent.seq, Outcome::Lost, 0), None);
     // Not before the backoff.
     assert_eq!(outbox.next_to_send(999), None);
     let again = outbox.next_to_send(1_000).unwrap();
     assert_eq!(again.key, "k1");
     let answer = server.handle(&again);
-    assert_eq!(answer, Outcome::Applied { version: 2 });
+    assert_eq!(answer, Outcome::Applied { version: Some(2) });
     assert!(outbox.complete(again.seq, answer, 1_000).is_some());
     assert!(outbox.is_empty());
     assert_eq!(server.applied, ["k1"]);
@@ -494,7 +498,7 @@ fn a_conflict_waits_for_the_user_and_holds_back_later_edits_of_that_resource_onl
     let again = outbox.next_to_send(0).unwrap();
     assert_eq!((again.if_match, again.key.as_str()), (Some(5), "k1b"));
     // Applied: the next edit of that resource moves onto the new version.
-    outbox.complete(first, Outcome::Applied { version: 6 }, 0);
+    outbox.complete(first, Outcome::Applied { version: Some(6) }, 0);
     let next = outbox.next_to_send(0).unwrap();
     assert_eq!((next.key.as_str(), next.if_match), ("k2", Some(6)));
 }
@@ -555,4 +559,80 @@ fn a_restored_outbox_sends_again_what_was_in_flight_under_the_same_key() {
     assert_eq!(restored.next_to_send(0).unwrap().key, "k2");
     let third = restored.push("inquiry/c", None, "k3".to_owned(), SetValue(3));
     assert_eq!(third, 3);
+}
+
+#[test]
+fn answers_mean_what_the_contract_says() {
+    use contract::problem::{Problem, ProblemKind};
+    use contract::version::Version as ContractVersion;
+
+    let response = |status, etag, retry_after, problem| Answer::Response {
+        status,
+        etag,
+        retry_after,
+        problem,
+    };
+    assert_eq!(outcome_of(Answer::Nothing), Outcome::Lost);
+    assert_eq!(
+        outcome_of(response(200, Some("\"8\""), None, None)),
+        Outcome::Applied { version: Some(8) }
+    );
+    assert_eq!(
+        outcome_of(response(201, None, None, None)),
+        Outcome::Applied { version: None }
+    );
+    let stale = Problem {
+        current_version: Some(ContractVersion(9)),
+        ..Problem::new(ProblemKind::PreconditionFailed, "someone else changed it")
+    };
+    assert_eq!(
+        outcome_of(response(412, Some("\"9\""), None, Some(&stale))),
+        Outcome::Conflict { current: 9 }
+    );
+    assert_eq!(
+        outcome_of(response(412, Some("\"9\""), None, None)),
+        Outcome::Conflict { current: 9 }
+    );
+    let busy = Problem::new(ProblemKind::IdempotencyKeyInUse, "still running");
+    assert_eq!(
+        outcome_of(response(409, None, Some("2"), Some(&busy))),
+        Outcome::Retry { after: Some(2_000) }
+    );
+    // A 409 about the resource's state (a sent quote) will not change by waiting.
+    let sent = Problem::new(ProblemKind::Conflict, "the quote was sent");
+    assert!(matches!(
+        outcome_of(response(409, None, None, Some(&sent))),
+        Outcome::Rejected { status: 409, .. }
+    ));
+    for status in [401, 429, 500, 503] {
+        assert_eq!(
+            outcome_of(response(status, None, None, None)),
+            Outcome::Retry { after: None },
+            "{status}"
+        );
+    }
+    assert_eq!(
+        outcome_of(response(
+            503,
+            None,
+            Some("Wed, 21 Oct 2026 07:28:00 GMT"),
+            None
+        )),
+        Outcome::Retry { after: None }
+    );
+    let invalid = Problem {
+        detail: Some("/status: an inquiry cannot go from quoted to spam".to_owned()),
+        ..Problem::new(ProblemKind::Validation, "Some fields are invalid")
+    };
+    assert_eq!(
+        outcome_of(response(422, None, None, Some(&invalid))),
+        Outcome::Rejected {
+            status: 422,
+            detail: "/status: an inquiry cannot go from quoted to spam".to_owned()
+        }
+    );
+    assert!(matches!(
+        outcome_of(response(403, None, None, None)),
+        Outcome::Rejected { status: 403, .. }
+    ));
 }
