@@ -74,6 +74,19 @@ pub struct ChangeNotifier {
 }
 
 impl ChangeNotifier {
+    /// Commits the transaction that wrote `member`'s changes (with their log
+    /// entries), then wakes its event streams: never before the commit, so a
+    /// stream never reads a log without the change, and never forgotten.
+    pub async fn commit(
+        &self,
+        transaction: sqlx::Transaction<'_, sqlx::Sqlite>,
+        member: MemberId,
+    ) -> Result<(), sqlx::Error> {
+        transaction.commit().await?;
+        self.notify(member);
+        Ok(())
+    }
+
     /// Tells `member`'s open event streams that the log grew.
     pub fn notify(&self, member: MemberId) {
         let members = self

@@ -189,8 +189,7 @@ async fn ingest_inquiry(
     change_log::record(&mut transaction, member, Entity::Inquiry, id, now).await?;
     // A new customer, or an existing one whose inquiry count and last contact changed.
     change_log::record(&mut transaction, member, Entity::Customer, customer.id, now).await?;
-    transaction.commit().await?;
-    state.changes.notify(member);
+    state.changes.commit(transaction, member).await?;
     tracing::info!(portal = %portal.label, inquiry = %id, %member, "inquiry ingested");
 
     let body = IngestedInquiry {

@@ -188,8 +188,7 @@ async fn create_reminder(
         now,
     )
     .await?;
-    transaction.commit().await?;
-    state.changes.notify(caller.member_id);
+    state.changes.commit(transaction, caller.member_id).await?;
     let created = load_reminder(&state, &caller, id).await?;
     Ok(customers::with_location(
         &["/reminders/", &id.to_string()].concat(),
@@ -290,8 +289,7 @@ async fn update_reminder(
         now,
     )
     .await?;
-    transaction.commit().await?;
-    state.changes.notify(caller.member_id);
+    state.changes.commit(transaction, caller.member_id).await?;
     load_reminder(&state, &caller, id).await
 }
 

@@ -14,6 +14,7 @@
 mod buyers;
 mod compose;
 mod insert;
+mod model;
 mod regions;
 
 use contract::ids::UserId;
@@ -26,7 +27,7 @@ use super::random::Random;
 use super::{MemberSeed, brightway, evergreen, stable_id};
 use crate::auth::token_hash;
 use crate::stored::{enum_to_text, timestamp_to_text};
-use compose::{Team, Timeline};
+use model::{Team, Timeline};
 
 /// Inquiries written per transaction.
 const BATCH: usize = 5_000;
@@ -160,7 +161,7 @@ pub async fn seed_bulk(
     let mut counts = BulkCounts::default();
     let generated: Vec<GeneratedMember> = (1..=options.members).map(generated_member).collect();
     insert_members(pool, &generated, now, &mut counts).await?;
-    let mut teams = demo_teams(pool).await?;
+    let mut teams = demo_teams();
     teams.extend(generated.iter().map(|member| {
         let users: Vec<(UserId, String, Role)> = member
             .users
@@ -205,7 +206,7 @@ pub async fn seed_bulk(
     let mut index: u64 = 0;
     while index < options.inquiries {
         let size = usize::try_from((options.inquiries - index).min(BATCH as u64)).unwrap_or(BATCH);
-        let batch: Vec<compose::BulkInquiry> = (0..size)
+        let batch: Vec<model::BulkInquiry> = (0..size)
             .map(|offset| {
                 let team = &mut teams[random.weighted(&weights).min(weights.len() - 1)];
                 compose::inquiry(
@@ -237,8 +238,9 @@ pub async fn seed_bulk(
     Ok(counts)
 }
 
-/// The teams of the two demo members, as stored.
-async fn demo_teams(pool: &SqlitePool) -> Result<Vec<Team>, sqlx::Error> {
+/// The teams of the two demo members, from the demo's tables (which the demo
+/// seed wrote, as the check for both members ensured).
+fn demo_teams() -> Vec<Team> {
     let mut teams = Vec::new();
     for member in [&brightway::MEMBER, &evergreen::MEMBER] {
         let users: Vec<(UserId, String, Role)> = member
@@ -247,11 +249,6 @@ async fn demo_teams(pool: &SqlitePool) -> Result<Vec<Team>, sqlx::Error> {
             .map(|user| (UserId(member.user_id(user.0)), user.1.to_owned(), user.3))
             .collect();
         let member_id = member.id().to_string();
-        let found: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE member_id = ?")
-            .bind(&member_id)
-            .fetch_one(pool)
-            .await?;
-        debug_assert_eq!(usize::try_from(found).ok(), Some(users.len()));
         teams.push(Team::new(
             member_id,
             member.short_name.to_owned(),
@@ -259,7 +256,7 @@ async fn demo_teams(pool: &SqlitePool) -> Result<Vec<Team>, sqlx::Error> {
             &users,
         ));
     }
-    Ok(teams)
+    teams
 }
 
 /// Generated member `number` (from 1).

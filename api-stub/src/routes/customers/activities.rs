@@ -145,8 +145,7 @@ async fn create_activity(
         now,
     )
     .await?;
-    transaction.commit().await?;
-    state.changes.notify(caller.member_id);
+    state.changes.commit(transaction, caller.member_id).await?;
     let created = load_activity(&state.database, &caller, customer, activity).await?;
     Ok(with_location(
         &[

@@ -174,8 +174,7 @@ async fn finish(
         OffsetDateTime::now_utc(),
     )
     .await?;
-    transaction.commit().await?;
-    state.changes.notify(caller.member_id);
+    state.changes.commit(transaction, caller.member_id).await?;
     Ok(())
 }
 

@@ -163,8 +163,7 @@ pub(super) async fn create_customer(
         OffsetDateTime::now_utc(),
     )
     .await?;
-    transaction.commit().await?;
-    state.changes.notify(caller.member_id);
+    state.changes.commit(transaction, caller.member_id).await?;
     let created = load_customer(&state.database, &caller, id).await?;
     Ok(with_location(
         &["/customers/", &id.to_string()].concat(),
@@ -282,7 +281,6 @@ pub(super) async fn update_customer(
         now,
     )
     .await?;
-    transaction.commit().await?;
-    state.changes.notify(caller.member_id);
+    state.changes.commit(transaction, caller.member_id).await?;
     load_customer(&state.database, &caller, id).await
 }

@@ -29,18 +29,17 @@
 //! inbox), the counts come from `inquiry_counts`, which triggers keep per member,
 //! assignee and status, instead of counting a member's whole history.
 
-use contract::inquiry::{
-    AssigneeFilter, InquiryFilter, InquiryListQuery, InquiryPage, InquirySort, InquiryStatus,
-    StatusCount,
-};
+use contract::inquiry::{InquiryListQuery, InquiryPage, InquirySort, InquiryStatus, StatusCount};
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 
-use super::cursor::{Cursor, Position, filter_fingerprint};
+use super::cursor::{Cursor, filter_fingerprint};
 use super::row::{InquiryRow, SUMMARY_SELECT};
 use crate::auth::Caller;
 use crate::error::ApiError;
-use crate::stored::{enum_from_text, timestamp_to_text};
+use crate::stored::enum_from_text;
 use crate::text::search_expression;
+use conditions::{push_after, push_conditions};
+use counts::{counter_query, counts_query};
 
 /// Parses the query string pairs as sent. A parameter given twice is a malformed
 /// query string (400); invalid values are field errors (422); a cursor that does
@@ -155,91 +154,6 @@ enum Drive {
     Matches,
 }
 
-/// The filter the counts start from: without statistics SQLite cannot tell
-/// which of several filters narrows most, so the usual order decides: an
-/// assignee (a rep's own inbox), a country, a time range, the read state, a
-/// score range.
-fn counts_drive(caller: &Caller, filter: &InquiryFilter, search: Option<&str>) -> Drive {
-    if filter.tag.is_some() || search.is_some() {
-        Drive::Matches
-    } else if filter.assignee.is_some() || caller.only_assigned_to().is_some() {
-        Drive::Only("assignee_id")
-    } else if filter.country.is_some() {
-        Drive::Only("buyer_country")
-    } else if filter.received_from.is_some() || filter.received_to.is_some() {
-        Drive::Only("received_at")
-    } else if filter.unread.is_some() {
-        Drive::Only("unread")
-    } else if filter.score_min.is_some() || filter.score_max.is_some() {
-        Drive::Only("score")
-    } else {
-        Drive::Indexes
-    }
-}
-
-/// Counts by status from the counters the triggers keep (`inquiry_counts`), when
-/// the list is filtered by nothing but the status and the assignee (the inbox as
-/// it opens, a rep's own inbox, "unassigned"); `None` otherwise.
-fn counter_query<'args>(
-    caller: &Caller,
-    filter: &InquiryFilter,
-) -> Option<QueryBuilder<'args, Sqlite>> {
-    let only_status_and_assignee = *filter
-        == InquiryFilter {
-            statuses: filter.statuses.clone(),
-            assignee: filter.assignee,
-            ..InquiryFilter::default()
-        };
-    if !only_status_and_assignee {
-        return None;
-    }
-    let mut assignees: Vec<String> = Vec::new();
-    if let Some(user) = caller.only_assigned_to() {
-        assignees.push(user.to_string());
-    }
-    match filter.assignee {
-        Some(AssigneeFilter::Me) => assignees.push(caller.user_id.to_string()),
-        Some(AssigneeFilter::User(user)) => assignees.push(user.to_string()),
-        // Stored as '' in the counters.
-        Some(AssigneeFilter::Unassigned) => assignees.push(String::new()),
-        None => {}
-    }
-    let mut counts =
-        QueryBuilder::new("SELECT status, SUM(count) FROM inquiry_counts WHERE member_id = ");
-    counts.push_bind(caller.member_id.to_string());
-    // Two different assignees (a rep asking for someone else's) match nothing.
-    for assignee in assignees {
-        counts.push(" AND assignee_id = ");
-        counts.push_bind(assignee);
-    }
-    counts.push(" GROUP BY status");
-    Some(counts)
-}
-
-/// Counts by status under every filter but the status.
-fn counts_query<'args>(
-    caller: &Caller,
-    filter: &'args InquiryFilter,
-    search: Option<&str>,
-) -> QueryBuilder<'args, Sqlite> {
-    let drive = counts_drive(caller, filter, search);
-    let mut counts = QueryBuilder::new("SELECT i.status, COUNT(*) FROM inquiries i");
-    push_conditions(&mut counts, caller, filter, search, drive, None, None);
-    let filtered = *filter
-        != InquiryFilter {
-            statuses: filter.statuses.clone(),
-            ..InquiryFilter::default()
-        };
-    // Unfiltered, the status index counts in order; filtered, the filter's index
-    // (which ends in the status) is read and its few statuses grouped after.
-    counts.push(if filtered {
-        " GROUP BY +i.status"
-    } else {
-        " GROUP BY i.status"
-    });
-    counts
-}
-
 /// One more row than the page holds, after `after`, in the query's order.
 fn page_query<'args>(
     caller: &Caller,
@@ -337,141 +251,8 @@ fn empty_page() -> InquiryPage {
     }
 }
 
-/// Appends ` WHERE` with the caller's scope and the filter's conditions; the
-/// status filter only for a page (`sort` given), not for the counts. `search` is
-/// the FTS5 expression built from the user's words, never their raw text.
-fn push_conditions<'args>(
-    query: &mut QueryBuilder<'args, Sqlite>,
-    caller: &Caller,
-    filter: &'args InquiryFilter,
-    search: Option<&str>,
-    drive: Drive,
-    sort: Option<InquirySort>,
-    only_status: Option<InquiryStatus>,
-) {
-    // `+` keeps SQLite from reading a column's index (see the module's notes).
-    let column = |name: &str, may_use_index: bool| {
-        let indexed = match drive {
-            Drive::Indexes => may_use_index,
-            Drive::Only(only) => name == only || name == "member_id",
-            Drive::Matches => false,
-        };
-        if indexed {
-            ["i.", name].concat()
-        } else {
-            ["+i.", name].concat()
-        }
-    };
-    let received_order = matches!(
-        sort,
-        None | Some(InquirySort::ReceivedDesc | InquirySort::ReceivedAsc)
-    );
-    let score_order = matches!(sort, None | Some(InquirySort::ScoreDesc));
-
-    query.push(format!(" WHERE {} = ", column("member_id", true)));
-    query.push_bind(caller.member_id.to_string());
-    if let Some(assignee) = caller.only_assigned_to() {
-        query.push(format!(" AND {} = ", column("assignee_id", true)));
-        query.push_bind(assignee.to_string());
-    }
-    if let Some(status) = only_status {
-        query.push(format!(" AND {} = ", column("status", true)));
-        query.push_bind(status.as_str());
-    } else if sort.is_some() && !filter.statuses.is_empty() {
-        query.push(format!(" AND {} IN (", column("status", true)));
-        let mut statuses = query.separated(", ");
-        for status in &filter.statuses {
-            statuses.push_bind(status.as_str());
-        }
-        statuses.push_unseparated(")");
-    }
-    match filter.assignee {
-        Some(AssigneeFilter::Me) => {
-            query.push(format!(" AND {} = ", column("assignee_id", true)));
-            query.push_bind(caller.user_id.to_string());
-        }
-        Some(AssigneeFilter::User(user)) => {
-            query.push(format!(" AND {} = ", column("assignee_id", true)));
-            query.push_bind(user.to_string());
-        }
-        Some(AssigneeFilter::Unassigned) => {
-            query.push(format!(" AND {} IS NULL", column("assignee_id", true)));
-        }
-        None => {}
-    }
-    if let Some(unread) = filter.unread {
-        query.push(format!(" AND {} = ", column("unread", true)));
-        query.push_bind(unread);
-    }
-    if let Some(score) = filter.score_min {
-        query.push(format!(" AND {} >= ", column("score", score_order)));
-        query.push_bind(i64::from(score));
-    }
-    if let Some(score) = filter.score_max {
-        query.push(format!(" AND {} <= ", column("score", score_order)));
-        query.push_bind(i64::from(score));
-    }
-    if let Some(from) = filter.received_from {
-        query.push(format!(
-            " AND {} >= ",
-            column("received_at", received_order)
-        ));
-        query.push_bind(timestamp_to_text(from));
-    }
-    if let Some(to) = filter.received_to {
-        query.push(format!(" AND {} < ", column("received_at", received_order)));
-        query.push_bind(timestamp_to_text(to));
-    }
-    if let Some(country) = filter.country {
-        query.push(format!(" AND {} = ", column("buyer_country", true)));
-        query.push_bind(country.as_str().to_owned());
-    }
-    if let Some(tag) = &filter.tag {
-        query.push(" AND i.id IN (SELECT t.inquiry_id FROM inquiry_tags t WHERE t.tag = ");
-        query.push_bind(tag.as_str());
-        query.push(" COLLATE NOCASE)");
-    }
-    if let Some(expression) = search {
-        query.push(" AND i.rowid IN (SELECT rowid FROM inquiries_fts WHERE inquiries_fts MATCH ");
-        query.push_bind(expression.to_owned());
-        query.push(")");
-    }
-}
-
-/// The keyset condition: strictly after `position` in its order.
-fn push_after(query: &mut QueryBuilder<'_, Sqlite>, sort: InquirySort, position: &Position) {
-    match position {
-        Position::Received { at, id } => {
-            query.push(if sort == InquirySort::ReceivedAsc {
-                " AND (i.received_at, i.id) > ("
-            } else {
-                " AND (i.received_at, i.id) < ("
-            });
-            query.push_bind(at.clone());
-            query.push(", ");
-            query.push_bind(id.clone());
-            query.push(")");
-        }
-        Position::Score { score, at, id } => {
-            query.push(" AND (i.score, i.received_at, i.id) < (");
-            query.push_bind(*score);
-            query.push(", ");
-            query.push_bind(at.clone());
-            query.push(", ");
-            query.push_bind(id.clone());
-            query.push(")");
-        }
-        Position::Due { rank, at, id } => {
-            query.push(" AND (i.due_rank, i.due_at, i.id) > (");
-            query.push_bind(*rank);
-            query.push(", ");
-            query.push_bind(at.clone());
-            query.push(", ");
-            query.push_bind(id.clone());
-            query.push(")");
-        }
-    }
-}
+mod conditions;
+mod counts;
 
 #[cfg(test)]
 mod tests;

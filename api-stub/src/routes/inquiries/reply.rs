@@ -94,7 +94,6 @@ pub(super) async fn create(
         )
         .await?;
     }
-    transaction.commit().await?;
-    state.changes.notify(caller.member_id);
+    state.changes.commit(transaction, caller.member_id).await?;
     Ok((stored_version(version).next(), message))
 }

@@ -173,8 +173,7 @@ pub(super) async fn apply(
         .await?;
     }
     change_log::record(&mut transaction, caller.member_id, Entity::Inquiry, id, now).await?;
-    transaction.commit().await?;
-    state.changes.notify(caller.member_id);
+    state.changes.commit(transaction, caller.member_id).await?;
     Ok(version.next())
 }
 

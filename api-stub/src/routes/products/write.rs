@@ -177,8 +177,7 @@ pub(super) async fn create_product(
         OffsetDateTime::now_utc(),
     )
     .await?;
-    transaction.commit().await?;
-    state.changes.notify(caller.member_id);
+    state.changes.commit(transaction, caller.member_id).await?;
     let created = load_product(&state, &caller, id).await?;
     Ok(with_location(
         &["/products/", &id.to_string()].concat(),
@@ -232,7 +231,6 @@ pub(super) async fn replace_product(
         OffsetDateTime::now_utc(),
     )
     .await?;
-    transaction.commit().await?;
-    state.changes.notify(caller.member_id);
+    state.changes.commit(transaction, caller.member_id).await?;
     load_product(&state, &caller, id).await
 }

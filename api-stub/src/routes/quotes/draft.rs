@@ -223,8 +223,7 @@ pub(super) async fn create_quote(
     write::insert(&mut transaction, &revision, &content).await?;
     change_log::record(&mut transaction, caller.member_id, Entity::Quote, id, now).await?;
     let quote = store::load(&mut transaction, caller.member_id, id).await?;
-    transaction.commit().await?;
-    state.changes.notify(caller.member_id);
+    state.changes.commit(transaction, caller.member_id).await?;
     Ok(created(quote))
 }
 
@@ -273,7 +272,6 @@ pub(super) async fn replace_quote(
     write::replace(&mut transaction, caller.member_id, id, &content, now).await?;
     change_log::record(&mut transaction, caller.member_id, Entity::Quote, id, now).await?;
     let quote = store::load(&mut transaction, caller.member_id, id).await?;
-    transaction.commit().await?;
-    state.changes.notify(caller.member_id);
+    state.changes.commit(transaction, caller.member_id).await?;
     Ok(Tagged::ok(quote.version, quote))
 }

@@ -48,8 +48,7 @@ pub(super) async fn finish(
 ) -> Result<Quote, ApiError> {
     change_log::record(&mut transaction, caller.member_id, Entity::Quote, id, now).await?;
     let quote = store::load(&mut transaction, caller.member_id, id).await?;
-    transaction.commit().await?;
-    state.changes.notify(caller.member_id);
+    state.changes.commit(transaction, caller.member_id).await?;
     Ok(quote)
 }
 

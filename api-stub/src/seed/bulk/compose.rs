@@ -4,146 +4,20 @@
 //! filed as spam. Scored by [`crate::scoring`] and assigned by
 //! [`crate::assignment`], like the demo story's inquiries.
 
-use contract::ids::UserId;
-use contract::inquiry::{AssignmentRule, InquiryKind, InquiryStatus, LostReason, Requirement};
+use contract::inquiry::{AssignmentRule, InquiryKind, InquiryStatus, LostReason};
 use contract::quantity::Unit;
-use contract::user::{Role, UserRef};
 use time::{Duration, OffsetDateTime};
 
 use super::buyers::{self, Location};
+use super::model::{BulkInquiry, Team, Timeline};
 use super::regions;
-use crate::assignment::{self, Arrival, Rule, Teammate};
-use crate::scoring::{self, Score, ScoreInput};
+use crate::assignment::{self, Arrival, Rule};
+use crate::scoring::{self, ScoreInput};
 use crate::seed::Kind::{self, Company, Oem, Quote, Reorder, Sample, Spam, Urgent};
 use crate::seed::generate::thread::{self, FollowUp, Reply};
 use crate::seed::generate::{self, Written};
 use crate::seed::random::Random;
-use crate::seed::{MemberSeed, Writes, phrases};
-
-/// A member as the bulk data sees it.
-pub(super) struct Team {
-    pub(super) member_id: String,
-    pub(super) short_name: String,
-    /// The demo member of the same trade, whose products and templates it shares.
-    pub(super) trade: &'static MemberSeed,
-    pub(super) teammates: Vec<Teammate>,
-    /// Who files spam and moves inquiries by hand.
-    pub(super) manager: UserRef,
-    /// Who had the last round-robin turn.
-    pub(super) last_turn: Option<UserId>,
-}
-
-impl Team {
-    /// A team of `users` (id, name, role).
-    pub(super) fn new(
-        member_id: String,
-        short_name: String,
-        trade: &'static MemberSeed,
-        users: &[(UserId, String, Role)],
-    ) -> Team {
-        let teammates: Vec<Teammate> = users
-            .iter()
-            .map(|(id, name, role)| Teammate {
-                user: UserRef {
-                    id: *id,
-                    name: name.clone(),
-                },
-                role: *role,
-                active: true,
-                active_inquiries: 0,
-            })
-            .collect();
-        let manager = teammates
-            .iter()
-            .find(|teammate| teammate.role == Role::Manager)
-            .or_else(|| teammates.first())
-            .map_or_else(
-                || UserRef {
-                    id: UserId(uuid::Uuid::nil()),
-                    name: String::new(),
-                },
-                |teammate| teammate.user.clone(),
-            );
-        Team {
-            member_id,
-            short_name,
-            trade,
-            teammates,
-            manager,
-            last_turn: None,
-        }
-    }
-}
-
-/// Assignee, rule, by whom, explanation, when.
-pub(super) type AssignmentEntry = (
-    Option<UserId>,
-    AssignmentRule,
-    Option<UserId>,
-    String,
-    OffsetDateTime,
-);
-
-/// One inquiry, ready to insert.
-pub(super) struct BulkInquiry {
-    pub(super) id: String,
-    pub(super) member_id: String,
-    pub(super) portal_inquiry_id: String,
-    pub(super) kind: InquiryKind,
-    pub(super) buyer_name: String,
-    pub(super) buyer_company: String,
-    pub(super) buyer_country: &'static str,
-    pub(super) buyer_city: &'static str,
-    pub(super) buyer_verified: bool,
-    pub(super) buyer_email: String,
-    pub(super) product_name: Option<&'static str>,
-    pub(super) product_category: Option<&'static str>,
-    pub(super) requirement: Requirement,
-    pub(super) language: &'static str,
-    pub(super) subject: String,
-    pub(super) message: String,
-    pub(super) received_at: OffsetDateTime,
-    pub(super) status: InquiryStatus,
-    pub(super) lost_reason: Option<LostReason>,
-    pub(super) spam_reason: Option<&'static str>,
-    pub(super) assignee: Option<UserId>,
-    pub(super) assignments: Vec<AssignmentEntry>,
-    pub(super) score: Score,
-    pub(super) tags: &'static [&'static str],
-    /// Author (`None`: the buyer), body, sent at; the buyer's first message first.
-    pub(super) messages: Vec<(Option<UserId>, String, OffsetDateTime)>,
-    pub(super) updated_at: OffsetDateTime,
-    pub(super) version: i64,
-}
-
-impl BulkInquiry {
-    /// The latest message the buyer wrote.
-    pub(super) fn latest_buyer_message(&self) -> &str {
-        self.messages
-            .iter()
-            .rev()
-            .find(|message| message.0.is_none())
-            .map_or(self.message.as_str(), |message| message.1.as_str())
-    }
-
-    /// When the member first replied.
-    pub(super) fn first_response_at(&self) -> Option<OffsetDateTime> {
-        self.messages
-            .iter()
-            .find(|message| message.0.is_some())
-            .map(|message| message.2)
-    }
-}
-
-/// How the inquiries spread over time: all before the demo story's window, denser
-/// towards the present.
-pub(super) struct Timeline {
-    pub(super) now: OffsetDateTime,
-    /// The newest a bulk inquiry may be, in days before now.
-    pub(super) newest_days: f64,
-    /// The oldest, in days before now.
-    pub(super) oldest_days: f64,
-}
+use crate::seed::{Writes, phrases};
 
 /// Junk senders' countries: spam comes from anywhere.
 const SPAM_COUNTRIES: [(&str, &str); 5] = [
@@ -421,82 +295,4 @@ fn choose_status(random: &mut Random, kind: Kind) -> InquiryStatus {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::seed::brightway;
-
-    fn team() -> Team {
-        let users = [
-            (
-                UserId(uuid::Uuid::from_u128(1)),
-                "Mia Manager".to_owned(),
-                Role::Manager,
-            ),
-            (
-                UserId(uuid::Uuid::from_u128(2)),
-                "Rex Rep".to_owned(),
-                Role::Rep,
-            ),
-            (
-                UserId(uuid::Uuid::from_u128(3)),
-                "Rae Rep".to_owned(),
-                Role::Rep,
-            ),
-        ];
-        Team::new(
-            "member".to_owned(),
-            "Brightway".to_owned(),
-            &brightway::MEMBER,
-            &users,
-        )
-    }
-
-    #[test]
-    fn inquiries_are_old_closed_mostly_and_assigned_in_turn() {
-        let now = OffsetDateTime::now_utc();
-        let timeline = Timeline {
-            now,
-            newest_days: 60.0,
-            oldest_days: 730.0,
-        };
-        let locations = buyers::locations();
-        let mut random = Random::new(9);
-        let mut team = team();
-        let inquiries: Vec<BulkInquiry> = (0..400)
-            .map(|index| inquiry(&mut random, &mut team, &locations, &timeline, index))
-            .collect();
-        let spam = inquiries
-            .iter()
-            .filter(|inquiry| inquiry.status == InquiryStatus::Spam)
-            .count();
-        assert!((30..120).contains(&spam), "{spam} spam");
-        for inquiry in &inquiries {
-            let age = now - inquiry.received_at;
-            assert!(age >= Duration::days(60) && age <= Duration::days(731));
-            assert!(inquiry.updated_at >= inquiry.received_at);
-            assert!(!inquiry.subject.contains('{') && !inquiry.message.contains('{'));
-            if inquiry.status == InquiryStatus::Spam {
-                assert_eq!(inquiry.assignee, None);
-                assert!(inquiry.score.value < 40, "{:?}", inquiry.score);
-            } else {
-                assert!(inquiry.assignee.is_some());
-            }
-            if inquiry.status == InquiryStatus::Won {
-                assert!(inquiry.messages.len() >= 3);
-            }
-        }
-        // Round robin spreads the work over the two reps.
-        let rex = inquiries
-            .iter()
-            .filter(|inquiry| inquiry.assignments[0].0 == Some(UserId(uuid::Uuid::from_u128(2))))
-            .count();
-        assert!(
-            (180..=220).contains(&rex),
-            "{rex} of 400 to one of two reps"
-        );
-        // Buyers write in many languages.
-        let languages: std::collections::BTreeSet<&str> =
-            inquiries.iter().map(|inquiry| inquiry.language).collect();
-        assert!(languages.len() >= 4, "{languages:?}");
-    }
-}
+mod tests;

@@ -5,7 +5,7 @@
 use sqlx::{QueryBuilder, Sqlite, Transaction};
 use time::Duration;
 
-use super::compose::BulkInquiry;
+use super::model::BulkInquiry;
 use crate::seed::stable_id;
 use crate::stored::{enum_to_text, timestamp_to_text};
 use crate::text::{message_fingerprint, preview, search_text};
