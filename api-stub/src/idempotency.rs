@@ -1,4 +1,5 @@
-//! Idempotency-Key handling for every POST (IETF httpapi draft and Stripe semantics).
+//! Idempotency-Key handling: required on every POST, honoured when sent on PUT,
+//! PATCH and DELETE (IETF httpapi draft and Stripe semantics).
 //!
 //! A client that retries a POST (a lost answer, a queued offline change) sends the
 //! same `Idempotency-Key`; the server then answers with the first attempt's
@@ -7,6 +8,9 @@
 //!
 //! - POST with a token and no valid key: 400 naming `Idempotency-Key`. Without a
 //!   token the request passes through and the handler answers 401.
+//! - PUT, PATCH or DELETE with a key: handled as a POST is, so an offline client's
+//!   replayed update gets its first answer instead of a 412 caused by itself.
+//!   Without the header they simply run.
 //! - First use: a `running` row is inserted; the primary key makes this the lock,
 //!   so two concurrent requests with one key never both run the handler. The
 //!   handler runs in its own task (a client hanging up does not cancel it
@@ -56,7 +60,14 @@ pub async fn require_idempotency_key(
     request: Request,
     next: Next,
 ) -> Response {
-    if request.method() != Method::POST {
+    let keyed = match *request.method() {
+        Method::POST => true,
+        Method::PUT | Method::PATCH | Method::DELETE => {
+            request.headers().contains_key(IDEMPOTENCY_KEY)
+        }
+        _ => false,
+    };
+    if !keyed {
         return next.run(request).await;
     }
     let Some(token) = bearer_token(request.headers()) else {

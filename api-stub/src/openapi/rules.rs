@@ -19,7 +19,9 @@ const PROBLEM_CONTENT_TYPE: &str = contract::problem::PROBLEM_CONTENT_TYPE;
 /// Adds, to every operation: 401 when it needs a token; 429 with `Retry-After` unless
 /// exempt; 413 and 415 when it takes a body. To every POST: the required
 /// `Idempotency-Key` header, its 400/409/422 problems and `Idempotent-Replayed` on
-/// success. To every PUT, PATCH and DELETE, and every operation that documents
+/// success; to every PUT, PATCH and DELETE the same header as optional (an offline
+/// client replaying an update gets its first answer, not a 412 of its own making).
+/// To every PUT, PATCH and DELETE, and every operation that documents
 /// `If-Match` itself: the required `If-Match` header and its 400/428/412 problems. To every 200 or 201 response that carries a versioned
 /// resource (a schema that GET, PUT or PATCH of a changeable path answers with):
 /// the `ETag` header.
@@ -143,8 +145,10 @@ fn document(operation: &mut Operation, verb: Verb, limited: bool) {
             "The body is not sent as `Content-Type: application/json`.",
         );
     }
-    if verb == Verb::Post {
-        document_idempotency(operation);
+    match verb {
+        Verb::Post => document_idempotency(operation, true),
+        Verb::Put | Verb::Patch | Verb::Delete => document_idempotency(operation, false),
+        Verb::Get => {}
     }
     // Updates always take If-Match; so do the POST actions that change a versioned
     // resource (sending a quote), which document the header themselves.
@@ -153,15 +157,22 @@ fn document(operation: &mut Operation, verb: Verb, limited: bool) {
     }
 }
 
-fn document_idempotency(operation: &mut Operation) {
+/// `Idempotency-Key`: required on POST, optional on PUT, PATCH and DELETE.
+fn document_idempotency(operation: &mut Operation, required: bool) {
+    let optional = if required {
+        ""
+    } else {
+        " Optional here: without it the request is simply run."
+    };
     add_header_parameter(
         operation,
         "Idempotency-Key",
+        required,
         format!(
             "Unique per request (a UUID, say), 1 to {MAX_KEY_LENGTH} printable ASCII characters. \
              A retry with the same key and the same request gets the first response again \
              (with `Idempotent-Replayed: true`) instead of running twice. Keys are kept for \
-             at least 24 hours, per token."
+             at least 24 hours, per token.{optional}"
         ),
         ObjectBuilder::new()
             .schema_type(Type::String)
@@ -204,6 +215,7 @@ fn document_precondition(operation: &mut Operation) {
     add_header_parameter(
         operation,
         "If-Match",
+        true,
         "The `ETag` of the version this change is based on, e.g. `\"7\"`.".to_owned(),
         ObjectBuilder::new()
             .schema_type(Type::String)
@@ -321,6 +333,7 @@ fn add_header(operation: &mut Operation, status: &str, name: &str, header: Heade
 fn add_header_parameter(
     operation: &mut Operation,
     name: &str,
+    required: bool,
     description: String,
     schema: ObjectBuilder,
 ) {
@@ -337,7 +350,7 @@ fn add_header_parameter(
     // The layer's rule wins over a handler's own description of the header.
     match documented {
         Some(parameter) => {
-            parameter.required = Required::True;
+            parameter.required = required_flag(required);
             parameter.schema = Some(schema.build().into());
             parameter.description.get_or_insert(description);
         }
@@ -345,11 +358,19 @@ fn add_header_parameter(
             ParameterBuilder::new()
                 .name(name)
                 .parameter_in(ParameterIn::Header)
-                .required(Required::True)
+                .required(required_flag(required))
                 .description(Some(description))
                 .schema(Some(schema))
                 .build(),
         )),
+    }
+}
+
+fn required_flag(required: bool) -> Required {
+    if required {
+        Required::True
+    } else {
+        Required::False
     }
 }
 

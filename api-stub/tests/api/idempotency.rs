@@ -1,5 +1,6 @@
-//! `Idempotency-Key` on every POST: a retry replays the first answer and creates
-//! nothing twice; a reused key with another request is refused; keys expire.
+//! `Idempotency-Key` on every POST (and on updates that send one): a retry replays
+//! the first answer and creates nothing twice; a reused key with another request
+//! is refused; keys expire.
 
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
@@ -264,4 +265,49 @@ async fn keys_are_kept_24_hours_then_pruned() {
         ))
         .await;
     assert_eq!(fresh.status, StatusCode::CREATED, "{}", fresh.text());
+}
+
+/// An offline client replays a PATCH whose answer it never saw: with its key it
+/// gets the first answer, not a 412 caused by its own first attempt.
+#[tokio::test]
+async fn a_keyed_update_is_replayed_instead_of_failing_its_own_precondition() {
+    let test_app = TestApp::seeded().await;
+    let member = member_id(&test_app, "Ningbo Brightway").await;
+    let (inquiry, version): (String, i64) = sqlx::query_as(
+        "SELECT id, version FROM inquiries WHERE member_id = ? AND status = 'new' LIMIT 1",
+    )
+    .bind(&member)
+    .fetch_one(&test_app.pool)
+    .await
+    .unwrap();
+    let path = format!("/api/v1/inquiries/{inquiry}");
+    let patch = |key: Option<&str>| {
+        let mut request = json_request_with_key(
+            Method::PATCH,
+            &path,
+            OWNER,
+            key,
+            &json!({ "status": "open" }),
+        );
+        request
+            .headers_mut()
+            .insert(header::IF_MATCH, format!("\"{version}\"").parse().unwrap());
+        test_app.send(request)
+    };
+    let first = patch(Some("offline-edit-1")).await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.text());
+    let replay = patch(Some("offline-edit-1")).await;
+    assert_eq!(replay.status, StatusCode::OK, "{}", replay.text());
+    assert_eq!(replay.headers["idempotent-replayed"], "true");
+    assert_eq!(replay.headers[header::ETAG], first.headers[header::ETAG]);
+    assert_eq!(replay.body, first.body);
+    // Without a key the same request is simply run, and its precondition fails.
+    let unkeyed = patch(None).await;
+    assert_eq!(unkeyed.status, StatusCode::PRECONDITION_FAILED);
+    let now: i64 = sqlx::query_scalar("SELECT version FROM inquiries WHERE id = ?")
+        .bind(&inquiry)
+        .fetch_one(&test_app.pool)
+        .await
+        .unwrap();
+    assert_eq!(now, version + 1, "applied once");
 }

@@ -306,6 +306,9 @@ async fn every_operation_documents_the_rules_it_is_subject_to() {
             let if_match = parameter(operation, "If-Match");
             if ["put", "patch", "delete"].contains(&method.as_str()) {
                 assert!(if_match.is_some(), "{context}: no If-Match");
+                let key = parameter(operation, "Idempotency-Key")
+                    .unwrap_or_else(|| panic!("{context}: no optional Idempotency-Key"));
+                assert_eq!(key["required"], false, "{context}");
             }
             if let Some(if_match) = if_match {
                 assert_eq!(if_match["required"], true, "{context}");
