@@ -71,6 +71,8 @@ pub async fn record(
 #[derive(Clone, Debug, Default)]
 pub struct ChangeNotifier {
     members: Arc<Mutex<HashMap<MemberId, watch::Sender<u64>>>>,
+    /// The server is stopping: every stream ends, new ones end at once.
+    closed: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl ChangeNotifier {
@@ -98,12 +100,26 @@ impl ChangeNotifier {
         }
     }
 
+    /// Ends every event stream (their receivers see the senders gone), so that a
+    /// graceful shutdown does not wait forever for clients that follow the feed.
+    pub fn shut_down(&self) {
+        self.closed.store(true, std::sync::atomic::Ordering::SeqCst);
+        self.members
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clear();
+    }
+
     /// A receiver that changes whenever `member`'s log grows.
     pub fn subscribe(&self, member: MemberId) -> watch::Receiver<u64> {
         let mut members = self
             .members
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if self.closed.load(std::sync::atomic::Ordering::SeqCst) {
+            // No sender: the stream ends as soon as it has sent its backlog.
+            return watch::channel(0).1;
+        }
         // Streams of members nobody follows any more need no sender.
         members.retain(|_, sender| sender.receiver_count() > 0);
         members
@@ -116,6 +132,23 @@ impl ChangeNotifier {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn shutting_down_ends_every_stream_and_every_later_one() {
+        let notifier = ChangeNotifier::default();
+        let member = MemberId(uuid::Uuid::from_u128(1));
+        let mut open = notifier.subscribe(member);
+        notifier.shut_down();
+        assert!(
+            open.changed().await.is_err(),
+            "an open stream is woken to end"
+        );
+        let mut later = notifier.subscribe(member);
+        assert!(
+            later.changed().await.is_err(),
+            "a later stream ends at once"
+        );
+    }
 
     #[tokio::test]
     async fn notifications_reach_the_member_s_subscribers_only() {

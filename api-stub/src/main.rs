@@ -68,10 +68,15 @@ async fn main() -> anyhow::Result<()> {
         settings,
     );
     let housekeeping = tokio::spawn(housekeep(state.clone()));
+    let changes = state.changes.clone();
     // With the peer's address, which the rate limit uses for requests without a token.
     let service = api_stub::app(state).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, service)
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(async move {
+            shutdown_signal().await;
+            // Open change streams would keep the server waiting forever.
+            changes.shut_down();
+        })
         .await
         .context("the server failed")?;
     housekeeping.abort();
