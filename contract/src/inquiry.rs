@@ -136,6 +136,17 @@ pub struct BuyerSnapshot {
     pub verified: bool,
 }
 
+impl BuyerSnapshot {
+    /// What a seller calls the buyer: the company, or the person without one.
+    pub fn display_name(&self) -> &str {
+        if self.company.trim().is_empty() {
+            &self.name
+        } else {
+            &self.company
+        }
+    }
+}
+
 /// One row of the inbox.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -15,7 +15,7 @@ export const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /** Starts api-stub on an ephemeral port with a fresh seeded database. */
-async function startServer() {
+export async function startServer() {
   const directory = mkdtempSync(path.join(tmpdir(), 'crm-e2e-'));
   const child = spawn(binary, [
     '--addr', '127.0.0.1:0',

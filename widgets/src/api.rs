@@ -3,8 +3,10 @@
 
 use contract::customer::Customer;
 use contract::ids::{CustomerId, InquiryId};
-use contract::inquiry::{InquiryListQuery, InquiryPage, InquirySummary};
+use contract::inquiry::{InquiryListQuery, InquirySummary};
 use contract::problem::{Problem, ProblemKind};
+use contract::user::Me;
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -15,6 +17,22 @@ use crate::config::{TokenError, bearer_token};
 
 /// How long a request may take before the widget says the server is too slow.
 const REQUEST_TIMEOUT_MILLISECONDS: u32 = 15_000;
+/// Delays before the retries of a GET that got no answer, a 5xx or a 429 (GETs
+/// are safe to repeat; changes are retried by the outbox instead).
+const GET_RETRY_DELAYS_MILLISECONDS: [u32; 2] = [500, 2_000];
+/// The longest `Retry-After` a GET waits for before giving up.
+const MAX_GET_RETRY_AFTER_MILLISECONDS: u32 = 5_000;
+
+/// The server's answer to a change, as the outbox needs it.
+#[derive(Debug)]
+pub(crate) struct ChangeAnswer {
+    pub(crate) status: u16,
+    pub(crate) etag: Option<String>,
+    pub(crate) retry_after: Option<String>,
+    pub(crate) problem: Option<Problem>,
+    /// The JSON body of a 2xx answer.
+    pub(crate) body: Option<JsValue>,
+}
 
 /// Why a request did not produce the data asked for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,6 +62,43 @@ impl From<TokenError> for ApiError {
     }
 }
 
+/// A page of the change feed, each record kept as the server sent it (the cache
+/// stores it as is; only what the widgets hold in memory is decoded).
+#[derive(Debug, Deserialize)]
+pub(crate) struct RawFeed {
+    pub(crate) changes: Vec<RawChange>,
+    pub(crate) next_cursor: String,
+    pub(crate) has_more: bool,
+}
+
+/// One change of a [`RawFeed`].
+#[derive(Debug, Deserialize)]
+pub(crate) struct RawChange {
+    pub(crate) record: RawRecord,
+}
+
+/// The record of a change: its kind (`inquiry`, `customer`…), id, and the record
+/// as it is now (`null`: gone).
+#[derive(Debug, Deserialize)]
+pub(crate) struct RawRecord {
+    pub(crate) entity: String,
+    pub(crate) id: String,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    pub(crate) current: JsValue,
+}
+
+/// A list answer with its items as the server sent them.
+#[derive(Debug, Deserialize)]
+pub(crate) struct RawList {
+    /// An array.
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    pub(crate) items: JsValue,
+    #[serde(default)]
+    pub(crate) next_cursor: Option<String>,
+    #[serde(default)]
+    pub(crate) total: u64,
+}
+
 /// A client for one API base URL.
 #[derive(Clone, Debug)]
 pub(crate) struct Api {
@@ -55,14 +110,6 @@ impl Api {
         Api { base }
     }
 
-    /// `GET /inquiries`.
-    pub(crate) async fn list_inquiries(
-        &self,
-        query: &InquiryListQuery,
-    ) -> Result<InquiryPage, ApiError> {
-        self.get(&["inquiries"], &query.to_pairs()).await
-    }
-
     /// `GET /inquiries/{id}`.
     pub(crate) async fn get_inquiry(&self, id: InquiryId) -> Result<InquirySummary, ApiError> {
         self.get(&["inquiries", &id.to_string()], &[]).await
@@ -71,6 +118,88 @@ impl Api {
     /// `GET /customers/{id}`.
     pub(crate) async fn get_customer(&self, id: CustomerId) -> Result<Customer, ApiError> {
         self.get(&["customers", &id.to_string()], &[]).await
+    }
+
+    /// `GET /me`.
+    pub(crate) async fn me(&self) -> Result<Me, ApiError> {
+        self.get(&["me"], &[]).await
+    }
+
+    /// `GET /users`, the items as sent.
+    pub(crate) async fn list_users_raw(&self) -> Result<RawList, ApiError> {
+        self.get(&["users"], &[]).await
+    }
+
+    /// `GET /inquiries`, the items as sent.
+    pub(crate) async fn list_inquiries_raw(
+        &self,
+        query: &InquiryListQuery,
+    ) -> Result<RawList, ApiError> {
+        self.get(&["inquiries"], &query.to_pairs()).await
+    }
+
+    /// `GET /changes`: the current cursor without `since`, else what changed after
+    /// it, the records as sent.
+    pub(crate) async fn changes(
+        &self,
+        since: Option<&str>,
+        limit: u32,
+    ) -> Result<RawFeed, ApiError> {
+        let mut parameters = vec![("limit", limit.to_string())];
+        if let Some(since) = since {
+            parameters.push(("since", since.to_owned()));
+        }
+        self.get(&["changes"], &parameters).await
+    }
+
+    /// The URL of the change stream after `since`.
+    pub(crate) fn stream_url(&self, since: &str) -> Result<String, ApiError> {
+        Ok(self
+            .endpoint(&["changes", "stream"], &[("since", since.to_owned())])?
+            .href())
+    }
+
+    /// Sends a change once: `method` on `segments` with the JSON `body`, its
+    /// `Idempotency-Key` and `If-Match`. `Ok(None)`: no answer (offline, timeout).
+    pub(crate) async fn send_change(
+        &self,
+        method: &str,
+        segments: &[String],
+        body: &JsValue,
+        key: &str,
+        if_match: Option<u64>,
+    ) -> Result<Option<ChangeAnswer>, ApiError> {
+        let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
+        let url = self.endpoint(&segments, &[])?;
+        let body = js_sys::JSON::stringify(body)
+            .map(String::from)
+            .map_err(|_| ApiError::InvalidData("the change cannot be written as JSON".into()))?;
+        let if_match = if_match.map(|version| contract::version::Version(version).etag());
+        let request = Outgoing {
+            method,
+            body: Some(&body),
+            idempotency_key: Some(key),
+            if_match: if_match.as_deref(),
+        };
+        let response = match self.authorized(&url, &request).await {
+            Ok(response) => response,
+            Err(ApiError::Network | ApiError::Timeout) => return Ok(None),
+            Err(error) => return Err(error),
+        };
+        let header = |name: &str| response.headers().get(name).ok().flatten();
+        let status = response.status();
+        let (problem, body) = if response.ok() {
+            (None, json_body(&response).await.ok())
+        } else {
+            (Some(problem_of(&response).await), None)
+        };
+        Ok(Some(ChangeAnswer {
+            status,
+            etag: header("ETag"),
+            retry_after: header("Retry-After"),
+            problem,
+            body,
+        }))
     }
 
     /// The URL of `segments` below the base, with `parameters` as query string.
@@ -95,21 +224,56 @@ impl Api {
         Ok(url)
     }
 
+    /// Sends `request` with the bearer token; on 401 asks the host once for a
+    /// fresh token and sends it again.
+    async fn authorized(&self, url: &Url, request: &Outgoing<'_>) -> Result<Response, ApiError> {
+        let token = bearer_token(false).await?;
+        let mut response = send(url, &token, request).await?;
+        if response.status() == 401 {
+            // The token may have expired: ask the host once for a fresh one.
+            let fresh = bearer_token(true).await?;
+            if fresh != token {
+                response = send(url, &fresh, request).await?;
+            }
+        }
+        Ok(response)
+    }
+
+    /// A GET, retried after a lost answer, a 5xx or a 429 while the browser is online.
     async fn get<T: DeserializeOwned>(
         &self,
         segments: &[&str],
         parameters: &[(&str, String)],
     ) -> Result<T, ApiError> {
         let url = self.endpoint(segments, parameters)?;
-        let token = bearer_token(false).await?;
-        let mut response = send(&url, &token).await?;
-        if response.status() == 401 {
-            // The token may have expired: ask the host once for a fresh one.
-            let fresh = bearer_token(true).await?;
-            if fresh != token {
-                response = send(&url, &fresh).await?;
-            }
-        }
+        let request = Outgoing {
+            method: "GET",
+            body: None,
+            idempotency_key: None,
+            if_match: None,
+        };
+        let mut delays = GET_RETRY_DELAYS_MILLISECONDS.into_iter();
+        let response = loop {
+            let result = self.authorized(&url, &request).await;
+            let retry_after = match &result {
+                Err(ApiError::Network | ApiError::Timeout) => None,
+                Ok(response) if response.status() == 429 || response.status() >= 500 => response
+                    .headers()
+                    .get("Retry-After")
+                    .ok()
+                    .flatten()
+                    .and_then(|value| value.trim().parse::<u32>().ok()),
+                _ => break result?,
+            };
+            let delay = match (delays.next(), retry_after) {
+                (Some(_), Some(seconds)) if seconds * 1_000 <= MAX_GET_RETRY_AFTER_MILLISECONDS => {
+                    seconds * 1_000
+                }
+                (Some(delay), None) if crate::data::online() => delay,
+                _ => break result?,
+            };
+            crate::data::sleep(delay).await;
+        };
         if response.ok() {
             let body = json_body(&response).await.map_err(ApiError::InvalidData)?;
             serde_wasm_bindgen::from_value(body)
@@ -120,7 +284,15 @@ impl Api {
     }
 }
 
-async fn send(url: &Url, token: &str) -> Result<Response, ApiError> {
+/// A request, apart from its URL and token.
+struct Outgoing<'a> {
+    method: &'a str,
+    body: Option<&'a str>,
+    idempotency_key: Option<&'a str>,
+    if_match: Option<&'a str>,
+}
+
+async fn send(url: &Url, token: &str, request: &Outgoing<'_>) -> Result<Response, ApiError> {
     let window = web_sys::window().ok_or(ApiError::Network)?;
     let headers = Headers::new().map_err(|_| ApiError::Network)?;
     let authorization = ["Bearer ", token].concat();
@@ -128,9 +300,24 @@ async fn send(url: &Url, token: &str) -> Result<Response, ApiError> {
         .set("Authorization", &authorization)
         .and_then(|()| headers.set("Accept", "application/json, application/problem+json"))
         .map_err(|_| ApiError::Token("the token is not a valid header value".to_owned()))?;
+    let optional = [
+        ("Content-Type", request.body.map(|_| "application/json")),
+        ("Idempotency-Key", request.idempotency_key),
+        ("If-Match", request.if_match),
+    ];
+    for (name, value) in optional {
+        if let Some(value) = value {
+            headers.set(name, value).map_err(|_| {
+                ApiError::InvalidData(format!("{name} is not a valid header value"))
+            })?;
+        }
+    }
     let init = RequestInit::new();
-    init.set_method("GET");
+    init.set_method(request.method);
     init.set_headers(&headers);
+    if let Some(body) = request.body {
+        init.set_body(&JsValue::from_str(body));
+    }
     init.set_signal(Some(&AbortSignal::timeout_with_u32(
         REQUEST_TIMEOUT_MILLISECONDS,
     )));

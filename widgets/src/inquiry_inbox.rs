@@ -1,4 +1,6 @@
-//! `<crm-inquiry-inbox>`: the buyer inquiries a member received, newest first.
+//! `<crm-inquiry-inbox>`: the buyer inquiries a member received, newest first,
+//! read from the data layer (cache first, live after), with the selected
+//! inquiry's read state and status editable through the outbox.
 //!
 //! | Attribute  | Meaning |
 //! |------------|---------|
@@ -14,18 +16,17 @@
 
 mod row;
 
-use contract::inquiry::{
-    InquiryFilter, InquiryListQuery, InquiryPage, InquiryStatus, InquirySummary,
-};
+use contract::inquiry::{InquiryPatch, InquiryStatus, InquirySummary};
 use leptos::prelude::*;
 use serde::Serialize;
 
-use crate::api::{Api, ApiError};
+use crate::api::ApiError;
 use crate::config::api_base;
+use crate::data::{self, Connection, Data, DataView};
 use crate::element::{CrmEvent, ElementContext, ElementDefinition};
 use crate::i18n::{I18n, Text, status_name};
 use crate::intl;
-use crate::remote::load;
+use crate::ui::sync_status::{Decisions, sync_summary};
 use crate::ui::{ErrorNotice, InvalidAttribute, Notice, SkeletonRows, provide_widget_context};
 
 use row::InquiryRow;
@@ -38,8 +39,8 @@ pub(crate) static DEFINITION: ElementDefinition = ElementDefinition {
     render,
 };
 
-/// How many inquiries one page shows before "Show more".
-const PAGE_SIZE: u32 = 50;
+/// How many more inquiries "Show more" reveals.
+const PAGE_SIZE: usize = 50;
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -51,19 +52,6 @@ struct SelectDetail {
 #[derive(Serialize)]
 struct FilterDetail {
     status: Option<&'static str>,
-}
-
-/// The list request for a status filter, from the start or after `cursor`.
-fn list_query(status: Option<InquiryStatus>, cursor: Option<String>) -> InquiryListQuery {
-    InquiryListQuery {
-        filter: InquiryFilter {
-            statuses: status.into_iter().collect(),
-            ..InquiryFilter::default()
-        },
-        limit: Some(PAGE_SIZE),
-        cursor,
-        ..InquiryListQuery::default()
-    }
 }
 
 fn render(context: ElementContext) -> AnyView {
@@ -83,80 +71,54 @@ fn parse_status(attribute: Option<String>) -> Result<Option<InquiryStatus>, (Str
     }
 }
 
+/// What the inbox body shows.
+#[derive(Clone, Debug, PartialEq)]
+enum Mode {
+    InvalidStatus(String, String),
+    Error(ApiError),
+    Loading,
+    Empty { filtered: bool },
+    List,
+}
+
 #[component]
 fn Inbox(context: ElementContext, i18n: I18n) -> impl IntoView {
     let status_attribute = context.attribute("status");
     let selected = context.attribute("selected");
     let base = context.attribute("api-base");
+    let configuration = context.configuration_version();
     let status = Memo::new(move |_| parse_status(status_attribute.get()));
 
-    let loader = load(
-        move || {
-            let status = status.get().ok()?;
-            Some((api_base(base.get()), status))
-        },
-        |(base, status)| async move {
-            let query = list_query(status, None);
-            Api::new(base).list_inquiries(&query).await
-        },
-    );
+    // The page's data layer for this API base; a new one after `configure()`
+    // (another user) or a retry.
+    let restarts = RwSignal::new(0_u64);
+    let data = Memo::new(move |_| {
+        configuration.track();
+        restarts.track();
+        data::data(api_base(base.get()))
+    });
+    let view_of_data = DataView::new(data);
+    let sync = Memo::new(move |_| view_of_data.with(Data::status));
 
-    // Pages after the first, fetched by "Show more"; reset when the first page
-    // changes (another filter, a reload).
-    let more = RwSignal::new(Vec::<InquiryPage>::new());
-    let more_error = RwSignal::new(None::<ApiError>);
-    Effect::new(move |_| {
-        loader.with(|remote| remote.data.as_ref().map(|page| page.next_cursor.clone()));
-        more.set(Vec::new());
-        more_error.set(None);
-    });
     let items = Memo::new(move |_| {
-        let mut items: Vec<InquirySummary> = loader.with(|remote| {
-            remote
-                .data
-                .as_ref()
-                .map(|page| page.items.clone())
-                .unwrap_or_default()
-        });
-        more.with(|pages| items.extend(pages.iter().flat_map(|page| page.items.iter().cloned())));
-        items
-    });
-    let next_cursor = Memo::new(move |_| {
-        more.with(|pages| pages.last().map(|page| page.next_cursor.clone()))
-            .unwrap_or_else(|| {
-                loader.with(|remote| {
-                    remote
-                        .data
-                        .as_ref()
-                        .and_then(|page| page.next_cursor.clone())
-                })
-            })
-    });
-    let total =
-        Memo::new(move |_| loader.with(|remote| remote.data.as_ref().map(|page| page.total)));
-    let loading_more = RwSignal::new(false);
-    let load_more = move |_| {
-        let Some(cursor) = next_cursor.get_untracked() else {
-            return;
+        let Ok(status) = status.get() else {
+            return Vec::new();
         };
-        let Ok(status) = status.get_untracked() else {
-            return;
-        };
-        let base = api_base(base.get_untracked());
-        loading_more.set(true);
-        leptos::task::spawn_local(async move {
-            let query = list_query(status, Some(cursor));
-            let result = Api::new(base).list_inquiries(&query).await;
-            loading_more.set(false);
-            match result {
-                Ok(page) => {
-                    more.update(|pages| pages.push(page));
-                    more_error.set(None);
-                }
-                Err(error) => more_error.set(Some(error)),
-            }
-        });
-    };
+        view_of_data.with(|data| {
+            data.inquiries(|inquiry| status.is_none_or(|status| inquiry.status == status))
+        })
+    });
+    // How many rows are shown; back to one page when the filter changes.
+    let shown = RwSignal::new(PAGE_SIZE);
+    Effect::new(move |_| {
+        status.track();
+        shown.set(PAGE_SIZE);
+    });
+    let visible = Memo::new(move |_| {
+        let limit = shown.get();
+        items.with(|items| items.iter().take(limit).cloned().collect::<Vec<_>>())
+    });
+    let total = Memo::new(move |_| items.with(Vec::len) as u64);
 
     let select_context = context.clone();
     let select = Callback::new(move |inquiry: InquirySummary| {
@@ -169,6 +131,16 @@ fn Inbox(context: ElementContext, i18n: I18n) -> impl IntoView {
                 customer_id: inquiry.customer_id.map(|id| id.to_string()),
             },
         );
+        // Opening an inquiry reads it.
+        if inquiry.unread {
+            data.get_untracked().update_inquiry(
+                inquiry.id,
+                InquiryPatch {
+                    unread: Some(false),
+                    ..InquiryPatch::default()
+                },
+            );
+        }
     });
     let filter_context = context.clone();
     let choose_status = Callback::new(move |choice: Option<InquiryStatus>| {
@@ -180,73 +152,100 @@ fn Inbox(context: ElementContext, i18n: I18n) -> impl IntoView {
             },
         );
     });
+    let selected_inquiry = Memo::new(move |_| {
+        let id = selected.get()?;
+        view_of_data.with(|data| {
+            data.inquiries(|inquiry| inquiry.id.to_string() == id)
+                .into_iter()
+                .next()
+        })
+    });
 
-    let body = move || {
+    // What the body shows; a memo, so that progress of the data layer that does
+    // not change it never re-creates the list (and the row the user points at).
+    let mode = Memo::new(move |_| {
         if let Err((value, reason)) = status.get() {
-            return view! { <InvalidAttribute name="status" value=value reason=reason /> }
-                .into_any();
+            return Mode::InvalidStatus(value, reason);
         }
-        let (has_data, loading, error) =
-            loader.with(|remote| (remote.data.is_some(), remote.loading, remote.error.clone()));
-        match (has_data, error) {
-            (false, Some(error)) => view! {
-                <ErrorNotice error=Signal::stored(error) on_retry=Callback::new(move |()| loader.retry()) />
-            }
-            .into_any(),
-            (false, None) if loading => view! { <SkeletonRows count=6 /> }.into_any(),
-            _ if items.with(Vec::is_empty) => view! { <EmptyInbox filtered=status.get().ok().flatten().is_some() on_show_all=choose_status /> }
-                .into_any(),
-            _ => view! {
-                <ol class="rows" aria-label=move || i18n.text(Text::InboxListLabel) data-test="inquiry-list">
-                    <For each=move || items.get() key=|inquiry| inquiry.id let:inquiry>
-                        <InquiryRow inquiry=inquiry selected=selected on_select=select />
-                    </For>
-                </ol>
-                <Show when=move || next_cursor.get().is_some()>
-                    <div class="more">
-                        <button class="button" type="button" data-test="load-more" disabled=move || loading_more.get() on:click=load_more>
-                            {move || i18n.text(Text::InboxLoadMore)}
-                        </button>
-                    </div>
-                </Show>
-                {move || more_error.get().map(|error| view! {
-                    <ErrorNotice error=Signal::stored(error) on_retry=Callback::new(move |()| more_error.set(None)) />
-                })}
-            }
-            .into_any(),
+        if !items.with(Vec::is_empty) {
+            return Mode::List;
         }
+        sync.with(|sync| match &sync.connection {
+            Connection::Failed(error) => Mode::Error(error.clone()),
+            // Nothing saved on this device yet, and the server is out of reach.
+            Connection::Offline if !sync.complete => Mode::Error(ApiError::Network),
+            _ if !sync.complete => Mode::Loading,
+            _ => Mode::Empty {
+                filtered: status.get().ok().flatten().is_some(),
+            },
+        })
+    });
+    let retry = Callback::new(move |()| {
+        data.get_untracked().restart();
+        restarts.update(|count| *count += 1);
+    });
+    let body = move || {
+        match mode.get() {
+            Mode::InvalidStatus(value, reason) => {
+                return view! { <InvalidAttribute name="status" value=value reason=reason /> }
+                    .into_any();
+            }
+            Mode::Error(error) => {
+                return view! { <ErrorNotice error=Signal::stored(error) on_retry=retry /> }
+                    .into_any();
+            }
+            Mode::Loading => return view! { <SkeletonRows count=6 /> }.into_any(),
+            Mode::Empty { filtered } => {
+                return view! { <EmptyInbox filtered=filtered on_show_all=choose_status /> }
+                    .into_any();
+            }
+            Mode::List => {}
+        }
+        view! {
+            <ol class="rows" aria-label=move || i18n.text(Text::InboxListLabel) data-test="inquiry-list">
+                <For
+                    each=move || visible.get()
+                    key=|shown| (shown.inquiry.id, shown.inquiry.version, shown.pending, shown.inquiry.status, shown.inquiry.unread)
+                    let:shown
+                >
+                    <InquiryRow inquiry=shown.inquiry pending=shown.pending selected=selected on_select=select />
+                </For>
+            </ol>
+            <Show when=move || { total.get() > shown.get() as u64 }>
+                <div class="more">
+                    <button class="button" type="button" data-test="load-more" on:click=move |_| shown.update(|shown| *shown += PAGE_SIZE)>
+                        {move || i18n.text(Text::InboxLoadMore)}
+                    </button>
+                </div>
+            </Show>
+        }
+        .into_any()
     };
 
     let status_line = move || {
-        let shown = items.with(Vec::len) as u64;
         let language = i18n.language();
-        match (loader.get().loading, total.get()) {
-            (true, _) => i18n.text(Text::Loading).to_owned(),
-            (false, Some(total)) if shown < total => [
-                i18n.text(Text::UpToDate),
-                " · ",
-                &i18n.format(
+        let mut parts = sync.with(|sync| sync_summary(i18n, sync));
+        let total = total.get();
+        let shown = (shown.get() as u64).min(total);
+        if sync.with(|sync| sync.complete) || total > 0 {
+            parts.push(if shown < total {
+                i18n.format(
                     Text::InboxShowing,
                     &[
                         ("shown", &intl::count(language, shown)),
                         ("total", &intl::count(language, total)),
                     ],
-                ),
-            ]
-            .concat(),
-            (false, Some(total)) => [
-                i18n.text(Text::UpToDate),
-                " · ",
-                &i18n.count(
+                )
+            } else {
+                i18n.count(
                     Text::InquiryCountOne,
                     Text::InquiryCountOther,
                     total,
                     &intl::count(language, total),
-                ),
-            ]
-            .concat(),
-            (false, None) => String::new(),
+                )
+            });
         }
+        parts.join(" · ")
     };
 
     view! {
@@ -254,13 +253,77 @@ fn Inbox(context: ElementContext, i18n: I18n) -> impl IntoView {
             <header class="header">
                 <h2 class="title" id="inbox-title">{move || i18n.text(Text::InboxTitle)}</h2>
                 <span class="muted" data-test="inquiry-total">
-                    {move || total.get().map(|total| i18n.count(Text::InquiryCountOne, Text::InquiryCountOther, total, &intl::count(i18n.language(), total)))}
+                    {move || i18n.count(Text::InquiryCountOne, Text::InquiryCountOther, total.get(), &intl::count(i18n.language(), total.get()))}
                 </span>
             </header>
             <StatusTabs current=status on_choose=choose_status />
+            <Decisions data=view_of_data />
             <div class="body">{body}</div>
+            {move || selected_inquiry.get().map(|shown| view! { <InquiryActions inquiry=shown.inquiry data=view_of_data /> })}
             <footer class="status-line" role="status" data-test="status-line">{status_line}</footer>
         </section>
+    }
+}
+
+/// What the user can do with the selected inquiry (until the detail pane exists):
+/// mark it read or unread, move it along its status flow.
+#[component]
+fn InquiryActions(inquiry: InquirySummary, data: DataView) -> impl IntoView {
+    let i18n = crate::ui::use_i18n();
+    let id = inquiry.id;
+    let unread = inquiry.unread;
+    let current = inquiry.status;
+    // Lost and spam need a reason, asked for by the detail pane.
+    let choices: Vec<InquiryStatus> = InquiryStatus::ALL
+        .into_iter()
+        .filter(|status| {
+            *status == current
+                || (current.can_become(*status)
+                    && !matches!(status, InquiryStatus::Lost | InquiryStatus::Spam))
+        })
+        .collect();
+    let toggle_read = move |_| {
+        data.layer_untracked().update_inquiry(
+            id,
+            InquiryPatch {
+                unread: Some(!unread),
+                ..InquiryPatch::default()
+            },
+        );
+    };
+    let change_status = move |event: leptos::ev::Event| {
+        let value = event_target_value(&event);
+        if let Ok(status) = value.parse::<InquiryStatus>()
+            && status != current
+        {
+            data.layer_untracked().update_inquiry(
+                id,
+                InquiryPatch {
+                    status: Some(status),
+                    ..InquiryPatch::default()
+                },
+            );
+        }
+    };
+    view! {
+        <div class="actions" role="group" aria-label=move || i18n.text(Text::InquiryActionsLabel) data-test="inquiry-actions">
+            <button class="button" type="button" data-test="toggle-read" on:click=toggle_read>
+                {move || i18n.text(if unread { Text::InquiryMarkRead } else { Text::InquiryMarkUnread })}
+            </button>
+            <label class="field-inline">
+                <span>{move || i18n.text(Text::InquiryStatusLabel)}</span>
+                <select data-test="status-select" on:change=change_status>
+                    {choices
+                        .into_iter()
+                        .map(|status| view! {
+                            <option value=status.as_str() selected=status == current>
+                                {move || status_name(status, i18n.language())}
+                            </option>
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+        </div>
     }
 }
 

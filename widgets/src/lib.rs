@@ -11,6 +11,7 @@
 mod api;
 pub mod config;
 mod customer_card;
+mod data;
 mod element;
 mod elements;
 mod i18n;
@@ -18,13 +19,6 @@ mod inquiry_inbox;
 mod intl;
 mod quote_builder;
 mod remote;
-#[cfg_attr(
-    not(test),
-    allow(
-        dead_code,
-        reason = "the outbox's rules come first; the data layer wires them to IndexedDB and fetch next"
-    )
-)]
 mod sync;
 mod ui;
 

@@ -27,6 +27,7 @@
 
 use contract::problem::{Problem, ProblemKind};
 use contract::version::Version as ContractVersion;
+use serde::{Deserialize, Serialize};
 
 #[cfg(test)]
 mod tests;
@@ -42,7 +43,8 @@ const FIRST_BACKOFF: Millis = 1_000;
 const MAX_BACKOFF: Millis = 60_000;
 
 /// Where an entry stands.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
 pub(crate) enum State {
     /// To be sent, not before this time.
     Waiting { attempts: u32, not_before: Millis },
@@ -54,8 +56,8 @@ pub(crate) enum State {
     Rejected { status: u16, detail: String },
 }
 
-/// One edit on its way to the server.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One edit on its way to the server (also as stored in IndexedDB).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Entry<Op> {
     /// Position in the outbox: older entries have smaller numbers.
     pub(crate) seq: u64,
@@ -126,6 +128,48 @@ impl<Op: Clone> Outbox<Op> {
         }
         let next_seq = entries.last().map_or(1, |entry| entry.seq + 1);
         Outbox { next_seq, entries }
+    }
+
+    /// Takes in an entry stored by this or another tab (IndexedDB numbered it);
+    /// one already known is left as it is.
+    pub(crate) fn adopt(&mut self, entry: Entry<Op>) {
+        if self.entries.iter().any(|known| known.seq == entry.seq) {
+            return;
+        }
+        self.next_seq = self.next_seq.max(entry.seq + 1);
+        let at = self.entries.partition_point(|known| known.seq < entry.seq);
+        self.entries.insert(at, entry);
+    }
+
+    /// Replaces the entries by those `stored` (the outbox other tabs share),
+    /// keeping what this tab is sending right now as being sent: its answer is
+    /// still to come.
+    pub(crate) fn merge(&mut self, stored: Vec<Entry<Op>>) {
+        let sending: Vec<(u64, u32)> = self
+            .entries
+            .iter()
+            .filter_map(|entry| match entry.state {
+                State::Sending { attempts } => Some((entry.seq, attempts)),
+                _ => None,
+            })
+            .collect();
+        let mut merged = Outbox::restore(stored);
+        for entry in &mut merged.entries {
+            if let Some(&(_, attempts)) = sending.iter().find(|(seq, _)| *seq == entry.seq) {
+                entry.state = State::Sending { attempts };
+            }
+        }
+        merged.next_seq = merged.next_seq.max(self.next_seq);
+        *self = merged;
+    }
+
+    /// The connection is back: what waits for a later retry may go now.
+    pub(crate) fn hurry(&mut self) {
+        for entry in &mut self.entries {
+            if let State::Waiting { not_before, .. } = &mut entry.state {
+                *not_before = 0;
+            }
+        }
     }
 
     /// Every entry, oldest first (what the browser side stores).
@@ -269,6 +313,13 @@ impl<Op: Clone> Outbox<Op> {
         Some(self.entries.remove(index))
     }
 
+    #[cfg_attr(
+        not(test),
+        allow(
+            dead_code,
+            reason = "the quote builder's drafts amend a refused save; the inbox's edits are redone instead"
+        )
+    )]
     /// The user fixed a rejected change: it goes to the end of the queue as `op`,
     /// under a new key. Returns its new number.
     pub(crate) fn amend(&mut self, seq: u64, op: Op, new_key: String) -> Option<u64> {
@@ -311,6 +362,7 @@ impl<Op: Clone> Outbox<Op> {
         summary
     }
 
+    #[cfg(test)]
     pub(crate) fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

@@ -1,6 +1,8 @@
 //! Pieces every widget shows: the root frame, notices for empty and error states
 //! (what went wrong, what to do, a retry), the status line and skeleton rows.
 
+pub(crate) mod sync_status;
+
 use contract::problem::ProblemKind;
 use leptos::prelude::*;
 

@@ -76,6 +76,8 @@ fn for_each_live_mount(action: impl Fn(&MountSignals)) {
 
 /// Tells every mounted view that the host called `configure()`.
 pub(crate) fn configuration_changed() {
+    // Another user may be signed in: no data of the previous one carries over.
+    crate::data::reset();
     for_each_live_mount(|mount| mount.configuration.update(|version| *version += 1));
 }
 

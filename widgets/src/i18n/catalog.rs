@@ -81,6 +81,38 @@ catalog! {
     InquiryAboutCompany => "About your company", "咨询贵公司";
     InquiryReceived => "Received {time}", "收到时间 {time}";
     InquiryAssignedTo => "Assigned to {name}", "负责人 {name}";
+    InquiryNotYetSaved => "Not yet saved", "尚未保存";
+    InquiryActionsLabel => "Selected inquiry", "所选询盘";
+    InquiryMarkRead => "Mark read", "标为已读";
+    InquiryMarkUnread => "Mark unread", "标为未读";
+    InquiryStatusLabel => "Status", "状态";
+
+    // The data layer: connection, offline storage, the outbox.
+    SyncLoading => "Loading inquiries… {loaded} of {total}", "正在加载询盘… {loaded} / {total}";
+    SyncOffline => "Offline: showing saved data", "离线：显示已保存的数据";
+    SyncOfflineOff => "Offline use is off: {reason}", "离线功能已关闭：{reason}";
+    SyncWaitingOne => "{count} change waiting to be sent", "{count} 项更改等待发送";
+    SyncWaitingOther => "{count} changes waiting to be sent", "{count} 项更改等待发送";
+    SyncSavingOne => "Saving {count} change…", "正在保存 {count} 项更改…";
+    SyncSavingOther => "Saving {count} changes…", "正在保存 {count} 项更改…";
+    SyncConflictsOne => "{count} conflict to resolve", "{count} 处冲突待处理";
+    SyncConflictsOther => "{count} conflicts to resolve", "{count} 处冲突待处理";
+    SyncRejectedOne => "{count} change refused", "{count} 项更改被拒绝";
+    SyncRejectedOther => "{count} changes refused", "{count} 项更改被拒绝";
+    DecisionsLabel => "Changes that need you", "需要您处理的更改";
+    DecisionConflict => "Someone changed “{record}” before your change arrived.", "在您的更改送达之前，“{record}”已被他人修改。";
+    DecisionYours => "Your change: {change}", "您的更改：{change}";
+    DecisionTheirs => "Now: {state}", "当前：{state}";
+    DecisionKeepMine => "Keep mine", "保留我的更改";
+    DecisionTakeTheirs => "Use theirs", "采用当前版本";
+    DecisionRejected => "Your change to “{record}” was refused: {reason}", "您对“{record}”的更改被拒绝：{reason}";
+    DecisionDiscard => "Discard my change", "放弃我的更改";
+    ChangeStatus => "status {status}", "状态改为{status}";
+    ChangeMarkRead => "mark as read", "标为已读";
+    ChangeMarkUnread => "mark as unread", "标为未读";
+    ChangeAssign => "assign to {name}", "分配给 {name}";
+    ChangeUnassign => "unassign", "取消分配";
+    ChangeTags => "tags {tags}", "标签改为 {tags}";
 
     // Customer card.
     CustomerEmptyTitle => "No buyer selected", "未选择买家";

@@ -33,6 +33,8 @@ fn score_class(score: u8) -> &'static str {
 #[component]
 pub(super) fn InquiryRow(
     inquiry: InquirySummary,
+    /// The user's edits of it are not yet acknowledged by the server.
+    pending: bool,
     selected: Signal<Option<String>>,
     on_select: Callback<InquirySummary>,
 ) -> impl IntoView {
@@ -119,6 +121,9 @@ pub(super) fn InquiryRow(
                 </span>
                 <span class="line line-meta">
                     <span class=status_class(status) data-test="inquiry-status">{move || status_name(status, i18n.language())}</span>
+                    {pending.then(|| view! {
+                        <span class="badge pending" data-test="inquiry-pending">{move || i18n.text(Text::InquiryNotYetSaved)}</span>
+                    })}
                     <span class=score_class(score) title=move || i18n.format(Text::InquiryScore, &[("score", &score.to_string())])>
                         {score}
                     </span>

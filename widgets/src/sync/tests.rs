@@ -189,3 +189,51 @@ fn answers_mean_what_the_contract_says() {
         Outcome::Rejected { status: 403, .. }
     ));
 }
+
+#[test]
+fn entries_stored_by_other_tabs_are_taken_in_without_disturbing_one_being_sent() {
+    // This tab sends its own entry 1 while another tab stored entry 2.
+    let mut leader = Outbox::default();
+    let first = leader.push("inquiry/a", Some(1), "k1".to_owned(), SetValue(1));
+    let mut stored = leader.entries().to_vec();
+    let sending = leader.next_to_send(0).unwrap();
+    assert_eq!(sending.seq, first);
+    stored.push(Entry {
+        seq: 2,
+        resource: "inquiry/b".to_owned(),
+        if_match: Some(3),
+        key: "k2".to_owned(),
+        op: SetValue(2),
+        state: State::Waiting {
+            attempts: 0,
+            not_before: 0,
+        },
+    });
+    leader.merge(stored.clone());
+    assert_eq!(leader.entries().len(), 2);
+    assert_eq!(
+        leader.entries()[0].state,
+        State::Sending { attempts: 1 },
+        "still being sent: its answer is yet to come"
+    );
+    assert_eq!(leader.next_to_send(0).unwrap().seq, 2);
+    // Adopting what is already known changes nothing; the next number follows
+    // the largest known.
+    leader.adopt(stored[1].clone());
+    assert_eq!(leader.entries().len(), 2);
+    assert_eq!(
+        leader.push("inquiry/c", None, "k3".to_owned(), SetValue(3)),
+        3
+    );
+}
+
+#[test]
+fn coming_back_online_sends_what_waits_for_a_backoff_at_once() {
+    let mut outbox = Outbox::default();
+    outbox.push("inquiry/a", Some(1), "k1".to_owned(), SetValue(1));
+    let sent = outbox.next_to_send(0).unwrap();
+    outbox.complete(sent.seq, Outcome::Lost, 0);
+    assert_eq!(outbox.next_to_send(10), None);
+    outbox.hurry();
+    assert_eq!(outbox.next_to_send(10).unwrap().key, "k1");
+}

@@ -1,0 +1,210 @@
+// The widgets' data layer in a real browser: the IndexedDB cache, the offline
+// outbox, conflicts and refusals, several tabs, and no IndexedDB at all. Each
+// test gets its own api-stub (these tests change data) and checks the outcome
+// through the API.
+import { test as base, expect, TOKENS, startServer } from './fixtures.mjs';
+
+const test = base.extend({
+  own: async ({}, use) => {
+    const server = await startServer();
+    await use(server);
+    await server.stop();
+  },
+});
+
+const inbox = (page) => page.locator('crm-inquiry-inbox');
+const rows = (page) => page.locator('crm-inquiry-inbox [data-test="inquiry-row"]');
+const row = (page, id) => page.locator(`crm-inquiry-inbox [data-test="inquiry-row"][data-id="${id}"]`);
+const statusLine = (page) => page.locator('crm-inquiry-inbox [data-test="status-line"]');
+
+/** Calls the API of `server` as `token`; returns the parsed body and the response. */
+async function call(request, server, token, method, pathAndQuery, body, headers = {}) {
+  const response = await request.fetch(`${server.url}/api/v1${pathAndQuery}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, ...headers },
+    data: body,
+  });
+  const text = await response.text();
+  return { status: response.status(), body: text ? JSON.parse(text) : null, headers: response.headers() };
+}
+
+async function inquiry(request, server, token, id) {
+  const { status, body } = await call(request, server, token, 'GET', `/inquiries/${id}`);
+  expect(status, `GET inquiry ${id}`).toBe(200);
+  return body;
+}
+
+/** Signs `page` in as `token` on host-demo and waits until the inbox is live. */
+async function open(page, server, token) {
+  await page.addInitScript((chosen) => localStorage.setItem('crm-demo-user', chosen), token);
+  await page.goto(`${server.url}/`);
+  await expect(rows(page).first()).toBeVisible();
+  await expect(statusLine(page)).toContainText('Up to date');
+}
+
+test('the inbox opens from the cache when the server cannot be reached, and says so', async ({ page, own }) => {
+  await open(page, own, TOKENS.rep);
+  const ids = await rows(page).evaluateAll((elements) => elements.map((element) => element.dataset.id));
+  expect(ids.length).toBeGreaterThan(0);
+
+  await page.route('**/api/v1/**', (route) => route.abort('internetdisconnected'));
+  await page.reload();
+  await expect(statusLine(page)).toContainText('Offline: showing saved data');
+  await expect(rows(page)).toHaveCount(ids.length);
+  expect(await rows(page).evaluateAll((elements) => elements.map((element) => element.dataset.id))).toEqual(ids);
+});
+
+test('edits made offline are kept across a closed tab and reach the server exactly once', async ({ page, context, request, own }) => {
+  await open(page, own, TOKENS.rep);
+  const unread = page.locator('crm-inquiry-inbox [data-test="inquiry-row"].unread').first();
+  const id = await unread.getAttribute('data-id');
+  const before = await inquiry(request, own, TOKENS.rep, id);
+  expect(before.unread).toBe(true);
+  expect(before.status).toBe('new');
+
+  await context.setOffline(true);
+  await unread.click();
+  await page.locator('crm-inquiry-inbox [data-test="status-select"]').selectOption('open');
+  await expect(row(page, id).locator('[data-test="inquiry-status"]')).toHaveText('Open');
+  await expect(row(page, id).locator('[data-test="inquiry-pending"]')).toHaveText('Not yet saved');
+  await expect(statusLine(page)).toContainText('2 changes waiting to be sent');
+  await page.close();
+
+  await context.setOffline(false);
+  const again = await context.newPage();
+  await again.goto(`${own.url}/`);
+  await expect(row(again, id).locator('[data-test="inquiry-status"]')).toHaveText('Open');
+  await expect(statusLine(again)).toContainText('Up to date');
+  await expect(statusLine(again)).not.toContainText('waiting');
+  await expect(row(again, id).locator('[data-test="inquiry-pending"]')).toHaveCount(0);
+
+  const after = await inquiry(request, own, TOKENS.rep, id);
+  expect(after.status).toBe('open');
+  expect(after.unread).toBe(false);
+  expect(after.version, 'each edit applied once').toBe(before.version + 2);
+});
+
+test('a conflict is never resolved silently: the user sees both and chooses', async ({ page, context, request, own }) => {
+  await open(page, own, TOKENS.manager);
+  await inbox(page).evaluate((element) => element.setAttribute('status', 'new'));
+  const first = rows(page).first();
+  const id = await first.getAttribute('data-id');
+  await first.click();
+  // Opening it marked it read; wait until that is saved.
+  await expect(statusLine(page)).not.toContainText('Saving');
+  await expect(row(page, id).locator('[data-test="inquiry-pending"]')).toHaveCount(0);
+
+  await context.setOffline(true);
+  await page.locator('crm-inquiry-inbox [data-test="status-select"]').selectOption('open');
+  // Meanwhile the owner archives it.
+  const current = await inquiry(request, own, TOKENS.owner, id);
+  const archived = await call(request, own, TOKENS.owner, 'PATCH', `/inquiries/${id}`, { status: 'archived' },
+    { 'If-Match': `"${current.version}"`, 'Content-Type': 'application/json' });
+  expect(archived.status).toBe(200);
+  await context.setOffline(false);
+
+  const decision = page.locator('crm-inquiry-inbox [data-test="decision"][data-kind="conflict"]');
+  await expect(decision).toBeVisible();
+  await expect(decision).toContainText('Someone changed');
+  await expect(decision.locator('[data-test="decision-yours"]')).toHaveText('Your change: status Open');
+  await expect(decision.locator('[data-test="decision-theirs"]')).toHaveText('Now: Archived');
+  await expect(statusLine(page)).toContainText('1 conflict to resolve');
+  expect((await inquiry(request, own, TOKENS.owner, id)).status, 'nothing applied before the user chose').toBe('archived');
+
+  await decision.locator('[data-test="keep-mine"]').click();
+  await expect(decision).toHaveCount(0);
+  await expect.poll(async () => (await inquiry(request, own, TOKENS.owner, id)).status).toBe('open');
+  await expect(statusLine(page)).not.toContainText('conflict');
+});
+
+test('an edit the server refuses is shown with its reason and does not hold up the others', async ({ page, context, request, own }) => {
+  await open(page, own, TOKENS.rep);
+  const all = await rows(page).evaluateAll((elements) => elements.map((element) => element.dataset.id));
+  const [lost, kept] = all;
+  await context.setOffline(true);
+  await row(page, lost).click();
+  await page.locator('crm-inquiry-inbox [data-test="status-select"]').selectOption('archived');
+  await row(page, kept).click();
+  await page.locator('crm-inquiry-inbox [data-test="status-select"]').selectOption('archived');
+  // Meanwhile the owner gives the first inquiry to someone else: the rep may no
+  // longer change it.
+  const users = await call(request, own, TOKENS.owner, 'GET', '/users');
+  const me = await call(request, own, TOKENS.rep, 'GET', '/me');
+  const other = users.body.items.find((user) => user.role === 'rep' && user.id !== me.body.user.id);
+  const current = await inquiry(request, own, TOKENS.owner, lost);
+  const moved = await call(request, own, TOKENS.owner, 'PATCH', `/inquiries/${lost}`, { assignee_id: other.id },
+    { 'If-Match': `"${current.version}"`, 'Content-Type': 'application/json' });
+  expect(moved.status).toBe(200);
+  await context.setOffline(false);
+
+  // Both of the rep's edits of it (opening it marked it read) are refused.
+  const refused = page.locator('crm-inquiry-inbox [data-test="decision"][data-kind="rejected"]');
+  await expect(refused.first()).toContainText('was refused');
+  await expect(refused.first()).toContainText('does not exist or is not yours');
+  await expect.poll(async () => (await inquiry(request, own, TOKENS.rep, kept)).status).toBe('archived');
+  expect((await inquiry(request, own, TOKENS.owner, lost)).status).not.toBe('archived');
+  if (process.env.CRM_SCREENSHOTS) await page.screenshot({ path: `${process.env.CRM_SCREENSHOTS}/refused.png` });
+  const count = await refused.count();
+  for (let left = count; left > 0; left -= 1) {
+    await refused.first().locator('[data-test="discard"]').click();
+    await expect(refused).toHaveCount(left - 1);
+  }
+  await expect(statusLine(page)).not.toContainText('refused');
+});
+
+test('with two tabs open, a change in one shows in the other without reloading', async ({ page, context, request, own }) => {
+  await open(page, own, TOKENS.manager);
+  const other = await context.newPage();
+  await other.goto(`${own.url}/`);
+  await expect(rows(other).first()).toBeVisible();
+
+  const id = await rows(page).first().getAttribute('data-id');
+  await rows(page).first().click();
+  await page.locator('crm-inquiry-inbox [data-test="status-select"]').selectOption('archived');
+  await expect(row(other, id).locator('[data-test="inquiry-status"]')).toHaveText('Archived');
+
+  // A buyer's new inquiry, posted through the portal, reaches both tabs live.
+  const me = await call(request, own, TOKENS.manager, 'GET', '/me');
+  const subject = `Live inquiry ${Date.now()}`;
+  const ingest = await call(request, own, 'demo-portal-service-token', 'POST', '/ingest/inquiries', {
+    member_id: me.body.member.id,
+    portal_inquiry_id: `LIVE-${Date.now()}`,
+    kind: 'product',
+    buyer: { name: 'Pat Quinn', company: 'Quinn Facility Supplies', email: 'pat@quinn-facility.example', country: 'US', verified: false },
+    product: { name: 'LED Panel Light 600×600 40W' },
+    subject,
+    message: 'Please quote 500 panels, FOB Ningbo.',
+    requirement: { quantity: { value: '500', unit: 'piece' }, sample_wanted: false, oem: false },
+  }, { 'Idempotency-Key': `live-${Date.now()}`, 'Content-Type': 'application/json' });
+  expect(ingest.status, JSON.stringify(ingest.body)).toBe(201);
+  for (const tab of [page, other]) {
+    await expect(rows(tab).first()).toContainText(subject);
+  }
+});
+
+test('without IndexedDB the inbox works online from memory and says offline use is off', async ({ page, own }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+  });
+  await page.addInitScript((chosen) => localStorage.setItem('crm-demo-user', chosen), TOKENS.rep);
+  await page.goto(`${own.url}/`);
+  await expect(rows(page).first()).toBeVisible();
+  await expect(statusLine(page)).toContainText('Offline use is off');
+  // Edits still go through.
+  const id = await rows(page).first().getAttribute('data-id');
+  await rows(page).first().click();
+  await page.locator('crm-inquiry-inbox [data-test="status-select"]').selectOption('archived');
+  await expect(row(page, id).locator('[data-test="inquiry-status"]')).toHaveText('Archived');
+});
+
+test('each user has their own cache: another user on the same browser never sees it', async ({ page, own }) => {
+  await open(page, own, TOKENS.rep);
+  const repIds = await rows(page).evaluateAll((elements) => elements.map((element) => element.dataset.id));
+  await page.selectOption('[data-test="demo-user"]', TOKENS.otherMember);
+  await expect(statusLine(page)).toContainText('Up to date');
+  await expect(rows(page).first()).toBeVisible();
+  const otherIds = await rows(page).evaluateAll((elements) => elements.map((element) => element.dataset.id));
+  expect(otherIds.filter((id) => repIds.includes(id))).toEqual([]);
+  const names = await page.evaluate(async () => (await indexedDB.databases()).map((database) => database.name));
+  expect(names.filter((name) => name.startsWith('crm-widgets:')).length).toBe(2);
+});

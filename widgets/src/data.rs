@@ -1,0 +1,390 @@
+//! The data layer every widget reads and writes through: an in-memory copy of
+//! the user's records, backed by an IndexedDB cache (so widgets open instantly
+//! and work offline), kept current through the change feed and its stream, and
+//! an outbox that carries every edit to the server exactly once.
+//!
+//! One [`Data`] per API base and page, shared by all widgets on it; a new
+//! `configure()` (another user) starts afresh. With several tabs open, one leads
+//! (Web Locks): it syncs and sends the outbox; the others read the same
+//! IndexedDB and hear about changes on a `BroadcastChannel`. Without IndexedDB
+//! everything works online from memory and the status says offline is off.
+
+mod browser;
+mod engine;
+mod mutation;
+mod store;
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use contract::ids::{InquiryId, UserId};
+use contract::inquiry::{InquiryPatch, InquirySummary};
+use contract::user::User;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+
+pub(crate) use self::browser::{online, sleep};
+pub(crate) use self::mutation::Mutation;
+use self::mutation::shown_inquiry;
+use crate::api::{Api, ApiError};
+use crate::sync::{Entry, Outbox, State, Summary};
+
+/// How the layer is connected to the server.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Connection {
+    /// Finding out who the user is and opening the cache.
+    Starting,
+    /// Loading everything (first visit, or the cache was too old): `loaded` of `total`.
+    Loading { loaded: u64, total: u64 },
+    /// Following the server live.
+    Live,
+    /// No connection; showing the cache.
+    Offline,
+    /// The server refused (signed out, no access); the error says why.
+    Failed(ApiError),
+}
+
+/// Where the records live.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Storage {
+    Opening,
+    /// In IndexedDB: survives reloads and works offline.
+    Persistent,
+    /// Only in memory, with the reason offline use is off.
+    MemoryOnly(String),
+}
+
+/// What the widgets show about the data layer.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct SyncStatus {
+    pub(crate) connection: Connection,
+    pub(crate) storage: Storage,
+    pub(crate) outbox: Summary,
+    /// Whether the cache holds everything (the first full load finished).
+    pub(crate) complete: bool,
+}
+
+/// An edit the user must decide about.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Decision {
+    pub(crate) seq: u64,
+    /// The inquiry it concerns, as the server has it now (when cached).
+    pub(crate) inquiry: Option<InquirySummary>,
+    pub(crate) mutation: Mutation,
+    pub(crate) state: State,
+}
+
+/// An inquiry as a widget shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct ShownInquiry {
+    pub(crate) inquiry: InquirySummary,
+    /// The user's edits of it are not yet acknowledged by the server.
+    pub(crate) pending: bool,
+}
+
+pub(crate) struct Inner {
+    base: String,
+    api: Api,
+    status: RefCell<SyncStatus>,
+    /// One signal per mounted view that shows this layer's data; bumped on every
+    /// change. Owned by the views (disposed with them, then pruned here), so the
+    /// page-wide layer never keeps a dead view's subscription alive.
+    listeners: RefCell<Vec<RwSignal<u64>>>,
+    inquiries: RefCell<HashMap<InquiryId, InquirySummary>>,
+    users: RefCell<HashMap<UserId, User>>,
+    outbox: RefCell<Outbox<Mutation>>,
+    store: RefCell<Option<store::Store>>,
+    channel: RefCell<Option<browser::Channel>>,
+    wake: browser::Wakeup,
+    stopped: Cell<bool>,
+    leader: Cell<bool>,
+    release_lock: RefCell<Option<js_sys::Function>>,
+    stream: RefCell<Option<browser::Stream>>,
+    /// The stream ended (set from its callback; the loop drops it).
+    stream_ended: Cell<bool>,
+    /// Not before this time is a dropped stream opened again.
+    stream_retry_at: Cell<u64>,
+    online_listener: RefCell<Option<browser::OnlineListener>>,
+    cursor: RefCell<Option<String>>,
+}
+
+/// A handle on the page's data layer for one API base.
+#[derive(Clone)]
+pub(crate) struct Data(SendWrapper<Rc<Inner>>);
+
+impl PartialEq for Data {
+    fn eq(&self, other: &Data) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for Data {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.debug_tuple("Data").field(&self.0.base).finish()
+    }
+}
+
+thread_local! {
+    static LAYERS: RefCell<Vec<Rc<Inner>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The data layer for `base`, started on first use.
+pub(crate) fn data(base: String) -> Data {
+    if let Some(inner) = LAYERS.with(|layers| {
+        layers
+            .borrow()
+            .iter()
+            .find(|inner| inner.base == base)
+            .cloned()
+    }) {
+        return Data(SendWrapper::new(inner));
+    }
+    let inner = Rc::new(Inner {
+        api: Api::new(base.clone()),
+        base,
+        status: RefCell::new(SyncStatus {
+            connection: Connection::Starting,
+            storage: Storage::Opening,
+            outbox: Summary::default(),
+            complete: false,
+        }),
+        listeners: RefCell::default(),
+        inquiries: RefCell::default(),
+        users: RefCell::default(),
+        outbox: RefCell::default(),
+        store: RefCell::default(),
+        channel: RefCell::default(),
+        wake: browser::Wakeup::default(),
+        stopped: Cell::new(false),
+        leader: Cell::new(false),
+        release_lock: RefCell::default(),
+        stream: RefCell::default(),
+        stream_ended: Cell::new(false),
+        stream_retry_at: Cell::new(0),
+        online_listener: RefCell::default(),
+        cursor: RefCell::default(),
+    });
+    LAYERS.with(|layers| layers.borrow_mut().push(Rc::clone(&inner)));
+    engine::start(Rc::clone(&inner));
+    Data(SendWrapper::new(inner))
+}
+
+/// Stops every data layer: the host signed another user in (or out). Widgets
+/// ask for a new one when they reload.
+pub(crate) fn reset() {
+    let layers = LAYERS.with(|layers| std::mem::take(&mut *layers.borrow_mut()));
+    for inner in layers {
+        inner.stop();
+    }
+}
+
+impl Inner {
+    fn stop(&self) {
+        self.stopped.set(true);
+        if let Some(release) = self.release_lock.borrow_mut().take() {
+            browser::report(
+                release.call0(&wasm_bindgen::JsValue::NULL),
+                "giving up leadership",
+            );
+        }
+        self.stream.borrow_mut().take();
+        self.channel.borrow_mut().take();
+        self.online_listener.borrow_mut().take();
+        if let Some(store) = self.store.borrow_mut().take() {
+            store.close();
+        }
+        self.wake.poke();
+    }
+
+    fn set_status(&self, change: impl FnOnce(&mut SyncStatus)) {
+        if self.stopped.get() {
+            return;
+        }
+        let mut status = self.status.borrow().clone();
+        change(&mut status);
+        status.outbox = self.outbox.borrow().summary();
+        if status != *self.status.borrow() {
+            *self.status.borrow_mut() = status;
+            self.notify();
+        }
+    }
+
+    fn changed(&self) {
+        if !self.stopped.get() {
+            self.status.borrow_mut().outbox = self.outbox.borrow().summary();
+            self.notify();
+        }
+    }
+
+    /// Bumps every live view's signal; forgets those of views that are gone.
+    fn notify(&self) {
+        let listeners = std::mem::take(&mut *self.listeners.borrow_mut());
+        let live: Vec<RwSignal<u64>> = listeners
+            .into_iter()
+            .filter(|listener| listener.try_update(|tick| *tick += 1).is_some())
+            .collect();
+        self.listeners.borrow_mut().extend(live);
+    }
+
+    pub(crate) fn connection(&self) -> Connection {
+        self.status.borrow().connection.clone()
+    }
+
+    fn names(&self) -> HashMap<UserId, String> {
+        self.users
+            .borrow()
+            .values()
+            .map(|user| (user.id, user.name.clone()))
+            .collect()
+    }
+}
+
+impl Data {
+    /// Stops this layer so that the next [`data`] call starts afresh (retry
+    /// after the server refused, e.g. a session that has since been renewed).
+    pub(crate) fn restart(&self) {
+        LAYERS.with(|layers| {
+            layers
+                .borrow_mut()
+                .retain(|inner| !Rc::ptr_eq(inner, &self.0));
+        });
+        self.0.stop();
+    }
+
+    /// Has `listener` bumped on every change of this layer (a view's own signal).
+    pub(crate) fn listen(&self, listener: RwSignal<u64>) {
+        let mut listeners = self.0.listeners.borrow_mut();
+        if !listeners.contains(&listener) {
+            listeners.push(listener);
+        }
+    }
+
+    /// The layer's status (read through a [`DataView`] to track it).
+    pub(crate) fn status(&self) -> SyncStatus {
+        self.0.status.borrow().clone()
+    }
+
+    /// The inquiries `keep` accepts, as the user sees them (their pending edits
+    /// applied), newest first.
+    pub(crate) fn inquiries(&self, keep: impl Fn(&InquirySummary) -> bool) -> Vec<ShownInquiry> {
+        let names = self.0.names();
+        let outbox = self.0.outbox.borrow();
+        let mut shown: Vec<ShownInquiry> = self
+            .0
+            .inquiries
+            .borrow()
+            .values()
+            .map(|inquiry| {
+                let (inquiry, pending) = shown_inquiry(inquiry, outbox.entries(), &names);
+                ShownInquiry { inquiry, pending }
+            })
+            .filter(|shown| keep(&shown.inquiry))
+            .collect();
+        shown.sort_by(|a, b| {
+            b.inquiry
+                .received_at
+                .cmp(&a.inquiry.received_at)
+                .then(b.inquiry.id.0.cmp(&a.inquiry.id.0))
+        });
+        shown
+    }
+
+    /// The active users of the member, by name.
+    pub(crate) fn users(&self) -> Vec<User> {
+        let mut users: Vec<User> = self
+            .0
+            .users
+            .borrow()
+            .values()
+            .filter(|user| user.active)
+            .cloned()
+            .collect();
+        users.sort_by(|a, b| a.name.cmp(&b.name));
+        users
+    }
+
+    /// The edits waiting for the user's decision, oldest first.
+    pub(crate) fn decisions(&self) -> Vec<Decision> {
+        let inquiries = self.0.inquiries.borrow();
+        self.0
+            .outbox
+            .borrow()
+            .entries()
+            .iter()
+            .filter(|entry| matches!(entry.state, State::Conflict { .. } | State::Rejected { .. }))
+            .map(|entry: &Entry<Mutation>| Decision {
+                seq: entry.seq,
+                inquiry: entry
+                    .op
+                    .inquiry()
+                    .and_then(|id| inquiries.get(&id).cloned()),
+                mutation: entry.op.clone(),
+                state: entry.state.clone(),
+            })
+            .collect()
+    }
+
+    /// Changes an inquiry: queued in the outbox (stored first), shown at once,
+    /// sent when possible.
+    pub(crate) fn update_inquiry(&self, id: InquiryId, patch: InquiryPatch) {
+        let (if_match, about) = self
+            .0
+            .inquiries
+            .borrow()
+            .get(&id)
+            .map(|inquiry| {
+                (
+                    Some(inquiry.version.0),
+                    inquiry.buyer.display_name().to_owned(),
+                )
+            })
+            .unwrap_or_default();
+        let mutation = Mutation::UpdateInquiry { id, patch, about };
+        engine::enqueue(Rc::clone(&self.0), mutation.resource(), if_match, mutation);
+    }
+
+    /// Conflict: send the user's edit again on the server's current version.
+    pub(crate) fn keep_mine(&self, seq: u64) {
+        engine::decide(Rc::clone(&self.0), seq, engine::Choice::KeepMine);
+    }
+
+    /// Conflict: drop the user's edit, keep the server's version.
+    pub(crate) fn take_theirs(&self, seq: u64) {
+        engine::decide(Rc::clone(&self.0), seq, engine::Choice::TakeTheirs);
+    }
+
+    /// Refused edit: drop it.
+    pub(crate) fn discard(&self, seq: u64) {
+        engine::decide(Rc::clone(&self.0), seq, engine::Choice::Discard);
+    }
+}
+
+/// A view's reactive window on the page's data layer: the layer for its API base
+/// (a new one after `configure()`), and the view's own change signal. Reading
+/// through it tracks both.
+#[derive(Clone, Copy)]
+pub(crate) struct DataView {
+    data: Memo<Data>,
+    tick: RwSignal<u64>,
+}
+
+impl DataView {
+    /// Follows `data` (the layer for the view's current API base and user).
+    pub(crate) fn new(data: Memo<Data>) -> DataView {
+        let tick = RwSignal::new(0);
+        Effect::new(move |_| data.get().listen(tick));
+        DataView { data, tick }
+    }
+
+    /// The layer, untracked (for event handlers).
+    pub(crate) fn layer_untracked(self) -> Data {
+        self.data.get_untracked()
+    }
+
+    /// Reads the layer, tracking its changes.
+    pub(crate) fn with<R>(self, read: impl FnOnce(&Data) -> R) -> R {
+        self.tick.track();
+        self.data.with(read)
+    }
+}

@@ -1,0 +1,247 @@
+//! The edits widgets make, as outbox operations: what request each becomes and
+//! how it shows on a cached record until the server has acknowledged it. Plain
+//! Rust, tested natively.
+
+use std::collections::HashMap;
+
+use contract::ids::{InquiryId, UserId};
+use contract::inquiry::{InquiryPatch, InquirySummary};
+use contract::user::UserRef;
+use serde::{Deserialize, Serialize};
+
+use crate::sync::{Entry, State};
+
+/// One edit, as stored in the outbox.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub(crate) enum Mutation {
+    /// `PATCH /inquiries/{id}`: status, assignee, read state, tags.
+    UpdateInquiry {
+        id: InquiryId,
+        patch: InquiryPatch,
+        /// What the user calls the inquiry (the buyer), kept to name it even
+        /// once it is no longer theirs to see.
+        #[serde(default)]
+        about: String,
+    },
+}
+
+impl Mutation {
+    /// The resource it changes, the outbox's unit of order.
+    pub(crate) fn resource(&self) -> String {
+        match self {
+            Mutation::UpdateInquiry { id, .. } => inquiry_resource(*id),
+        }
+    }
+
+    /// The HTTP method.
+    pub(crate) fn method(&self) -> &'static str {
+        match self {
+            Mutation::UpdateInquiry { .. } => "PATCH",
+        }
+    }
+
+    /// The path below the API base, as segments.
+    pub(crate) fn path(&self) -> Vec<String> {
+        match self {
+            Mutation::UpdateInquiry { id, .. } => vec!["inquiries".to_owned(), id.to_string()],
+        }
+    }
+
+    /// What the user calls the record it changes.
+    pub(crate) fn about(&self) -> &str {
+        match self {
+            Mutation::UpdateInquiry { about, .. } => about,
+        }
+    }
+
+    /// The inquiry it changes, if any.
+    pub(crate) fn inquiry(&self) -> Option<InquiryId> {
+        match self {
+            Mutation::UpdateInquiry { id, .. } => Some(*id),
+        }
+    }
+
+    /// Shows the edit on `inquiry` (the server's version of it), as the user
+    /// expects to see it while it waits to be sent. `names` names assignees.
+    pub(crate) fn apply_to_inquiry(
+        &self,
+        inquiry: &mut InquirySummary,
+        names: &HashMap<UserId, String>,
+    ) {
+        let Mutation::UpdateInquiry { id, patch, .. } = self;
+        if *id != inquiry.id {
+            return;
+        }
+        if let Some(status) = patch.status {
+            inquiry.status = status;
+        }
+        if let Some(unread) = patch.unread {
+            inquiry.unread = unread;
+        }
+        if let Some(tags) = &patch.tags {
+            inquiry.tags.clone_from(tags);
+        }
+        if let Some(assignee) = patch.assignee_id {
+            inquiry.assignee = assignee.map(|id| UserRef {
+                id,
+                name: names.get(&id).cloned().unwrap_or_default(),
+            });
+        }
+    }
+}
+
+/// The outbox resource of an inquiry.
+pub(crate) fn inquiry_resource(id: InquiryId) -> String {
+    ["inquiry/", &id.to_string()].concat()
+}
+
+/// `inquiry` as the user sees it: the server's version with their edits that are
+/// still on their way (waiting or being sent) applied in order. Edits in
+/// conflict or refused are not shown: the user decides about them.
+pub(crate) fn shown_inquiry(
+    inquiry: &InquirySummary,
+    outbox: &[Entry<Mutation>],
+    names: &HashMap<UserId, String>,
+) -> (InquirySummary, bool) {
+    let mut shown = inquiry.clone();
+    let mut pending = false;
+    for entry in outbox {
+        if entry.op.inquiry() == Some(inquiry.id)
+            && matches!(entry.state, State::Waiting { .. } | State::Sending { .. })
+        {
+            entry.op.apply_to_inquiry(&mut shown, names);
+            pending = true;
+        }
+    }
+    (shown, pending)
+}
+
+#[cfg(test)]
+mod tests {
+    use contract::inquiry::InquiryStatus;
+
+    use super::*;
+    use crate::sync::Outbox;
+
+    fn inquiry() -> InquirySummary {
+        serde_json::from_value(serde_json::json!({
+            "id": "0b9f3f1e-8e2a-4c47-9d55-5f0f6c1d2a01",
+            "buyer": { "name": "Amina Yusuf", "company": "Lagos Tools", "country": "NG", "verified": false },
+            "customer_id": null,
+            "product_name": "Cordless drill",
+            "quantity": null,
+            "subject": "Drills",
+            "preview": "Price for 500?",
+            "received_at": "2026-11-20T08:00:00Z",
+            "response_due_at": null,
+            "first_response_at": null,
+            "status": "new",
+            "assignee": null,
+            "score": 70,
+            "unread": true,
+            "tags": [],
+            "language": "en",
+            "version": 3,
+            "updated_at": "2026-11-20T08:00:00Z"
+        }))
+        .expect("a valid summary")
+    }
+
+    fn update(id: InquiryId, patch: InquiryPatch) -> Mutation {
+        Mutation::UpdateInquiry {
+            id,
+            patch,
+            about: "Lagos Tools".into(),
+        }
+    }
+
+    #[test]
+    fn pending_edits_show_in_order_and_settled_ones_do_not() {
+        let base = inquiry();
+        let rep = UserId(uuid::Uuid::from_u128(7));
+        let names = HashMap::from([(rep, "Li Wei".to_owned())]);
+        let mut outbox = Outbox::default();
+        let open = InquiryPatch {
+            status: Some(InquiryStatus::Open),
+            unread: Some(false),
+            ..InquiryPatch::default()
+        };
+        let assign = InquiryPatch {
+            assignee_id: Some(Some(rep)),
+            status: Some(InquiryStatus::Quoted),
+            ..InquiryPatch::default()
+        };
+        let first = outbox.push(
+            &inquiry_resource(base.id),
+            Some(3),
+            "k1".into(),
+            update(base.id, open),
+        );
+        outbox.push(
+            &inquiry_resource(base.id),
+            Some(3),
+            "k2".into(),
+            update(base.id, assign),
+        );
+        let (shown, pending) = shown_inquiry(&base, outbox.entries(), &names);
+        assert!(pending);
+        assert_eq!(shown.status, InquiryStatus::Quoted);
+        assert!(!shown.unread);
+        assert_eq!(
+            shown.assignee.as_ref().map(|user| user.name.as_str()),
+            Some("Li Wei")
+        );
+        assert_eq!(shown.version, base.version, "the server's version stays");
+
+        // The first edit meets a conflict: the second (held behind it) still shows,
+        // the first no longer does.
+        let sent = outbox.next_to_send(0).expect("the first edit");
+        assert_eq!(sent.seq, first);
+        outbox.complete(first, crate::sync::Outcome::Conflict { current: 4 }, 0);
+        let (shown, _) = shown_inquiry(&base, outbox.entries(), &names);
+        assert!(shown.unread, "the edit in conflict is not shown");
+        assert_eq!(shown.status, InquiryStatus::Quoted);
+    }
+
+    #[test]
+    fn edits_of_other_inquiries_do_not_show() {
+        let base = inquiry();
+        let other = InquiryId(uuid::Uuid::from_u128(99));
+        let mut outbox = Outbox::default();
+        outbox.push(
+            &inquiry_resource(other),
+            Some(1),
+            "k".into(),
+            update(
+                other,
+                InquiryPatch {
+                    status: Some(InquiryStatus::Spam),
+                    ..InquiryPatch::default()
+                },
+            ),
+        );
+        let (shown, pending) = shown_inquiry(&base, outbox.entries(), &HashMap::new());
+        assert!(!pending);
+        assert_eq!(shown, base);
+    }
+
+    #[test]
+    fn a_stored_mutation_reads_back_identically() {
+        let mutation = update(
+            inquiry().id,
+            InquiryPatch {
+                assignee_id: Some(None),
+                tags: Some(vec!["sample".into()]),
+                ..InquiryPatch::default()
+            },
+        );
+        let json = serde_json::to_value(&mutation).unwrap();
+        assert_eq!(json["kind"], "update_inquiry");
+        assert!(
+            json["patch"]["assignee_id"].is_null(),
+            "unassigning survives"
+        );
+        assert_eq!(serde_json::from_value::<Mutation>(json).unwrap(), mutation);
+    }
+}

@@ -1,0 +1,345 @@
+//! The IndexedDB cache of one user of one member: a database per user, so that
+//! another user signing in on the same browser never sees the previous one's data.
+//!
+//! Records are stored as the contract's JSON objects, keyed by `id`; the outbox
+//! by an auto-incremented `seq` (its order across tabs); `meta` holds the change
+//! feed cursor. Writes go in batches of at most [`BATCH`] records, one
+//! transaction each, and nothing but IndexedDB requests is awaited inside a
+//! transaction (anything else would commit it early).
+
+use futures_util::future::{Either, select};
+use indexed_db_futures::database::{Database, VersionChangeEvent};
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::{Transaction, TransactionMode};
+use indexed_db_futures::{KeyPath, KeyRange};
+use wasm_bindgen::JsValue;
+
+use super::browser::sleep;
+
+/// The schema version; [`upgrade`] brings any older database up to it.
+pub(crate) const SCHEMA_VERSION: u32 = 1;
+/// The most records one transaction writes.
+pub(crate) const BATCH: usize = 1000;
+/// How long an open may stay blocked (another tab holding an older version open)
+/// before the widgets give up on the cache and work from memory.
+const OPEN_TIMEOUT_MILLISECONDS: u32 = 4_000;
+
+pub(crate) const OUTBOX: &str = "outbox";
+const META: &str = "meta";
+const CURSOR_KEY: &str = "cursor";
+
+/// The cached kinds of record, one object store each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Collection {
+    Inquiries,
+    Customers,
+    Quotes,
+    Products,
+    Users,
+    Reminders,
+}
+
+impl Collection {
+    pub(crate) const ALL: [Collection; 6] = [
+        Collection::Inquiries,
+        Collection::Customers,
+        Collection::Quotes,
+        Collection::Products,
+        Collection::Users,
+        Collection::Reminders,
+    ];
+
+    pub(crate) fn store(self) -> &'static str {
+        match self {
+            Collection::Inquiries => "inquiries",
+            Collection::Customers => "customers",
+            Collection::Quotes => "quotes",
+            Collection::Products => "products",
+            Collection::Users => "users",
+            Collection::Reminders => "reminders",
+        }
+    }
+}
+
+/// One write to a collection.
+#[derive(Debug)]
+pub(crate) enum Write {
+    Put(JsValue),
+    Delete(String),
+}
+
+/// An open cache database.
+#[derive(Clone, Debug)]
+pub(crate) struct Store {
+    db: Database,
+}
+
+fn describe(error: impl std::fmt::Display) -> String {
+    error.to_string()
+}
+
+/// Creates what `old_version` lacks.
+fn upgrade(event: &VersionChangeEvent, db: &Database) -> indexed_db_futures::Result<()> {
+    let old_version = event.old_version() as u32;
+    if old_version < 1 {
+        for collection in Collection::ALL {
+            db.create_object_store(collection.store())
+                .with_key_path(KeyPath::from("id"))
+                .build()?;
+        }
+        db.create_object_store(OUTBOX)
+            .with_key_path(KeyPath::from("seq"))
+            .with_auto_increment(true)
+            .build()?;
+        db.create_object_store(META).build()?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// A transaction on `names`, for reading or (with `write`) writing.
+    fn transaction<'a>(&'a self, names: &[&str], write: bool) -> Result<Transaction<'a>, String> {
+        let mode = if write {
+            TransactionMode::Readwrite
+        } else {
+            TransactionMode::Readonly
+        };
+        self.db
+            .transaction(names.to_vec())
+            .with_mode(mode)
+            .build()
+            .map_err(describe)
+    }
+
+    /// Opens (creating or upgrading) the database `name`. Fails with a reason
+    /// when IndexedDB is missing, refuses (private mode, quota, policy) or stays
+    /// blocked by another tab.
+    pub(crate) async fn open(name: &str) -> Result<Store, String> {
+        let available = web_sys::window()
+            .and_then(|window| js_sys::Reflect::get(&window, &"indexedDB".into()).ok())
+            .is_some_and(|factory| !factory.is_null() && !factory.is_undefined());
+        if !available {
+            return Err("IndexedDB is not available in this browser".to_owned());
+        }
+        let open = Database::open(name)
+            .with_version(SCHEMA_VERSION)
+            .with_on_blocked(|_| Ok(()))
+            .with_on_upgrade_needed(|event, db| upgrade(&event, &db))
+            .into_future();
+        let timeout = sleep(OPEN_TIMEOUT_MILLISECONDS);
+        match select(Box::pin(open), Box::pin(timeout)).await {
+            Either::Left((Ok(db), _)) => Ok(Store { db }),
+            Either::Left((Err(error), _)) => Err(describe(error)),
+            Either::Right(((), _)) => {
+                Err("another tab is upgrading the offline storage".to_owned())
+            }
+        }
+    }
+
+    /// Closes the database (another tab wants to upgrade it, or the user changed).
+    pub(crate) fn close(&self) {
+        self.db.clone().close();
+    }
+
+    /// The underlying database, for its `versionchange` events.
+    pub(crate) fn database(&self) -> &Database {
+        &self.db
+    }
+
+    /// Every record of `collection`, read in batches of [`BATCH`].
+    pub(crate) async fn read_all(&self, collection: Collection) -> Result<Vec<JsValue>, String> {
+        self.read_all_of(collection.store()).await
+    }
+
+    async fn read_all_of(&self, store_name: &str) -> Result<Vec<JsValue>, String> {
+        let mut records = Vec::new();
+        let mut after: Option<JsValue> = None;
+        loop {
+            let transaction = self.transaction(&[store_name], false)?;
+            let store = transaction.object_store(store_name).map_err(describe)?;
+            // -Infinity is below every key (numbers sort before strings).
+            let range = match &after {
+                None => KeyRange::LowerBound(JsValue::from(f64::NEG_INFINITY), false),
+                Some(key) => KeyRange::LowerBound(key.clone(), true),
+            };
+            let batch: Vec<JsValue> = store
+                .get_all()
+                .with_query::<JsValue, _>(range)
+                .with_limit(BATCH as u32)
+                .primitive()
+                .map_err(describe)?
+                .await
+                .map_err(describe)?
+                .collect::<Result<_, _>>()
+                .map_err(describe)?;
+            let full = batch.len() == BATCH;
+            after = batch.last().and_then(|record| {
+                let key = if store_name == OUTBOX { "seq" } else { "id" };
+                js_sys::Reflect::get(record, &key.into()).ok()
+            });
+            records.extend(batch);
+            if !full || after.is_none() {
+                return Ok(records);
+            }
+        }
+    }
+
+    /// Reads the records `ids` of `collection` (missing ones are left out).
+    pub(crate) async fn read_some(
+        &self,
+        collection: Collection,
+        ids: &[String],
+    ) -> Result<Vec<JsValue>, String> {
+        let transaction = self.transaction(&[collection.store()], false)?;
+        let store = transaction
+            .object_store(collection.store())
+            .map_err(describe)?;
+        let requests = ids
+            .iter()
+            .map(|id| store.get::<JsValue, _, _>(id.as_str()).primitive())
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(describe)?;
+        let mut records = Vec::with_capacity(ids.len());
+        for request in requests {
+            if let Some(record) = request.await.map_err(describe)? {
+                records.push(record);
+            }
+        }
+        Ok(records)
+    }
+
+    /// Applies `writes` to `collection` and, when given, stores the feed cursor
+    /// with the last batch, so that the cursor never runs ahead of the records.
+    pub(crate) async fn write(
+        &self,
+        collection: Collection,
+        writes: Vec<Write>,
+        cursor: Option<&str>,
+    ) -> Result<(), String> {
+        let mut writes = writes.into_iter().peekable();
+        loop {
+            let batch: Vec<Write> = writes.by_ref().take(BATCH).collect();
+            let last = writes.peek().is_none();
+            let with_cursor = if last { cursor } else { None };
+            self.write_batch(collection, batch, with_cursor).await?;
+            if last {
+                return Ok(());
+            }
+        }
+    }
+
+    async fn write_batch(
+        &self,
+        collection: Collection,
+        batch: Vec<Write>,
+        cursor: Option<&str>,
+    ) -> Result<(), String> {
+        let names: Vec<&str> = if cursor.is_some() {
+            vec![collection.store(), META]
+        } else {
+            vec![collection.store()]
+        };
+        let transaction = self.transaction(&names, true)?;
+        let store = transaction
+            .object_store(collection.store())
+            .map_err(describe)?;
+        for write in batch {
+            match write {
+                Write::Put(record) => drop(store.put(record).primitive().map_err(describe)?),
+                Write::Delete(id) => drop(store.delete(id).primitive().map_err(describe)?),
+            }
+        }
+        if let Some(cursor) = cursor {
+            let meta = transaction.object_store(META).map_err(describe)?;
+            drop(
+                meta.put(cursor.to_owned())
+                    .with_key(CURSOR_KEY)
+                    .primitive()
+                    .map_err(describe)?,
+            );
+        }
+        transaction.commit().await.map_err(describe)
+    }
+
+    /// Replaces every record of `collection` not in `keep` by nothing: after a
+    /// full reload, what the server no longer lists leaves the cache.
+    pub(crate) async fn delete_except(
+        &self,
+        collection: Collection,
+        keep: &std::collections::HashSet<String>,
+    ) -> Result<(), String> {
+        let transaction = self.transaction(&[collection.store()], false)?;
+        let store = transaction
+            .object_store(collection.store())
+            .map_err(describe)?;
+        let keys: Vec<JsValue> = store
+            .get_all_keys()
+            .primitive()
+            .map_err(describe)?
+            .await
+            .map_err(describe)?
+            .collect::<Result<_, _>>()
+            .map_err(describe)?;
+        drop(transaction);
+        let stale = keys
+            .into_iter()
+            .filter_map(|key| key.as_string())
+            .filter(|key| !keep.contains(key))
+            .map(Write::Delete)
+            .collect::<Vec<_>>();
+        if stale.is_empty() {
+            return Ok(());
+        }
+        self.write(collection, stale, None).await
+    }
+
+    /// The stored change feed cursor.
+    pub(crate) async fn cursor(&self) -> Result<Option<String>, String> {
+        let transaction = self.transaction(&[META], false)?;
+        let store = transaction.object_store(META).map_err(describe)?;
+        let value: Option<JsValue> = store
+            .get(CURSOR_KEY)
+            .primitive()
+            .map_err(describe)?
+            .await
+            .map_err(describe)?;
+        Ok(value.and_then(|value| value.as_string()))
+    }
+
+    /// Every outbox entry, oldest first.
+    pub(crate) async fn outbox(&self) -> Result<Vec<JsValue>, String> {
+        self.read_all_of(OUTBOX).await
+    }
+
+    /// Adds an outbox entry (without `seq`); returns the `seq` it was given.
+    pub(crate) async fn add_to_outbox(&self, entry: JsValue) -> Result<u64, String> {
+        let transaction = self.transaction(&[OUTBOX], true)?;
+        let store = transaction.object_store(OUTBOX).map_err(describe)?;
+        let key = store
+            .add(entry)
+            .with_key_type::<f64>()
+            .primitive()
+            .map_err(describe)?
+            .await
+            .map_err(describe)?;
+        transaction.commit().await.map_err(describe)?;
+        Ok(key as u64)
+    }
+
+    /// Stores `entries` (with their `seq`) and deletes `removed`, in one transaction.
+    pub(crate) async fn update_outbox(
+        &self,
+        entries: Vec<JsValue>,
+        removed: &[u64],
+    ) -> Result<(), String> {
+        let transaction = self.transaction(&[OUTBOX], true)?;
+        let store = transaction.object_store(OUTBOX).map_err(describe)?;
+        for entry in entries {
+            drop(store.put(entry).primitive().map_err(describe)?);
+        }
+        for &seq in removed {
+            drop(store.delete(seq as f64).primitive().map_err(describe)?);
+        }
+        transaction.commit().await.map_err(describe)
+    }
+}
