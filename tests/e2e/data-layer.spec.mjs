@@ -84,6 +84,56 @@ test('edits made offline are kept across a closed tab and reach the server exact
   expect(after.version, 'each edit applied once').toBe(before.version + 2);
 });
 
+test('edits reach a faulty server exactly once: a lost answer, a 500, a slow answer', async ({ page, context, request, own }) => {
+  await open(page, own, TOKENS.manager);
+  const read = page.locator('crm-inquiry-inbox [data-test="inquiry-row"]:not(.unread)');
+  const ids = (await read.evaluateAll((elements) => elements.map((element) => element.dataset.id))).slice(0, 4);
+  expect(ids.length).toBe(4);
+  const before = await Promise.all(ids.map((id) => inquiry(request, own, TOKENS.manager, id)));
+
+  await context.setOffline(true);
+  for (const id of ids) {
+    await row(page, id).click();
+    await page.locator('crm-inquiry-inbox [data-test="status-select"]').selectOption('archived');
+  }
+  await expect(statusLine(page)).toContainText('4 changes waiting to be sent');
+
+  // The first request is applied but its answer lost, the second meets a 500,
+  // the third a slow answer; the rest pass.
+  let sent = 0;
+  await page.route('**/api/v1/inquiries/*', async (route) => {
+    if (route.request().method() !== 'PATCH') return route.continue();
+    sent += 1;
+    if (sent === 1) {
+      await route.fetch();
+      return route.abort('connectionreset');
+    }
+    if (sent === 2) {
+      return route.fulfill({
+        status: 500,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ type: 'urn:crm:problem:internal', title: 'Internal error', status: 500 }),
+      });
+    }
+    if (sent === 3) {
+      const response = await route.fetch();
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      return route.fulfill({ response });
+    }
+    return route.continue();
+  });
+  await context.setOffline(false);
+
+  for (const [index, id] of ids.entries()) {
+    await expect.poll(async () => (await inquiry(request, own, TOKENS.manager, id)).status, { timeout: 30_000 }).toBe('archived');
+    const after = await inquiry(request, own, TOKENS.manager, id);
+    expect(after.version, `inquiry ${index + 1} changed exactly once`).toBe(before[index].version + 1);
+  }
+  await expect(page.locator('crm-inquiry-inbox [data-test="inquiry-pending"]')).toHaveCount(0, { timeout: 30_000 });
+  await expect(statusLine(page)).not.toContainText('waiting');
+  expect(sent, 'the lost and the failed requests were sent again').toBeGreaterThanOrEqual(6);
+});
+
 test('a conflict is never resolved silently: the user sees both and chooses', async ({ page, context, request, own }) => {
   await open(page, own, TOKENS.manager);
   await inbox(page).evaluate((element) => element.setAttribute('status', 'new'));

@@ -101,14 +101,12 @@ async fn run(inner: Rc<Inner>) {
             on_message(&inner, message);
         }
     });
+    // The leader (this tab or another) says when the cache is up to date; until
+    // then the status stays "loading", or "offline" when the browser is.
     post(&inner, &Message::Hello);
-    inner.set_status(|status| {
-        status.connection = if online() {
-            Connection::Live
-        } else {
-            Connection::Offline
-        };
-    });
+    if !online() {
+        inner.set_status(|status| status.connection = Connection::Offline);
+    }
     let weak = Rc::downgrade(&inner);
     let release = browser::hold_lock(&database, move || {
         if let Some(inner) = weak.upgrade()
@@ -811,6 +809,7 @@ fn post_status(inner: &Inner) {
     let (connection, loaded, total) = match status.connection {
         Connection::Loading { loaded, total } => ("loading", loaded, total),
         Connection::Live => ("live", 0, 0),
+        Connection::Starting => ("starting", 0, 0),
         _ => ("offline", 0, 0),
     };
     post(
@@ -845,6 +844,7 @@ fn on_message(inner: &Rc<Inner>, message: JsValue) {
                     status.connection = match connection.as_str() {
                         "loading" => Connection::Loading { loaded, total },
                         "live" => Connection::Live,
+                        "starting" => Connection::Starting,
                         _ => Connection::Offline,
                     };
                     status.complete = complete;
