@@ -54,6 +54,33 @@ test('the inbox opens from the cache when the server cannot be reached, and says
   expect(await rows(page).evaluateAll((elements) => elements.map((element) => element.dataset.id))).toEqual(ids);
 });
 
+test('a cached record that no longer reads is dropped and loaded again from the server', async ({ page, request, own }) => {
+  await open(page, own, TOKENS.rep);
+  const id = await rows(page).first().getAttribute('data-id');
+  const expected = await inquiry(request, own, TOKENS.rep, id);
+  // Damage the cached copy, as a bug in an older version or a tampering
+  // extension could.
+  await page.evaluate(async (damaged) => {
+    const [{ name }] = (await indexedDB.databases()).filter((database) => database.name.startsWith('crm-widgets:'));
+    const database = await new Promise((resolve, reject) => {
+      const opening = indexedDB.open(name);
+      opening.onsuccess = () => resolve(opening.result);
+      opening.onerror = () => reject(opening.error);
+    });
+    await new Promise((resolve, reject) => {
+      const transaction = database.transaction('inquiries', 'readwrite');
+      transaction.objectStore('inquiries').put({ id: damaged, status: 'no such status', buyer: 42 });
+      transaction.oncomplete = resolve;
+      transaction.onerror = () => reject(transaction.error);
+    });
+    database.close();
+  }, id);
+  await page.reload();
+  await expect(statusLine(page)).toContainText('Up to date');
+  await expect(row(page, id)).toContainText(expected.subject);
+  await expect(row(page, id).locator('[data-test="inquiry-status"]')).toHaveText(/\S/);
+});
+
 test('edits made offline are kept across a closed tab and reach the server exactly once', async ({ page, context, request, own }) => {
   await open(page, own, TOKENS.rep);
   const unread = page.locator('crm-inquiry-inbox [data-test="inquiry-row"].unread').first();

@@ -1,5 +1,7 @@
-//! The typed REST client: one async function per endpoint, the `contract` types
-//! in and out, every failure an [`ApiError`] the widget can explain to the user.
+//! The typed REST client: one async function per endpoint the widgets call, the
+//! `contract` types in and out (list and feed records also as sent, for the
+//! cache), every failure an [`ApiError`] the widget can explain to the user. GETs
+//! are retried with backoff; changes are retried by the outbox.
 
 use contract::customer::Customer;
 use contract::ids::{CustomerId, InquiryId};

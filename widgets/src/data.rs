@@ -92,6 +92,8 @@ pub(crate) struct Inner {
     /// page-wide layer never keeps a dead view's subscription alive.
     listeners: RefCell<Vec<RwSignal<u64>>>,
     inquiries: RefCell<HashMap<InquiryId, InquirySummary>>,
+    /// `inquiries` as shown, sorted; dropped by every change.
+    shown: RefCell<Option<Rc<Vec<ShownInquiry>>>>,
     users: RefCell<HashMap<UserId, User>>,
     outbox: RefCell<Outbox<Mutation>>,
     store: RefCell<Option<store::Store>>,
@@ -151,6 +153,7 @@ pub(crate) fn data(base: String) -> Data {
         }),
         listeners: RefCell::default(),
         inquiries: RefCell::default(),
+        shown: RefCell::default(),
         users: RefCell::default(),
         outbox: RefCell::default(),
         store: RefCell::default(),
@@ -210,7 +213,9 @@ impl Inner {
         }
     }
 
+    /// The records or the outbox changed.
     fn changed(&self) {
+        self.shown.borrow_mut().take();
         if !self.stopped.get() {
             self.status.borrow_mut().outbox = self.outbox.borrow().summary();
             self.notify();
@@ -229,6 +234,34 @@ impl Inner {
 
     pub(crate) fn connection(&self) -> Connection {
         self.status.borrow().connection.clone()
+    }
+
+    /// Every cached inquiry as the user sees it, newest first: built once per
+    /// change of the records or the outbox, not per view or per status update.
+    fn shown_inquiries(&self) -> Rc<Vec<ShownInquiry>> {
+        if let Some(shown) = self.shown.borrow().as_ref() {
+            return Rc::clone(shown);
+        }
+        let names = self.names();
+        let outbox = self.outbox.borrow();
+        let mut shown: Vec<ShownInquiry> = self
+            .inquiries
+            .borrow()
+            .values()
+            .map(|inquiry| {
+                let (inquiry, pending) = shown_inquiry(inquiry, outbox.entries(), &names);
+                ShownInquiry { inquiry, pending }
+            })
+            .collect();
+        shown.sort_by(|a, b| {
+            b.inquiry
+                .received_at
+                .cmp(&a.inquiry.received_at)
+                .then(b.inquiry.id.0.cmp(&a.inquiry.id.0))
+        });
+        let shown = Rc::new(shown);
+        *self.shown.borrow_mut() = Some(Rc::clone(&shown));
+        shown
     }
 
     fn names(&self) -> HashMap<UserId, String> {
@@ -268,26 +301,23 @@ impl Data {
     /// The inquiries `keep` accepts, as the user sees them (their pending edits
     /// applied), newest first.
     pub(crate) fn inquiries(&self, keep: impl Fn(&InquirySummary) -> bool) -> Vec<ShownInquiry> {
-        let names = self.0.names();
-        let outbox = self.0.outbox.borrow();
-        let mut shown: Vec<ShownInquiry> = self
-            .0
-            .inquiries
-            .borrow()
-            .values()
-            .map(|inquiry| {
-                let (inquiry, pending) = shown_inquiry(inquiry, outbox.entries(), &names);
-                ShownInquiry { inquiry, pending }
-            })
+        self.0
+            .shown_inquiries()
+            .iter()
             .filter(|shown| keep(&shown.inquiry))
-            .collect();
-        shown.sort_by(|a, b| {
-            b.inquiry
-                .received_at
-                .cmp(&a.inquiry.received_at)
-                .then(b.inquiry.id.0.cmp(&a.inquiry.id.0))
-        });
-        shown
+            .cloned()
+            .collect()
+    }
+
+    /// One inquiry as the user sees it, if it is cached.
+    pub(crate) fn inquiry(&self, id: InquiryId) -> Option<ShownInquiry> {
+        let inquiries = self.0.inquiries.borrow();
+        let (inquiry, pending) = shown_inquiry(
+            inquiries.get(&id)?,
+            self.0.outbox.borrow().entries(),
+            &self.0.names(),
+        );
+        Some(ShownInquiry { inquiry, pending })
     }
 
     /// The active users of the member, by name.

@@ -153,12 +153,8 @@ fn Inbox(context: ElementContext, i18n: I18n) -> impl IntoView {
         );
     });
     let selected_inquiry = Memo::new(move |_| {
-        let id = selected.get()?;
-        view_of_data.with(|data| {
-            data.inquiries(|inquiry| inquiry.id.to_string() == id)
-                .into_iter()
-                .next()
-        })
+        let id = selected.get()?.parse().ok()?;
+        view_of_data.with(|data| data.inquiry(id))
     });
 
     // What the body shows; a memo, so that progress of the data layer that does

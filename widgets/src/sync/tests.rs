@@ -1,9 +1,10 @@
 //! The outbox's rules one by one, and what each HTTP answer means; the
 //! randomized simulation against a model of the server is in `simulation`.
 
+mod model;
 mod simulation;
 
-use simulation::{Server, SetValue};
+use model::{Server, SetValue};
 
 use super::*;
 

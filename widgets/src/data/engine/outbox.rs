@@ -1,0 +1,226 @@
+//! The outbox in the browser: queueing an edit (stored first), sending what is
+//! ready in order, recording each answer, and the user's decisions.
+
+use std::rc::Rc;
+
+use contract::inquiry::InquirySummary;
+use leptos::task::spawn_local;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::tabs::{Message, post};
+use super::{IDLE_OFFLINE_MILLISECONDS, from_js, storage_failed, store, to_js, warn};
+use crate::data::browser::{self, now, online};
+use crate::data::{Connection, Inner, Mutation};
+use crate::sync::{Answer, Entry, Outcome, State, outcome_of};
+
+/// Sends what the outbox has ready, one at a time, in order.
+pub(super) async fn drain(inner: &Rc<Inner>) {
+    if !online() {
+        return;
+    }
+    loop {
+        if inner.stopped.get() {
+            return;
+        }
+        let Some(entry) = inner.outbox.borrow_mut().next_to_send(now()) else {
+            return;
+        };
+        let body = match &entry.op {
+            Mutation::UpdateInquiry { patch, .. } => to_js(patch),
+        }
+        .unwrap_or(JsValue::NULL);
+        let answer = inner
+            .api
+            .send_change(
+                entry.op.method(),
+                &entry.op.path(),
+                &body,
+                &entry.key,
+                entry.if_match,
+            )
+            .await;
+        let (outcome, body) = match &answer {
+            Ok(Some(answer)) => (
+                outcome_of(Answer::Response {
+                    status: answer.status,
+                    etag: answer.etag.as_deref(),
+                    retry_after: answer.retry_after.as_deref(),
+                    problem: answer.problem.as_ref(),
+                }),
+                answer.body.clone(),
+            ),
+            Ok(None) => (outcome_of(Answer::Nothing), None),
+            // Not signed in, or the host's token callback failed: try again later.
+            Err(_) => (
+                Outcome::Retry {
+                    after: Some(IDLE_OFFLINE_MILLISECONDS),
+                },
+                None,
+            ),
+        };
+        let lost = outcome == Outcome::Lost;
+        let done = inner
+            .outbox
+            .borrow_mut()
+            .complete(entry.seq, outcome, now());
+        let (updated, removed) = match &done {
+            Some(done) => {
+                // Shown at once; the cache gets it from the feed, which follows.
+                if let Some(inquiry) = body.and_then(from_js::<InquirySummary>) {
+                    inner.inquiries.borrow_mut().insert(inquiry.id, inquiry);
+                }
+                let updated: Vec<Entry<Mutation>> = inner
+                    .outbox
+                    .borrow()
+                    .entries()
+                    .iter()
+                    .filter(|other| other.resource == done.resource)
+                    .cloned()
+                    .collect();
+                (updated, vec![done.seq])
+            }
+            None => (
+                inner
+                    .outbox
+                    .borrow()
+                    .entries()
+                    .iter()
+                    .filter(|other| other.seq == entry.seq)
+                    .cloned()
+                    .collect(),
+                Vec::new(),
+            ),
+        };
+        persist_outbox(inner, &updated, &removed).await;
+        inner.changed();
+        if lost {
+            inner.set_status(|status| status.connection = Connection::Offline);
+            return;
+        }
+    }
+}
+
+async fn persist_outbox(inner: &Rc<Inner>, updated: &[Entry<Mutation>], removed: &[u64]) {
+    if let Some(store) = store(inner) {
+        let entries = updated.iter().filter_map(to_js).collect();
+        if let Err(reason) = store.update_outbox(entries, removed).await {
+            storage_failed(inner, &reason);
+        }
+        post(inner, &Message::Outbox);
+    }
+}
+
+/// Reads the shared outbox again (another tab added or decided something).
+pub(super) async fn reload_outbox(inner: &Rc<Inner>) {
+    let Some(store) = store(inner) else {
+        return;
+    };
+    match store.outbox().await {
+        Ok(stored) => {
+            let entries = stored.into_iter().filter_map(from_js).collect();
+            inner.outbox.borrow_mut().merge(entries);
+            inner.changed();
+        }
+        Err(reason) => storage_failed(inner, &reason),
+    }
+}
+
+/// Queues an edit: stored first (when there is a cache), then shown and sent.
+pub(in crate::data) fn enqueue(
+    inner: Rc<Inner>,
+    resource: String,
+    if_match: Option<u64>,
+    op: Mutation,
+) {
+    spawn_local(async move {
+        let mut entry = Entry {
+            seq: 0,
+            resource,
+            if_match,
+            key: browser::random_key(),
+            op,
+            state: State::Waiting {
+                attempts: 0,
+                not_before: 0,
+            },
+        };
+        let mut stored = None;
+        if let Some(store) = store(&inner) {
+            let record = to_js(&entry).inspect(|record| {
+                // IndexedDB numbers it.
+                browser::report(
+                    js_sys::Reflect::delete_property(
+                        record.unchecked_ref::<js_sys::Object>(),
+                        &"seq".into(),
+                    ),
+                    "numbering an edit",
+                );
+            });
+            match record {
+                Some(record) => match store.add_to_outbox(record).await {
+                    Ok(seq) => stored = Some(seq),
+                    Err(reason) => storage_failed(&inner, &reason),
+                },
+                None => warn("an edit cannot be stored", ""),
+            }
+        }
+        match stored {
+            Some(seq) => {
+                entry.seq = seq;
+                inner.outbox.borrow_mut().adopt(entry);
+                post(&inner, &Message::Outbox);
+            }
+            None => {
+                inner.outbox.borrow_mut().push(
+                    &entry.resource,
+                    entry.if_match,
+                    entry.key,
+                    entry.op,
+                );
+            }
+        }
+        inner.changed();
+        inner.wake.poke();
+    });
+}
+
+/// The user's choice about an edit in conflict or refused.
+#[derive(Clone, Copy, Debug)]
+pub(in crate::data) enum Choice {
+    KeepMine,
+    TakeTheirs,
+    Discard,
+}
+
+pub(in crate::data) fn decide(inner: Rc<Inner>, seq: u64, choice: Choice) {
+    let (updated, removed) = {
+        let mut outbox = inner.outbox.borrow_mut();
+        match choice {
+            Choice::KeepMine => {
+                if !outbox.keep_mine(seq, browser::random_key()) {
+                    return;
+                }
+                let entry = outbox
+                    .entries()
+                    .iter()
+                    .filter(|entry| entry.seq == seq)
+                    .cloned()
+                    .collect::<Vec<_>>();
+                (entry, Vec::new())
+            }
+            Choice::TakeTheirs => match outbox.take_theirs(seq) {
+                Some(_) => (Vec::new(), vec![seq]),
+                None => return,
+            },
+            Choice::Discard => match outbox.discard(seq) {
+                Some(_) => (Vec::new(), vec![seq]),
+                None => return,
+            },
+        }
+    };
+    inner.changed();
+    spawn_local(async move {
+        persist_outbox(&inner, &updated, &removed).await;
+        inner.wake.poke();
+    });
+}

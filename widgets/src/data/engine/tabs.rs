@@ -1,0 +1,133 @@
+//! What tabs tell each other on their `BroadcastChannel`: records and the outbox
+//! changed (read them again from IndexedDB), the leader's connection.
+
+use std::rc::Rc;
+
+use contract::inquiry::InquirySummary;
+use contract::user::User;
+use leptos::task::spawn_local;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsValue;
+
+use super::outbox::reload_outbox;
+use super::{from_js, store, to_js};
+use crate::data::store::Collection;
+use crate::data::{Connection, Inner};
+
+/// What tabs tell each other.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub(super) enum Message {
+    /// These records changed in the cache; read them again.
+    Records { inquiries: Vec<String>, users: bool },
+    /// The outbox changed.
+    Outbox,
+    /// The leader's connection.
+    Status {
+        connection: String,
+        loaded: u64,
+        total: u64,
+        complete: bool,
+    },
+    /// A tab joined; the leader answers with its status.
+    Hello,
+}
+
+pub(super) fn post(inner: &Inner, message: &Message) {
+    if let (Some(channel), Some(message)) = (inner.channel.borrow().as_ref(), to_js(message)) {
+        channel.post(&message);
+    }
+}
+
+pub(super) fn post_status(inner: &Inner) {
+    let status = inner.status.borrow().clone();
+    let (connection, loaded, total) = match status.connection {
+        Connection::Loading { loaded, total } => ("loading", loaded, total),
+        Connection::Live => ("live", 0, 0),
+        Connection::Starting => ("starting", 0, 0),
+        _ => ("offline", 0, 0),
+    };
+    post(
+        inner,
+        &Message::Status {
+            connection: connection.to_owned(),
+            loaded,
+            total,
+            complete: status.complete,
+        },
+    );
+}
+
+pub(super) fn on_message(inner: &Rc<Inner>, message: JsValue) {
+    let Some(message) = from_js::<Message>(message) else {
+        return;
+    };
+    match message {
+        Message::Hello => {
+            if inner.leader.get() {
+                post_status(inner);
+            }
+        }
+        Message::Status {
+            connection,
+            loaded,
+            total,
+            complete,
+        } => {
+            if !inner.leader.get() {
+                inner.set_status(|status| {
+                    status.connection = match connection.as_str() {
+                        "loading" => Connection::Loading { loaded, total },
+                        "live" => Connection::Live,
+                        "starting" => Connection::Starting,
+                        _ => Connection::Offline,
+                    };
+                    status.complete = complete;
+                });
+            }
+        }
+        Message::Outbox => {
+            let inner = Rc::clone(inner);
+            spawn_local(async move {
+                reload_outbox(&inner).await;
+                if inner.leader.get() {
+                    inner.wake.poke();
+                }
+            });
+        }
+        Message::Records { inquiries, users } => {
+            let inner = Rc::clone(inner);
+            spawn_local(async move { reload_records(&inner, inquiries, users).await });
+        }
+    }
+}
+
+/// Reads records another tab wrote.
+async fn reload_records(inner: &Rc<Inner>, ids: Vec<String>, users: bool) {
+    let Some(store) = store(inner) else {
+        return;
+    };
+    if !ids.is_empty() {
+        let Ok(records) = store.read_some(Collection::Inquiries, &ids).await else {
+            return;
+        };
+        let found: Vec<InquirySummary> = records.into_iter().filter_map(from_js).collect();
+        let mut memory = inner.inquiries.borrow_mut();
+        for id in &ids {
+            if let Ok(id) = id.parse() {
+                memory.remove(&id);
+            }
+        }
+        for inquiry in found {
+            memory.insert(inquiry.id, inquiry);
+        }
+    }
+    if users && let Ok(records) = store.read_all(Collection::Users).await {
+        *inner.users.borrow_mut() = records
+            .into_iter()
+            .filter_map(from_js::<User>)
+            .map(|user| (user.id, user))
+            .collect();
+    }
+    inner.changed();
+}
