@@ -259,6 +259,21 @@ test('with two tabs open, a change in one shows in the other without reloading',
   }
 });
 
+test('a panel that could not load while offline loads by itself when the connection returns', async ({ page, context, request, own }) => {
+  await open(page, own, TOKENS.rep);
+  const { body: page1 } = await call(request, own, TOKENS.rep, 'GET', '/inquiries?limit=50');
+  const withCustomer = page1.items.find((item) => item.customer_id);
+  expect(withCustomer, 'the seed links inquiries to customers').toBeTruthy();
+  const { body: customer } = await call(request, own, TOKENS.rep, 'GET', `/customers/${withCustomer.customer_id}`);
+
+  await context.setOffline(true);
+  await row(page, withCustomer.id).click();
+  const card = page.locator('crm-customer-card');
+  await expect(card.locator('[data-test="error-notice"]')).toContainText('Cannot reach the server');
+  await context.setOffline(false);
+  await expect(card.locator('[data-test="customer-name"]')).toHaveText(customer.name);
+});
+
 test('without IndexedDB the inbox works online from memory and says offline use is off', async ({ page, own }) => {
   await page.addInitScript(() => {
     Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });

@@ -24,7 +24,7 @@ use contract::user::User;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
-pub(crate) use self::browser::{online, sleep};
+pub(crate) use self::browser::{on_online, online, sleep};
 pub(crate) use self::mutation::Mutation;
 use self::mutation::shown_inquiry;
 use crate::api::{Api, ApiError};

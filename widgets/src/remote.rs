@@ -118,5 +118,27 @@ where
         });
         query
     });
+    retry_when_back_online(state, retry);
     Loader { state, retry }
+}
+
+/// A load that got no answer is tried again as soon as the browser is back
+/// online, without the user having to press Retry. The listener goes with the view.
+fn retry_when_back_online<T: Send + Sync + 'static>(
+    state: RwSignal<Remote<T>>,
+    retry: RwSignal<u64>,
+) {
+    let listener = crate::data::on_online(move || {
+        // `try_`: the view may be gone already; its signals then read as `None`.
+        let unanswered = state
+            .try_with_untracked(|remote| {
+                matches!(remote.error, Some(ApiError::Network | ApiError::Timeout))
+            })
+            .unwrap_or(false);
+        if unanswered {
+            retry.try_update(|count| *count += 1);
+        }
+    });
+    let listener = send_wrapper::SendWrapper::new(listener);
+    on_cleanup(move || drop(listener));
 }
