@@ -3,9 +3,6 @@
 //! cache), every failure an [`ApiError`] the widget can explain to the user. GETs
 //! are retried with backoff; changes are retried by the outbox.
 
-use contract::customer::Customer;
-use contract::ids::{CustomerId, InquiryId};
-use contract::inquiry::{InquiryListQuery, InquirySummary};
 use contract::problem::{Problem, ProblemKind};
 use contract::user::Me;
 use serde::Deserialize;
@@ -101,6 +98,10 @@ pub(crate) struct RawList {
     pub(crate) total: u64,
 }
 
+/// A JSON value kept as sent.
+#[derive(Debug, Deserialize)]
+struct Raw(#[serde(with = "serde_wasm_bindgen::preserve")] JsValue);
+
 /// A client for one API base URL.
 #[derive(Clone, Debug)]
 pub(crate) struct Api {
@@ -112,32 +113,35 @@ impl Api {
         Api { base }
     }
 
-    /// `GET /inquiries/{id}`.
-    pub(crate) async fn get_inquiry(&self, id: InquiryId) -> Result<InquirySummary, ApiError> {
-        self.get(&["inquiries", &id.to_string()], &[]).await
-    }
-
-    /// `GET /customers/{id}`.
-    pub(crate) async fn get_customer(&self, id: CustomerId) -> Result<Customer, ApiError> {
-        self.get(&["customers", &id.to_string()], &[]).await
-    }
-
     /// `GET /me`.
     pub(crate) async fn me(&self) -> Result<Me, ApiError> {
         self.get(&["me"], &[]).await
     }
 
-    /// `GET /users`, the items as sent.
-    pub(crate) async fn list_users_raw(&self) -> Result<RawList, ApiError> {
-        self.get(&["users"], &[]).await
+    /// `GET /{list}` (`inquiries`, `customers`, `quotes`, `products`,
+    /// `reminders`: a page of at most `limit` after `cursor`; `users`: all of
+    /// them), the items as sent.
+    pub(crate) async fn list_raw(
+        &self,
+        list: &str,
+        cursor: Option<String>,
+        limit: u32,
+    ) -> Result<RawList, ApiError> {
+        let mut parameters = Vec::new();
+        if list != "users" {
+            parameters.push(("limit", limit.to_string()));
+            if let Some(cursor) = cursor {
+                parameters.push(("cursor", cursor));
+            }
+        }
+        self.get(&[list], &parameters).await
     }
 
-    /// `GET /inquiries`, the items as sent.
-    pub(crate) async fn list_inquiries_raw(
-        &self,
-        query: &InquiryListQuery,
-    ) -> Result<RawList, ApiError> {
-        self.get(&["inquiries"], &query.to_pairs()).await
+    /// `GET` one record below the base (`customers/{id}`, `inquiries/{id}`…),
+    /// as sent.
+    pub(crate) async fn get_raw(&self, segments: &[&str]) -> Result<JsValue, ApiError> {
+        let Raw(record) = self.get(segments, &[]).await?;
+        Ok(record)
     }
 
     /// `GET /changes`: the current cursor without `since`, else what changed after

@@ -7,16 +7,14 @@
 //!
 //! Parts: `base` (the frame).
 
-use contract::customer::Customer;
+use contract::customer::{Customer, CustomerSummary};
 use contract::ids::CustomerId;
 use leptos::prelude::*;
 
-use crate::api::Api;
-use crate::config::api_base;
+use crate::data::{Collection, DataView};
 use crate::element::{ElementContext, ElementDefinition};
 use crate::i18n::{I18n, Text, business_type, lifecycle_stage, tier_name};
 use crate::intl;
-use crate::remote::load;
 use crate::ui::{ErrorNotice, InvalidAttribute, Notice, SkeletonRows, provide_widget_context};
 
 pub(crate) static DEFINITION: ElementDefinition = ElementDefinition {
@@ -64,15 +62,41 @@ fn safe_website(website: &str) -> Option<String> {
 #[component]
 fn CustomerCard(context: ElementContext, i18n: I18n) -> impl IntoView {
     let id_attribute = context.attribute("customer-id");
-    let base = context.attribute("api-base");
     let customer_id = Memo::new(move |_| parse_customer_id(id_attribute.get()));
-    let loader = load(
-        move || {
-            let id = customer_id.get().ok()??;
-            Some((api_base(base.get()), id))
-        },
-        |(base, id)| async move { Api::new(base).get_customer(id).await },
-    );
+    let view_of_data = DataView::of(&context);
+    // Fetched each time the card is pointed at a customer: the cached copy
+    // shows at once, the server's replaces it.
+    Effect::new(move |_| {
+        let layer = view_of_data.layer();
+        if let Ok(Some(id)) = customer_id.get() {
+            layer.fetch(Collection::Customers, &id.to_string());
+        }
+    });
+    let fetched = Memo::new(move |_| {
+        let Ok(Some(id)) = customer_id.get() else {
+            return None;
+        };
+        Some(view_of_data.with(|data| {
+            let mut fetched = data.fetched::<Customer>(Collection::Customers, &id.to_string());
+            // The feed may have brought a newer profile than the last fetch.
+            if let (Some(customer), Some(summary)) =
+                (fetched.value.as_mut(), data.record::<CustomerSummary>(id))
+                && summary.version > customer.summary.version
+            {
+                customer.summary = summary;
+            }
+            fetched
+        }))
+    });
+    let customer = Memo::new(move |_| fetched.with(|fetched| fetched.as_ref()?.value.clone()));
+    let error = Memo::new(move |_| fetched.with(|fetched| fetched.as_ref()?.error.clone()));
+    let retry = Callback::new(move |()| {
+        if let Ok(Some(id)) = customer_id.get_untracked() {
+            view_of_data
+                .layer_untracked()
+                .fetch(Collection::Customers, &id.to_string());
+        }
+    });
 
     let body = move || match customer_id.get() {
         Err((value, reason)) => {
@@ -85,17 +109,13 @@ fn CustomerCard(context: ElementContext, i18n: I18n) -> impl IntoView {
             />
         }
         .into_any(),
-        Ok(Some(_)) => {
-            let remote = loader.get();
-            match (remote.data, remote.error) {
-                (Some(customer), _) => view! { <Profile customer=customer /> }.into_any(),
-                (None, Some(error)) => view! {
-                    <ErrorNotice error=Signal::stored(error) on_retry=Callback::new(move |()| loader.retry()) />
-                }
-                .into_any(),
-                (None, None) => view! { <SkeletonRows count=3 /> }.into_any(),
+        Ok(Some(_)) => match (customer.get(), error.get()) {
+            (Some(customer), _) => view! { <Profile customer=customer /> }.into_any(),
+            (None, Some(error)) => {
+                view! { <ErrorNotice error=Signal::stored(error) on_retry=retry /> }.into_any()
             }
-        }
+            (None, None) => view! { <SkeletonRows count=3 /> }.into_any(),
+        },
     };
 
     view! {

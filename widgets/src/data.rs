@@ -12,6 +12,7 @@
 mod browser;
 mod engine;
 mod mutation;
+mod records;
 mod store;
 
 use std::cell::{Cell, RefCell};
@@ -23,10 +24,14 @@ use contract::inquiry::{InquiryPatch, InquirySummary};
 use contract::user::User;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
+use serde::de::DeserializeOwned;
 
-pub(crate) use self::browser::{on_online, online, sleep};
+pub(crate) use self::browser::{online, sleep};
 pub(crate) use self::mutation::Mutation;
 use self::mutation::shown_inquiry;
+pub(crate) use self::records::Record;
+use self::records::Records;
+pub(crate) use self::store::Collection;
 use crate::api::{Api, ApiError};
 use crate::sync::{Entry, Outbox, State, Summary};
 
@@ -75,6 +80,17 @@ pub(crate) struct Decision {
     pub(crate) state: State,
 }
 
+/// A record fetched alone, as a view shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Fetched<T> {
+    /// The record, from the server or the cache.
+    pub(crate) value: Option<T>,
+    /// A fetch is under way.
+    pub(crate) loading: bool,
+    /// The last fetch failed (`value`, if any, is older).
+    pub(crate) error: Option<ApiError>,
+}
+
 /// An inquiry as a widget shows it.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct ShownInquiry {
@@ -91,10 +107,11 @@ pub(crate) struct Inner {
     /// change. Owned by the views (disposed with them, then pruned here), so the
     /// page-wide layer never keeps a dead view's subscription alive.
     listeners: RefCell<Vec<RwSignal<u64>>>,
-    inquiries: RefCell<HashMap<InquiryId, InquirySummary>>,
-    /// `inquiries` as shown, sorted; dropped by every change.
+    records: Records,
+    /// The inquiries as shown, sorted; dropped by every change.
     shown: RefCell<Option<Rc<Vec<ShownInquiry>>>>,
-    users: RefCell<HashMap<UserId, User>>,
+    /// Records fetched one at a time, by path.
+    details: RefCell<HashMap<String, engine::Detail>>,
     outbox: RefCell<Outbox<Mutation>>,
     store: RefCell<Option<store::Store>>,
     channel: RefCell<Option<browser::Channel>>,
@@ -152,9 +169,9 @@ pub(crate) fn data(base: String) -> Data {
             complete: false,
         }),
         listeners: RefCell::default(),
-        inquiries: RefCell::default(),
+        records: Records::default(),
         shown: RefCell::default(),
-        users: RefCell::default(),
+        details: RefCell::default(),
         outbox: RefCell::default(),
         store: RefCell::default(),
         channel: RefCell::default(),
@@ -245,6 +262,7 @@ impl Inner {
         let names = self.names();
         let outbox = self.outbox.borrow();
         let mut shown: Vec<ShownInquiry> = self
+            .records
             .inquiries
             .borrow()
             .values()
@@ -265,7 +283,8 @@ impl Inner {
     }
 
     fn names(&self) -> HashMap<UserId, String> {
-        self.users
+        self.records
+            .users
             .borrow()
             .values()
             .map(|user| (user.id, user.name.clone()))
@@ -311,7 +330,7 @@ impl Data {
 
     /// One inquiry as the user sees it, if it is cached.
     pub(crate) fn inquiry(&self, id: InquiryId) -> Option<ShownInquiry> {
-        let inquiries = self.0.inquiries.borrow();
+        let inquiries = self.0.records.inquiries.borrow();
         let (inquiry, pending) = shown_inquiry(
             inquiries.get(&id)?,
             self.0.outbox.borrow().entries(),
@@ -324,6 +343,7 @@ impl Data {
     pub(crate) fn users(&self) -> Vec<User> {
         let mut users: Vec<User> = self
             .0
+            .records
             .users
             .borrow()
             .values()
@@ -334,9 +354,51 @@ impl Data {
         users
     }
 
+    /// The `T` with `id`, as last heard from the server, if it is cached.
+    pub(crate) fn record<T: Record>(&self, id: T::Id) -> Option<T> {
+        T::map(&self.0.records).borrow().get(&id).cloned()
+    }
+
+    /// The record of `collection` with `id` as fetched alone (with what its
+    /// list does not carry), cached; [`Data::fetch`] asks for it.
+    pub(crate) fn fetched<T: DeserializeOwned>(
+        &self,
+        collection: Collection,
+        id: &str,
+    ) -> Fetched<T> {
+        let details = self.0.details.borrow();
+        let Some(detail) = details.get(&engine::path_of(collection, id)) else {
+            return Fetched {
+                value: None,
+                loading: true,
+                error: None,
+            };
+        };
+        let (value, decode_error) = match detail
+            .record
+            .clone()
+            .map(serde_wasm_bindgen::from_value::<T>)
+        {
+            None => (None, None),
+            Some(Ok(value)) => (Some(value), None),
+            Some(Err(error)) => (None, Some(ApiError::InvalidData(error.to_string()))),
+        };
+        Fetched {
+            value,
+            loading: detail.fetching,
+            error: detail.error.clone().or(decode_error),
+        }
+    }
+
+    /// Fetches the record of `collection` with `id` alone: from the cache at
+    /// once, then from the server.
+    pub(crate) fn fetch(&self, collection: Collection, id: &str) {
+        engine::fetch(&self.0, engine::path_of(collection, id));
+    }
+
     /// The edits waiting for the user's decision, oldest first.
     pub(crate) fn decisions(&self) -> Vec<Decision> {
-        let inquiries = self.0.inquiries.borrow();
+        let inquiries = self.0.records.inquiries.borrow();
         self.0
             .outbox
             .borrow()
@@ -360,6 +422,7 @@ impl Data {
     pub(crate) fn update_inquiry(&self, id: InquiryId, patch: InquiryPatch) {
         let (if_match, about) = self
             .0
+            .records
             .inquiries
             .borrow()
             .get(&id)
@@ -391,20 +454,38 @@ impl Data {
 }
 
 /// A view's reactive window on the page's data layer: the layer for its API base
-/// (a new one after `configure()`), and the view's own change signal. Reading
-/// through it tracks both.
+/// (a new one after `configure()` or a restart), and the view's own change
+/// signal. Reading through it tracks both.
 #[derive(Clone, Copy)]
 pub(crate) struct DataView {
     data: Memo<Data>,
     tick: RwSignal<u64>,
+    restarts: RwSignal<u64>,
 }
 
 impl DataView {
-    /// Follows `data` (the layer for the view's current API base and user).
-    pub(crate) fn new(data: Memo<Data>) -> DataView {
+    /// Follows the layer of the element's API base (and user).
+    pub(crate) fn of(context: &crate::element::ElementContext) -> DataView {
+        let base = context.attribute("api-base");
+        let configuration = context.configuration_version();
+        let restarts = RwSignal::new(0_u64);
+        let data = Memo::new(move |_| {
+            configuration.track();
+            restarts.track();
+            data(crate::config::api_base(base.get()))
+        });
         let tick = RwSignal::new(0);
         Effect::new(move |_| data.get().listen(tick));
-        DataView { data, tick }
+        DataView {
+            data,
+            tick,
+            restarts,
+        }
+    }
+
+    /// The layer, tracking only which layer it is (not its changes).
+    pub(crate) fn layer(self) -> Data {
+        self.data.get()
     }
 
     /// The layer, untracked (for event handlers).
@@ -416,5 +497,11 @@ impl DataView {
     pub(crate) fn with<R>(self, read: impl FnOnce(&Data) -> R) -> R {
         self.tick.track();
         self.data.with(read)
+    }
+
+    /// Starts a new layer (retry after the server refused).
+    pub(crate) fn restart(self) {
+        self.data.get_untracked().restart();
+        self.restarts.update(|count| *count += 1);
     }
 }

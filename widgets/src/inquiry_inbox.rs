@@ -21,8 +21,7 @@ use leptos::prelude::*;
 use serde::Serialize;
 
 use crate::api::ApiError;
-use crate::config::api_base;
-use crate::data::{self, Connection, Data, DataView};
+use crate::data::{Connection, Data, DataView};
 use crate::element::{CrmEvent, ElementContext, ElementDefinition};
 use crate::i18n::{I18n, Text, status_name};
 use crate::intl;
@@ -85,19 +84,11 @@ enum Mode {
 fn Inbox(context: ElementContext, i18n: I18n) -> impl IntoView {
     let status_attribute = context.attribute("status");
     let selected = context.attribute("selected");
-    let base = context.attribute("api-base");
-    let configuration = context.configuration_version();
     let status = Memo::new(move |_| parse_status(status_attribute.get()));
 
     // The page's data layer for this API base; a new one after `configure()`
     // (another user) or a retry.
-    let restarts = RwSignal::new(0_u64);
-    let data = Memo::new(move |_| {
-        configuration.track();
-        restarts.track();
-        data::data(api_base(base.get()))
-    });
-    let view_of_data = DataView::new(data);
+    let view_of_data = DataView::of(&context);
     let sync = Memo::new(move |_| view_of_data.with(Data::status));
 
     let items = Memo::new(move |_| {
@@ -133,7 +124,7 @@ fn Inbox(context: ElementContext, i18n: I18n) -> impl IntoView {
         );
         // Opening an inquiry reads it.
         if inquiry.unread {
-            data.get_untracked().update_inquiry(
+            view_of_data.layer_untracked().update_inquiry(
                 inquiry.id,
                 InquiryPatch {
                     unread: Some(false),
@@ -176,10 +167,7 @@ fn Inbox(context: ElementContext, i18n: I18n) -> impl IntoView {
             },
         })
     });
-    let retry = Callback::new(move |()| {
-        data.get_untracked().restart();
-        restarts.update(|count| *count += 1);
-    });
+    let retry = Callback::new(move |()| view_of_data.restart());
     let body = move || {
         match mode.get() {
             Mode::InvalidStatus(value, reason) => {

@@ -18,7 +18,6 @@ mod i18n;
 mod inquiry_inbox;
 mod intl;
 mod quote_builder;
-mod remote;
 mod sync;
 mod ui;
 

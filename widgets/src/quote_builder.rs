@@ -25,12 +25,10 @@ use contract::inquiry::InquirySummary;
 use contract::money::Currency;
 use leptos::prelude::*;
 
-use crate::api::Api;
-use crate::config::api_base;
+use crate::data::{Collection, DataView};
 use crate::element::{ElementContext, ElementDefinition};
 use crate::i18n::{I18n, Text};
 use crate::intl;
-use crate::remote::load;
 use crate::ui::{ErrorNotice, InvalidAttribute, Notice, SkeletonRows, provide_widget_context};
 
 use draft::{Draft, DraftLine};
@@ -75,25 +73,52 @@ fn QuoteBuilder(context: ElementContext, i18n: I18n) -> impl IntoView {
     let inquiry_attribute = context.attribute("inquiry-id");
     let currency_attribute = context.attribute("currency");
     let draft_property = context.property("draft");
-    let base = context.attribute("api-base");
     let inquiry_id = Memo::new(move |_| parse_inquiry_id(inquiry_attribute.get()));
     let currency_choice = Memo::new(move |_| parse_currency(currency_attribute.get()));
 
     let draft = RwSignal::new(Draft::default());
     let draft_error = RwSignal::new(None::<String>);
-    let loader = load(
-        move || {
-            let id = inquiry_id.get().ok()??;
-            Some((api_base(base.get()), id))
-        },
-        |(base, id)| async move { Api::new(base).get_inquiry(id).await },
-    );
+    let view_of_data = DataView::of(&context);
+    // The inquiry as the inbox has it, else fetched alone (from the cache at
+    // once, then from the server).
+    Effect::new(move |_| {
+        let layer = view_of_data.layer();
+        if let Ok(Some(id)) = inquiry_id.get() {
+            layer.fetch(Collection::Inquiries, &id.to_string());
+        }
+    });
+    let fetched = Memo::new(move |_| {
+        let Ok(Some(id)) = inquiry_id.get() else {
+            return None;
+        };
+        Some(view_of_data.with(|data| {
+            let mut fetched =
+                data.fetched::<InquirySummary>(Collection::Inquiries, &id.to_string());
+            if let Some(shown) = data.inquiry(id) {
+                fetched.value = Some(shown.inquiry);
+            }
+            fetched
+        }))
+    });
+    let inquiry = Memo::new(move |_| fetched.with(|fetched| fetched.as_ref()?.value.clone()));
+    let inquiry_error = Memo::new(move |_| fetched.with(|fetched| fetched.as_ref()?.error.clone()));
+    let retry = Callback::new(move |()| {
+        if let Ok(Some(id)) = inquiry_id.get_untracked() {
+            view_of_data
+                .layer_untracked()
+                .fetch(Collection::Inquiries, &id.to_string());
+        }
+    });
     // Another inquiry (or none) means another quote: nothing of the previous
     // draft may stay on screen, least of all after the host switched users.
+    // The inquiry seeds the draft with its product and quantity once; later
+    // changes of the inquiry (read, assigned) leave the user's lines alone.
+    let seeded = StoredValue::new(None::<InquiryId>);
     Effect::new(
         move |previous: Option<Result<Option<InquiryId>, (String, String)>>| {
             let current = inquiry_id.get();
             if previous.is_some_and(|previous| previous != current) {
+                seeded.set_value(None);
                 draft.update(|draft| {
                     draft.lines.clear();
                     draft.named_place.clear();
@@ -102,9 +127,12 @@ fn QuoteBuilder(context: ElementContext, i18n: I18n) -> impl IntoView {
             current
         },
     );
-    // A freshly loaded inquiry seeds the draft with its product and quantity.
     Effect::new(move |_| {
-        if let Some(inquiry) = loader.with(|remote| remote.data.clone()) {
+        let Some(inquiry) = inquiry.get() else {
+            return;
+        };
+        if seeded.get_value() != Some(inquiry.id) {
+            seeded.set_value(Some(inquiry.id));
             draft.update(|draft| draft.lines = vec![DraftLine::from_inquiry(&inquiry)]);
         }
     });
@@ -136,7 +164,7 @@ fn QuoteBuilder(context: ElementContext, i18n: I18n) -> impl IntoView {
         }
     });
 
-    let buyer = move || loader.with(|remote| remote.data.clone());
+    let buyer = move || inquiry.get();
     let body = move || {
         if let Err((value, reason)) = inquiry_id.get() {
             return view! { <InvalidAttribute name="inquiry-id" value=value reason=reason /> }
@@ -146,11 +174,11 @@ fn QuoteBuilder(context: ElementContext, i18n: I18n) -> impl IntoView {
             return view! { <InvalidAttribute name="currency" value=value reason=reason /> }
                 .into_any();
         }
-        let remote = loader.get();
         let has_lines = draft.with(|draft| !draft.lines.is_empty());
-        match (inquiry_id.get(), remote.error, remote.data.is_some() || has_lines) {
+        let known = inquiry.with(Option::is_some);
+        match (inquiry_id.get(), inquiry_error.get(), known || has_lines) {
             (Ok(Some(_)), Some(error), false) => view! {
-                <ErrorNotice error=Signal::stored(error) on_retry=Callback::new(move |()| loader.retry()) />
+                <ErrorNotice error=Signal::stored(error) on_retry=retry />
             }
             .into_any(),
             (Ok(Some(_)), None, false) => view! { <SkeletonRows count=3 /> }.into_any(),

@@ -1,6 +1,7 @@
 //! The sync loop: who the user is, opening and loading the cache, leading the
 //! tabs, loading everything once, following the change feed, sending the outbox.
 
+mod details;
 mod outbox;
 mod records;
 mod tabs;
@@ -12,6 +13,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 
+pub(super) use self::details::{Detail, fetch, path_of};
 pub(super) use self::outbox::{Choice, decide, enqueue};
 use self::outbox::{drain, reload_outbox};
 use self::records::{follow_feed, load_cache, load_everything};
@@ -22,7 +24,7 @@ use super::{Connection, Inner, Storage};
 use crate::api::ApiError;
 use crate::config::bearer_token;
 
-/// Inquiries per page while loading everything.
+/// Records per page while loading everything.
 const LOAD_PAGE: u32 = 200;
 
 /// Changes per page of the feed.
@@ -78,6 +80,7 @@ async fn run(inner: Rc<Inner>) {
         if let Some(inner) = weak.upgrade() {
             inner.outbox.borrow_mut().hurry();
             inner.wake.poke();
+            details::retry_unanswered(&inner);
         }
     });
     if inner.store.borrow().is_none() {

@@ -1,13 +1,16 @@
 //! The IndexedDB cache of one user of one member: a database per user, so that
 //! another user signing in on the same browser never sees the previous one's data.
 //!
-//! Records are stored as the contract's JSON objects, keyed by `id`; the outbox
-//! by an auto-incremented `seq` (its order across tabs); `meta` holds the change
-//! feed cursor. Writes go in batches of at most [`BATCH`] records, one
+//! Records are stored as the contract's JSON objects, keyed by `id`, with
+//! indexes on the fields the widgets look records up by ([`Collection::indexes`]);
+//! the outbox by an auto-incremented `seq` (its order across tabs); `details`
+//! holds records fetched one at a time (a customer with its contacts), keyed by
+//! their path; `meta` holds the change feed cursor. Writes go in batches of at most [`BATCH`] records, one
 //! transaction each, and nothing but IndexedDB requests is awaited inside a
 //! transaction (anything else would commit it early).
 
 use futures_util::future::{Either, select};
+use indexed_db_futures::cursor::CursorDirection;
 use indexed_db_futures::database::{Database, VersionChangeEvent};
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
@@ -17,7 +20,8 @@ use wasm_bindgen::JsValue;
 use super::browser::sleep;
 
 /// The schema version; [`upgrade`] brings any older database up to it.
-pub(crate) const SCHEMA_VERSION: u32 = 1;
+/// 1: the record stores, `outbox`, `meta`. 2: indexes, `details`.
+pub(crate) const SCHEMA_VERSION: u32 = 2;
 /// The most records one transaction writes.
 pub(crate) const BATCH: usize = 1000;
 /// How long an open may stay blocked (another tab holding an older version open)
@@ -26,10 +30,12 @@ const OPEN_TIMEOUT_MILLISECONDS: u32 = 4_000;
 
 pub(crate) const OUTBOX: &str = "outbox";
 const META: &str = "meta";
+const DETAILS: &str = "details";
 const CURSOR_KEY: &str = "cursor";
 
 /// The cached kinds of record, one object store each.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub(crate) enum Collection {
     Inquiries,
     Customers,
@@ -59,6 +65,34 @@ impl Collection {
             Collection::Reminders => "reminders",
         }
     }
+
+    /// The collection of the feed's `entity` name.
+    pub(crate) fn of_entity(entity: &str) -> Option<Collection> {
+        Some(match entity {
+            "inquiry" => Collection::Inquiries,
+            "customer" => Collection::Customers,
+            "quote" => Collection::Quotes,
+            "product" => Collection::Products,
+            "user" => Collection::Users,
+            "reminder" => Collection::Reminders,
+            _ => return None,
+        })
+    }
+
+    /// The indexes of the collection's store, each named after the field it
+    /// indexes: the inbox reads its first screen newest first by `received_at`,
+    /// a customer's quotes and reminders are found by `customer_id`, products by
+    /// `sku`.
+    pub(crate) fn indexes(self) -> &'static [&'static str] {
+        match self {
+            Collection::Inquiries => &["received_at", "customer_id"],
+            Collection::Customers => &["name"],
+            Collection::Quotes => &["customer_id", "inquiry_id"],
+            Collection::Products => &["sku"],
+            Collection::Users => &[],
+            Collection::Reminders => &["customer_id", "due_on"],
+        }
+    }
 }
 
 /// One write to a collection.
@@ -78,20 +112,38 @@ fn describe(error: impl std::fmt::Display) -> String {
     error.to_string()
 }
 
-/// Creates what `old_version` lacks.
+/// Brings a database of `old_version` up to [`SCHEMA_VERSION`]. The record
+/// stores and `meta` are a cache of the server: they are rebuilt (and the next
+/// sync loads everything again). The outbox holds edits the server has not yet
+/// acknowledged: it is kept as it is.
 fn upgrade(event: &VersionChangeEvent, db: &Database) -> indexed_db_futures::Result<()> {
     let old_version = event.old_version() as u32;
-    if old_version < 1 {
+    let existing: Vec<String> = db.object_store_names().collect();
+    if old_version < SCHEMA_VERSION {
+        for name in &existing {
+            if name != OUTBOX {
+                db.delete_object_store(name)?;
+            }
+        }
         for collection in Collection::ALL {
-            db.create_object_store(collection.store())
+            let store = db
+                .create_object_store(collection.store())
                 .with_key_path(KeyPath::from("id"))
                 .build()?;
+            for &field in collection.indexes() {
+                store.create_index(field, KeyPath::from(field)).build()?;
+            }
         }
+        db.create_object_store(DETAILS)
+            .with_key_path(KeyPath::from("path"))
+            .build()?;
+        db.create_object_store(META).build()?;
+    }
+    if !existing.iter().any(|name| name == OUTBOX) {
         db.create_object_store(OUTBOX)
             .with_key_path(KeyPath::from("seq"))
             .with_auto_increment(true)
             .build()?;
-        db.create_object_store(META).build()?;
     }
     Ok(())
 }
@@ -291,6 +343,81 @@ impl Store {
             return Ok(());
         }
         self.write(collection, stale, None).await
+    }
+
+    /// At most `limit` records of `collection`, highest `index` value first (the
+    /// newest inquiries by `received_at`), read in one transaction.
+    pub(crate) async fn newest(
+        &self,
+        collection: Collection,
+        index: &str,
+        limit: usize,
+    ) -> Result<Vec<JsValue>, String> {
+        let transaction = self.transaction(&[collection.store()], false)?;
+        let store = transaction
+            .object_store(collection.store())
+            .map_err(describe)?;
+        let index = store.index(index).map_err(describe)?;
+        let mut records = Vec::with_capacity(limit);
+        let cursor = index
+            .open_cursor()
+            .with_direction(CursorDirection::Prev)
+            .primitive()
+            .map_err(describe)?
+            .await
+            .map_err(describe)?;
+        if let Some(mut cursor) = cursor {
+            while records.len() < limit {
+                match cursor.next_record::<JsValue>().await.map_err(describe)? {
+                    Some(record) => records.push(record),
+                    None => break,
+                }
+            }
+        }
+        Ok(records)
+    }
+
+    /// The record fetched alone at `path` (e.g. `customers/<id>`), as stored by
+    /// [`Store::put_detail`].
+    pub(crate) async fn detail(&self, path: &str) -> Result<Option<JsValue>, String> {
+        let transaction = self.transaction(&[DETAILS], false)?;
+        let store = transaction.object_store(DETAILS).map_err(describe)?;
+        let entry: Option<JsValue> = store
+            .get(path)
+            .primitive()
+            .map_err(describe)?
+            .await
+            .map_err(describe)?;
+        Ok(entry.and_then(|entry| js_sys::Reflect::get(&entry, &"record".into()).ok()))
+    }
+
+    /// Stores `record` as the one fetched at `path`; `None` deletes it.
+    pub(crate) async fn put_detail(
+        &self,
+        path: &str,
+        record: Option<&JsValue>,
+    ) -> Result<(), String> {
+        let transaction = self.transaction(&[DETAILS], true)?;
+        let store = transaction.object_store(DETAILS).map_err(describe)?;
+        match record {
+            Some(record) => {
+                let entry = js_sys::Object::new();
+                let set = |key: &str, value: &JsValue| {
+                    js_sys::Reflect::set(&entry, &key.into(), value)
+                        .map_err(|_| "cannot build a cache entry".to_owned())
+                };
+                set("path", &path.into())?;
+                set("record", record)?;
+                drop(
+                    store
+                        .put(JsValue::from(entry))
+                        .primitive()
+                        .map_err(describe)?,
+                );
+            }
+            None => drop(store.delete(path).primitive().map_err(describe)?),
+        }
+        transaction.commit().await.map_err(describe)
     }
 
     /// The stored change feed cursor.

@@ -67,7 +67,11 @@ pub(super) async fn drain(inner: &Rc<Inner>) {
             Some(done) => {
                 // Shown at once; the cache gets it from the feed, which follows.
                 if let Some(inquiry) = body.and_then(from_js::<InquirySummary>) {
-                    inner.inquiries.borrow_mut().insert(inquiry.id, inquiry);
+                    inner
+                        .records
+                        .inquiries
+                        .borrow_mut()
+                        .insert(inquiry.id, inquiry);
                 }
                 let updated: Vec<Entry<Mutation>> = inner
                     .outbox

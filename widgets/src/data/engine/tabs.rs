@@ -3,14 +3,13 @@
 
 use std::rc::Rc;
 
-use contract::inquiry::InquirySummary;
-use contract::user::User;
 use leptos::task::spawn_local;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
 use super::outbox::reload_outbox;
-use super::{from_js, store, to_js};
+use super::records::reload_records;
+use super::{from_js, to_js};
 use crate::data::store::Collection;
 use crate::data::{Connection, Inner};
 
@@ -19,7 +18,10 @@ use crate::data::{Connection, Inner};
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub(super) enum Message {
     /// These records changed in the cache; read them again.
-    Records { inquiries: Vec<String>, users: bool },
+    Records {
+        collection: Collection,
+        ids: Vec<String>,
+    },
     /// The outbox changed.
     Outbox,
     /// The leader's connection.
@@ -95,39 +97,9 @@ pub(super) fn on_message(inner: &Rc<Inner>, message: JsValue) {
                 }
             });
         }
-        Message::Records { inquiries, users } => {
+        Message::Records { collection, ids } => {
             let inner = Rc::clone(inner);
-            spawn_local(async move { reload_records(&inner, inquiries, users).await });
+            spawn_local(async move { reload_records(&inner, collection, ids).await });
         }
     }
-}
-
-/// Reads records another tab wrote.
-async fn reload_records(inner: &Rc<Inner>, ids: Vec<String>, users: bool) {
-    let Some(store) = store(inner) else {
-        return;
-    };
-    if !ids.is_empty() {
-        let Ok(records) = store.read_some(Collection::Inquiries, &ids).await else {
-            return;
-        };
-        let found: Vec<InquirySummary> = records.into_iter().filter_map(from_js).collect();
-        let mut memory = inner.inquiries.borrow_mut();
-        for id in &ids {
-            if let Ok(id) = id.parse() {
-                memory.remove(&id);
-            }
-        }
-        for inquiry in found {
-            memory.insert(inquiry.id, inquiry);
-        }
-    }
-    if users && let Ok(records) = store.read_all(Collection::Users).await {
-        *inner.users.borrow_mut() = records
-            .into_iter()
-            .filter_map(from_js::<User>)
-            .map(|user| (user.id, user))
-            .collect();
-    }
-    inner.changed();
 }
