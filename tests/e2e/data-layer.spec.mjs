@@ -2,45 +2,8 @@
 // outbox, conflicts and refusals, several tabs, and no IndexedDB at all. Each
 // test gets its own api-stub (these tests change data) and checks the outcome
 // through the API.
-import { test as base, expect, TOKENS, startServer } from './fixtures.mjs';
-
-const test = base.extend({
-  own: async ({}, use) => {
-    const server = await startServer();
-    await use(server);
-    await server.stop();
-  },
-});
-
-const inbox = (page) => page.locator('crm-inquiry-inbox');
-const rows = (page) => page.locator('crm-inquiry-inbox [data-test="inquiry-row"]');
-const row = (page, id) => page.locator(`crm-inquiry-inbox [data-test="inquiry-row"][data-id="${id}"]`);
-const statusLine = (page) => page.locator('crm-inquiry-inbox [data-test="status-line"]');
-
-/** Calls the API of `server` as `token`; returns the parsed body and the response. */
-async function call(request, server, token, method, pathAndQuery, body, headers = {}) {
-  const response = await request.fetch(`${server.url}/api/v1${pathAndQuery}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...headers },
-    data: body,
-  });
-  const text = await response.text();
-  return { status: response.status(), body: text ? JSON.parse(text) : null, headers: response.headers() };
-}
-
-async function inquiry(request, server, token, id) {
-  const { status, body } = await call(request, server, token, 'GET', `/inquiries/${id}`);
-  expect(status, `GET inquiry ${id}`).toBe(200);
-  return body;
-}
-
-/** Signs `page` in as `token` on host-demo and waits until the inbox is live. */
-async function open(page, server, token) {
-  await page.addInitScript((chosen) => localStorage.setItem('crm-demo-user', chosen), token);
-  await page.goto(`${server.url}/`);
-  await expect(rows(page).first()).toBeVisible();
-  await expect(statusLine(page)).toContainText('Up to date');
-}
+import { expect, TOKENS } from './fixtures.mjs';
+import { test, inbox, rows, row, statusLine, call, inquiry, open } from './data-helpers.mjs';
 
 test('the inbox opens from the cache when the server cannot be reached, and says so', async ({ page, own }) => {
   await open(page, own, TOKENS.rep);

@@ -182,7 +182,14 @@ impl Store {
         match select(Box::pin(open), Box::pin(timeout)).await {
             Either::Left((Ok(db), _)) => Ok(Store { db }),
             Either::Left((Err(error), _)) => Err(describe(error)),
-            Either::Right(((), _)) => {
+            Either::Right(((), open)) => {
+                // The request cannot be withdrawn: should it succeed later,
+                // close what it opened, so that it blocks nobody.
+                leptos::task::spawn_local(async move {
+                    if let Ok(db) = open.await {
+                        db.close();
+                    }
+                });
                 Err("another tab is upgrading the offline storage".to_owned())
             }
         }

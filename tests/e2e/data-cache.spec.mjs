@@ -1,0 +1,203 @@
+// The IndexedDB cache in a real browser: every kind of record cached, the card
+// and the quote builder working offline from it, live changes reaching an open
+// card, and the schema's life: an upgrade that keeps unsent edits, another tab
+// with a newer schema, an open that stays blocked.
+import { expect, TOKENS } from './fixtures.mjs';
+import { test, rows, row, statusLine, call, open, cacheName } from './data-helpers.mjs';
+
+const card = (page) => page.locator('crm-customer-card');
+const quote = (page) => page.locator('crm-quote-builder');
+
+/** Every item of a paged list of the API. */
+async function listAll(request, server, token, path) {
+  const items = [];
+  let cursor = null;
+  do {
+    const query = `limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const { status, body } = await call(request, server, token, 'GET', `${path}?${query}`);
+    expect(status, `GET ${path}`).toBe(200);
+    items.push(...body.items);
+    cursor = body.next_cursor;
+  } while (cursor);
+  return items;
+}
+
+/** The ids in each object store of the cache `name`, and its version and indexes. */
+async function readCache(page, name) {
+  return page.evaluate((name) => new Promise((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onerror = () => reject(request.error);
+    request.onsuccess = async () => {
+      const db = request.result;
+      const result = { version: db.version, stores: {}, indexes: {} };
+      for (const store of ['inquiries', 'customers', 'quotes', 'products', 'users', 'reminders']) {
+        const transaction = db.transaction(store);
+        result.indexes[store] = [...transaction.objectStore(store).indexNames].sort();
+        result.stores[store] = await new Promise((done) => {
+          const keys = transaction.objectStore(store).getAllKeys();
+          keys.onsuccess = () => done(keys.result.sort());
+        });
+      }
+      db.close();
+      resolve(result);
+    };
+  }), name);
+}
+
+test('every kind of record is cached, and card and quote builder open from the cache offline', async ({ page, request, own }) => {
+  await open(page, own, TOKENS.rep);
+  const name = await cacheName(page);
+  const expected = {};
+  for (const [store, path] of [['inquiries', '/inquiries'], ['customers', '/customers'], ['quotes', '/quotes'], ['products', '/products'], ['reminders', '/reminders']]) {
+    expected[store] = (await listAll(request, own, TOKENS.rep, path)).map((item) => item.id).sort();
+  }
+  expected.users = (await call(request, own, TOKENS.rep, 'GET', '/users')).body.items.map((user) => user.id).sort();
+  for (const store of Object.keys(expected)) {
+    expect(expected[store].length, `the seed has ${store}`).toBeGreaterThan(0);
+  }
+  const cached = await readCache(page, name);
+  expect(cached.version).toBe(2);
+  expect(cached.stores).toEqual(expected);
+  expect(cached.indexes.inquiries).toEqual(['customer_id', 'received_at']);
+
+  // Open an inquiry with a customer once online, so the card's profile is cached.
+  const { body: firstPage } = await call(request, own, TOKENS.rep, 'GET', '/inquiries?limit=50');
+  const withCustomer = firstPage.items.find((item) => item.customer_id);
+  const { body: customer } = await call(request, own, TOKENS.rep, 'GET', `/customers/${withCustomer.customer_id}`);
+  await row(page, withCustomer.id).click();
+  await expect(card(page).locator('[data-test="customer-name"]')).toHaveText(customer.name);
+
+  // Offline: the inbox, the card and the quote builder all come from the cache.
+  await page.route('**/api/v1/**', (route) => route.abort('internetdisconnected'));
+  await page.reload();
+  await expect(statusLine(page)).toContainText('Offline: showing saved data');
+  await row(page, withCustomer.id).click();
+  await expect(card(page).locator('[data-test="customer-name"]')).toHaveText(customer.name);
+  await expect(card(page).locator('[data-test="customer-contacts"] li')).toHaveCount(customer.contacts.length);
+  await expect(quote(page).locator('[data-test="quote-buyer"]')).toContainText(withCustomer.buyer.company || withCustomer.buyer.name);
+});
+
+test('a customer changed elsewhere updates the open card without a reload', async ({ page, request, own }) => {
+  await open(page, own, TOKENS.manager);
+  const { body: firstPage } = await call(request, own, TOKENS.manager, 'GET', '/inquiries?limit=50');
+  const withCustomer = firstPage.items.find((item) => item.customer_id);
+  await row(page, withCustomer.id).click();
+  const tier = card(page).locator('[data-test="customer-tier"]');
+  await expect(tier).toBeVisible();
+
+  const { body: customer, headers } = await call(request, own, TOKENS.manager, 'GET', `/customers/${withCustomer.customer_id}`);
+  const other = customer.tier === 'partnership' ? 'transactional' : 'partnership';
+  const renamed = `${customer.name} (renamed elsewhere)`;
+  const patch = await call(request, own, TOKENS.manager, 'PATCH', `/customers/${customer.id}`, { tier: other, name: renamed }, {
+    'If-Match': headers.etag, 'Content-Type': 'application/json',
+  });
+  expect(patch.status, JSON.stringify(patch.body)).toBe(200);
+  await expect(card(page).locator('[data-test="customer-name"]')).toHaveText(renamed);
+  await expect(tier).toHaveText(other === 'partnership' ? 'Partnership' : 'Transactional');
+});
+
+test('a cache of an older schema is upgraded: unsent edits survive, records are loaded again', async ({ page, request, own }) => {
+  await open(page, own, TOKENS.rep);
+  const name = await cacheName(page);
+  const id = await rows(page).first().getAttribute('data-id');
+
+  // An edit made offline waits in the outbox.
+  await page.route('**/api/v1/**', (route) => route.abort('internetdisconnected'));
+  await page.reload();
+  await expect(statusLine(page)).toContainText('Offline');
+  await row(page, id).click();
+  await page.locator('crm-inquiry-inbox [data-test="status-select"]').selectOption('archived');
+  // Opening it may have marked it read too: one or two edits wait.
+  await expect(statusLine(page)).toContainText(/[12] changes? waiting/);
+  const waiting = Number((await statusLine(page).textContent()).match(/(\d) changes? waiting/)[1]);
+
+  // Rebuild the cache as the first schema had it, with that outbox and a record.
+  await page.goto(`${own.url}/test-pages/blank.html`);
+  const rebuilt = await page.evaluate(async (name) => {
+    const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+    let db = await request(indexedDB.open(name));
+    const outbox = await request(db.transaction('outbox').objectStore('outbox').getAll());
+    const [inquiry] = await request(db.transaction('inquiries').objectStore('inquiries').getAll(null, 1));
+    db.close();
+    await request(indexedDB.deleteDatabase(name));
+    const opening = indexedDB.open(name, 1);
+    opening.onupgradeneeded = () => {
+      const old = opening.result;
+      for (const store of ['inquiries', 'customers', 'quotes', 'products', 'users', 'reminders']) {
+        old.createObjectStore(store, { keyPath: 'id' });
+      }
+      old.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
+      old.createObjectStore('meta');
+    };
+    db = await request(opening);
+    const transaction = db.transaction(['outbox', 'inquiries', 'meta'], 'readwrite');
+    for (const entry of outbox) transaction.objectStore('outbox').put(entry);
+    transaction.objectStore('inquiries').put({ ...inquiry, subject: 'Only in the old cache' });
+    transaction.objectStore('meta').put('an-old-cursor', 'cursor');
+    await new Promise((resolve) => { transaction.oncomplete = resolve; });
+    db.close();
+    return outbox.length;
+  }, name);
+  expect(rebuilt).toBe(waiting);
+
+  await page.unroute('**/api/v1/**');
+  await page.goto(`${own.url}/`);
+  await expect(statusLine(page)).toContainText('Up to date');
+  await expect.poll(async () => (await call(request, own, TOKENS.rep, 'GET', `/inquiries/${id}`)).body.status).toBe('archived');
+  await expect(page.locator('crm-inquiry-inbox')).not.toContainText('Only in the old cache');
+  const cached = await readCache(page, name);
+  expect(cached.version).toBe(2);
+  expect(cached.indexes.inquiries).toEqual(['customer_id', 'received_at']);
+  expect(cached.stores.inquiries.length).toBeGreaterThan(0);
+});
+
+test('a newer schema opened in another tab: this tab lets go of the cache and keeps working', async ({ page, context, own }) => {
+  await open(page, own, TOKENS.rep);
+  const name = await cacheName(page);
+  const newer = await context.newPage();
+  // Any page of the origin will do; this one has no widgets.
+  await newer.goto(`${own.url}/api/v1/health`);
+  // Succeeds only if the widgets close their connection when asked to.
+  const version = await newer.evaluate((name) => new Promise((resolve, reject) => {
+    const opening = indexedDB.open(name, 3);
+    opening.onsuccess = () => { const v = opening.result.version; opening.result.close(); resolve(v); };
+    opening.onerror = () => reject(opening.error);
+  }), name);
+  expect(version).toBe(3);
+  await expect(statusLine(page)).toContainText('Offline use is off');
+
+  const id = await rows(page).first().getAttribute('data-id');
+  await rows(page).first().click();
+  await page.locator('crm-inquiry-inbox [data-test="status-select"]').selectOption('archived');
+  await expect(row(page, id).locator('[data-test="inquiry-status"]')).toHaveText('Archived');
+  await expect(statusLine(page)).not.toContainText('waiting');
+});
+
+test('an open blocked by an older tab that never lets go: the widgets work from memory', async ({ page, context, own }) => {
+  await open(page, own, TOKENS.rep);
+  const name = await cacheName(page);
+  const ids = await rows(page).evaluateAll((elements) => elements.map((element) => element.dataset.id));
+
+  // Another tab holds the database at version 2 and ignores requests to close it;
+  // this tab asks for a newer version, which stays blocked.
+  await page.goto(`${own.url}/test-pages/blank.html`);
+  const holder = await context.newPage();
+  await holder.goto(`${own.url}/api/v1/health`);
+  await holder.evaluate((name) => new Promise((resolve) => {
+    const opening = indexedDB.open(name);
+    opening.onsuccess = () => { window.held = opening.result; resolve(); };
+  }), name);
+  await page.evaluate((name) => new Promise((resolve) => {
+    const deleting = indexedDB.deleteDatabase(name);
+    deleting.onblocked = resolve;
+    deleting.onsuccess = resolve;
+  }), name);
+
+  // The widgets wait a few seconds for the open, then go on without the cache.
+  await page.goto(`${own.url}/`);
+  await expect(statusLine(page)).toContainText('Offline use is off');
+  await expect(rows(page).first()).toBeVisible();
+  const shown = await rows(page).evaluateAll((elements) => elements.map((element) => element.dataset.id));
+  expect(shown).toEqual(ids);
+  await holder.evaluate(() => window.held.close());
+});
