@@ -103,10 +103,10 @@ pub(crate) struct Inner {
     base: String,
     api: Api,
     status: RefCell<SyncStatus>,
-    /// One signal per mounted view that shows this layer's data; bumped on every
-    /// change. Owned by the views (disposed with them, then pruned here), so the
-    /// page-wide layer never keeps a dead view's subscription alive.
-    listeners: RefCell<Vec<RwSignal<u64>>>,
+    /// The signals of each mounted view that shows this layer's data, bumped on
+    /// every change. Owned by the views (disposed with them, then pruned here), so
+    /// the page-wide layer never keeps a dead view's subscription alive.
+    listeners: RefCell<Vec<Listener>>,
     records: Records,
     /// The inquiries as shown, sorted; dropped by every change.
     shown: RefCell<Option<Rc<Vec<ShownInquiry>>>>,
@@ -126,6 +126,14 @@ pub(crate) struct Inner {
     stream_retry_at: Cell<u64>,
     online_listener: RefCell<Option<browser::OnlineListener>>,
     cursor: RefCell<Option<String>>,
+}
+
+/// A view's change signals: one for the records (and outbox), one for the status,
+/// so that progress and connection changes never recompute a view's records.
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) struct Listener {
+    records: RwSignal<u64>,
+    status: RwSignal<u64>,
 }
 
 /// A handle on the page's data layer for one API base.
@@ -226,7 +234,7 @@ impl Inner {
         status.outbox = self.outbox.borrow().summary();
         if status != *self.status.borrow() {
             *self.status.borrow_mut() = status;
-            self.notify();
+            self.notify(false);
         }
     }
 
@@ -235,16 +243,21 @@ impl Inner {
         self.shown.borrow_mut().take();
         if !self.stopped.get() {
             self.status.borrow_mut().outbox = self.outbox.borrow().summary();
-            self.notify();
+            self.notify(true);
         }
     }
 
-    /// Bumps every live view's signal; forgets those of views that are gone.
-    fn notify(&self) {
+    /// Bumps every live view's status signal, and with `records` its records
+    /// signal; forgets the views that are gone.
+    fn notify(&self, records: bool) {
         let listeners = std::mem::take(&mut *self.listeners.borrow_mut());
-        let live: Vec<RwSignal<u64>> = listeners
+        let live: Vec<Listener> = listeners
             .into_iter()
-            .filter(|listener| listener.try_update(|tick| *tick += 1).is_some())
+            .filter(|listener| {
+                let status = listener.status.try_update(|tick| *tick += 1).is_some();
+                let records = !records || listener.records.try_update(|tick| *tick += 1).is_some();
+                status && records
+            })
             .collect();
         self.listeners.borrow_mut().extend(live);
     }
@@ -304,15 +317,15 @@ impl Data {
         self.0.stop();
     }
 
-    /// Has `listener` bumped on every change of this layer (a view's own signal).
-    pub(crate) fn listen(&self, listener: RwSignal<u64>) {
+    /// Has `listener` bumped on every change of this layer (a view's own signals).
+    pub(crate) fn listen(&self, listener: Listener) {
         let mut listeners = self.0.listeners.borrow_mut();
         if !listeners.contains(&listener) {
             listeners.push(listener);
         }
     }
 
-    /// The layer's status (read through a [`DataView`] to track it).
+    /// The layer's status (read through [`DataView::status`] to track it).
     pub(crate) fn status(&self) -> SyncStatus {
         self.0.status.borrow().clone()
     }
@@ -459,7 +472,7 @@ impl Data {
 #[derive(Clone, Copy)]
 pub(crate) struct DataView {
     data: Memo<Data>,
-    tick: RwSignal<u64>,
+    listener: Listener,
     restarts: RwSignal<u64>,
 }
 
@@ -474,11 +487,14 @@ impl DataView {
             restarts.track();
             data(crate::config::api_base(base.get()))
         });
-        let tick = RwSignal::new(0);
-        Effect::new(move |_| data.get().listen(tick));
+        let listener = Listener {
+            records: RwSignal::new(0),
+            status: RwSignal::new(0),
+        };
+        Effect::new(move |_| data.get().listen(listener));
         DataView {
             data,
-            tick,
+            listener,
             restarts,
         }
     }
@@ -493,10 +509,16 @@ impl DataView {
         self.data.get_untracked()
     }
 
-    /// Reads the layer, tracking its changes.
+    /// Reads the layer's records, tracking their changes (not the status's).
     pub(crate) fn with<R>(self, read: impl FnOnce(&Data) -> R) -> R {
-        self.tick.track();
+        self.listener.records.track();
         self.data.with(read)
+    }
+
+    /// The layer's status, tracking it.
+    pub(crate) fn status(self) -> SyncStatus {
+        self.listener.status.track();
+        self.data.with(Data::status)
     }
 
     /// Starts a new layer (retry after the server refused).

@@ -21,7 +21,7 @@ use leptos::prelude::*;
 use serde::Serialize;
 
 use crate::api::ApiError;
-use crate::data::{Connection, Data, DataView};
+use crate::data::{Connection, DataView};
 use crate::element::{CrmEvent, ElementContext, ElementDefinition};
 use crate::i18n::{I18n, Text, status_name};
 use crate::intl;
@@ -89,7 +89,7 @@ fn Inbox(context: ElementContext, i18n: I18n) -> impl IntoView {
     // The page's data layer for this API base; a new one after `configure()`
     // (another user) or a retry.
     let view_of_data = DataView::of(&context);
-    let sync = Memo::new(move |_| view_of_data.with(Data::status));
+    let sync = Memo::new(move |_| view_of_data.status());
 
     let items = Memo::new(move |_| {
         let Ok(status) = status.get() else {

@@ -205,13 +205,29 @@ impl Store {
         &self.db
     }
 
-    /// Every record of `collection`, read in batches of [`BATCH`].
-    pub(crate) async fn read_all(&self, collection: Collection) -> Result<Vec<JsValue>, String> {
-        self.read_all_of(collection.store()).await
+    /// Every record of `collection`, handed to `each` in batches of [`BATCH`]
+    /// (one transaction each), so that the caller's work on a batch is a task of
+    /// its own rather than one long task over the whole cache.
+    pub(crate) async fn read_each(
+        &self,
+        collection: Collection,
+        each: impl FnMut(Vec<JsValue>),
+    ) -> Result<(), String> {
+        self.read_batches(collection.store(), each).await
     }
 
     async fn read_all_of(&self, store_name: &str) -> Result<Vec<JsValue>, String> {
         let mut records = Vec::new();
+        self.read_batches(store_name, |batch| records.extend(batch))
+            .await?;
+        Ok(records)
+    }
+
+    async fn read_batches(
+        &self,
+        store_name: &str,
+        mut each: impl FnMut(Vec<JsValue>),
+    ) -> Result<(), String> {
         let mut after: Option<JsValue> = None;
         loop {
             let transaction = self.transaction(&[store_name], false)?;
@@ -236,9 +252,9 @@ impl Store {
                 let key = if store_name == OUTBOX { "seq" } else { "id" };
                 js_sys::Reflect::get(record, &key.into()).ok()
             });
-            records.extend(batch);
+            each(batch);
             if !full || after.is_none() {
-                return Ok(records);
+                return Ok(());
             }
         }
     }

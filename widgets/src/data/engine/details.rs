@@ -59,7 +59,7 @@ async fn fetch_now(inner: Rc<Inner>, path: String) {
         if let Some(detail) = inner.details.borrow_mut().get_mut(&path) {
             detail.record.get_or_insert(record);
         }
-        inner.notify();
+        inner.notify(true);
     }
     loop {
         let segments: Vec<&str> = path.split('/').collect();
@@ -99,7 +99,7 @@ async fn fetch_now(inner: Rc<Inner>, path: String) {
             detail.fetching = again;
             again
         };
-        inner.notify();
+        inner.notify(true);
         if !again {
             return;
         }

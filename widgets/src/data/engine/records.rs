@@ -1,15 +1,11 @@
 //! The records: reading the cache at start, loading everything once, following
 //! the change feed, storing what the server sent. Every kind of record goes
-//! through the same generic code ([`Record`]).
+//! through the same code, with its type erased ([`Kind`]).
 
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use contract::customer::{CustomerSummary, Reminder};
 use contract::inquiry::InquirySummary;
-use contract::product::Product;
-use contract::quote::QuoteSummary;
-use contract::user::User;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 
@@ -17,14 +13,17 @@ use super::details::refresh_details;
 use super::tabs::{Message, post, post_status};
 use super::{FEED_PAGE, LOAD_PAGE, from_js, storage_failed, store, warn};
 use crate::api::{ApiError, RawChange, RawRecord};
-use crate::data::records::Record;
-use crate::data::store::{Collection, Store, Write};
+use crate::data::records::{KINDS, Kind};
+use crate::data::store::{Collection, Write};
 use crate::data::{Connection, Inner, Mutation};
 use crate::sync::{Entry, Outbox};
 
 /// How many of the newest inquiries are read before the rest of the cache, so
 /// that the inbox shows its first screen at once however large the cache.
 const FIRST_SCREEN: usize = 100;
+
+/// While loading everything, views are told of new records every this many pages.
+const SHOW_EVERY_PAGES: u32 = 10;
 
 /// Reads the cache into memory: the newest inquiries first, then everything. A
 /// record that no longer reads as the contract's type is dropped, and the next
@@ -54,12 +53,19 @@ pub(super) async fn load_cache(inner: &Rc<Inner>) {
     }
     let loaded = async {
         let mut unreadable = 0_usize;
-        read_cached::<InquirySummary>(inner, &store, &mut unreadable).await?;
-        read_cached::<User>(inner, &store, &mut unreadable).await?;
-        read_cached::<CustomerSummary>(inner, &store, &mut unreadable).await?;
-        read_cached::<QuoteSummary>(inner, &store, &mut unreadable).await?;
-        read_cached::<Product>(inner, &store, &mut unreadable).await?;
-        read_cached::<Reminder>(inner, &store, &mut unreadable).await?;
+        for kind in &KINDS {
+            // Decoded batch by batch as IndexedDB hands them over; then what
+            // memory holds beyond the cache (nothing, at start) is dropped.
+            let mut seen = HashSet::new();
+            store
+                .read_each(kind.collection, |batch| {
+                    let (ids, bad) = (kind.put_cached)(&inner.records, batch);
+                    seen.extend(ids);
+                    unreadable += bad;
+                })
+                .await?;
+            (kind.retain)(&inner.records, &seen);
+        }
         let outbox = store.outbox().await?;
         let cursor = store.cursor().await?;
         Ok::<_, String>((outbox, cursor, unreadable))
@@ -87,20 +93,6 @@ pub(super) async fn load_cache(inner: &Rc<Inner>) {
     inner.changed();
 }
 
-/// Reads every cached `T` into memory (in place of what is there).
-async fn read_cached<T: Record>(
-    inner: &Inner,
-    store: &Store,
-    unreadable: &mut usize,
-) -> Result<(), String> {
-    let records: Vec<T> = decode_all(store.read_all(T::COLLECTION).await?, unreadable);
-    *T::map(&inner.records).borrow_mut() = records
-        .into_iter()
-        .map(|record| (record.id(), record))
-        .collect();
-    Ok(())
-}
-
 /// The records that still read as `T`; counts the others in `unreadable`.
 fn decode_all<T: DeserializeOwned>(records: Vec<JsValue>, unreadable: &mut usize) -> Vec<T> {
     let total = records.len();
@@ -115,12 +107,9 @@ fn decode_all<T: DeserializeOwned>(records: Vec<JsValue>, unreadable: &mut usize
 pub(super) async fn load_everything(inner: &Rc<Inner>) -> Result<(), ApiError> {
     let start = inner.api.changes(None, 1).await?.next_cursor;
     let mut loaded = 0_u64;
-    load_all::<User>(inner, &mut loaded).await?;
-    load_all::<InquirySummary>(inner, &mut loaded).await?;
-    load_all::<CustomerSummary>(inner, &mut loaded).await?;
-    load_all::<QuoteSummary>(inner, &mut loaded).await?;
-    load_all::<Product>(inner, &mut loaded).await?;
-    load_all::<Reminder>(inner, &mut loaded).await?;
+    for kind in &KINDS {
+        load_all(inner, kind, &mut loaded).await?;
+    }
     if inner.stopped.get() {
         return Ok(());
     }
@@ -130,25 +119,29 @@ pub(super) async fn load_everything(inner: &Rc<Inner>) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// Loads every `T` page by page into memory and the cache; what the server no
-/// longer lists leaves both. `loaded` counts the records loaded so far.
-async fn load_all<T: Record>(inner: &Rc<Inner>, loaded: &mut u64) -> Result<(), ApiError> {
+/// Loads every record of `kind` page by page into memory and the cache; what
+/// the server no longer lists leaves both. `loaded` counts the records loaded so far.
+async fn load_all(inner: &Rc<Inner>, kind: &Kind, loaded: &mut u64) -> Result<(), ApiError> {
     let before = *loaded;
-    let mut seen: HashSet<T::Id> = HashSet::new();
+    let mut seen: HashSet<String> = HashSet::new();
     let mut cursor = None;
-    loop {
+    for page_number in 0_u32.. {
         if inner.stopped.get() {
             return Ok(());
         }
         let page = inner
             .api
-            .list_raw(T::LIST, cursor.take(), LOAD_PAGE)
+            .list_raw(kind.list, cursor.take(), LOAD_PAGE)
             .await?;
-        let items: Vec<(T, JsValue)> = decode_items(page.items)?;
-        *loaded += items.len() as u64;
+        let ids = (kind.put)(&inner.records, &page.items)?;
+        *loaded += ids.len() as u64;
         let total = before + page.total.max(*loaded - before);
-        seen.extend(items.iter().map(|(record, _)| record.id()));
-        put(inner, items).await;
+        let writes = js_sys::Array::from(&page.items)
+            .iter()
+            .map(Write::Put)
+            .collect();
+        store_and_tell(inner, kind.collection, writes, ids.clone()).await;
+        seen.extend(ids);
         let progress = *loaded;
         inner.set_status(|status| {
             status.connection = Connection::Loading {
@@ -157,33 +150,27 @@ async fn load_all<T: Record>(inner: &Rc<Inner>, loaded: &mut u64) -> Result<(), 
             };
         });
         post_status(inner);
-        inner.changed();
+        // Lists come newest first: the first page fills the first screen; later
+        // ones are shown every few pages, not each (views recompute on each).
+        if page_number % SHOW_EVERY_PAGES == 0 {
+            inner.changed();
+        }
         match page.next_cursor {
             Some(next) => cursor = Some(next),
             None => break,
         }
     }
-    let stale: Vec<String> = {
-        let mut memory = T::map(&inner.records).borrow_mut();
-        let stale = memory
-            .keys()
-            .filter(|id| !seen.contains(*id))
-            .map(ToString::to_string)
-            .collect();
-        memory.retain(|id, _| seen.contains(id));
-        stale
-    };
-    if let Some(store) = store(inner) {
-        let keep: HashSet<String> = seen.iter().map(ToString::to_string).collect();
-        if let Err(reason) = store.delete_except(T::COLLECTION, &keep).await {
-            storage_failed(inner, &reason);
-        }
+    let stale = (kind.retain)(&inner.records, &seen);
+    if let Some(store) = store(inner)
+        && let Err(reason) = store.delete_except(kind.collection, &seen).await
+    {
+        storage_failed(inner, &reason);
     }
     if !stale.is_empty() {
         post(
             inner,
             &Message::Records {
-                collection: T::COLLECTION,
+                collection: kind.collection,
                 ids: stale,
             },
         );
@@ -230,15 +217,7 @@ async fn apply_changes(inner: &Rc<Inner>, changes: Vec<RawChange>) -> Result<(),
             continue;
         };
         let gone = current.is_null() || current.is_undefined();
-        let record = (!gone).then_some(&current);
-        match collection {
-            Collection::Inquiries => remember::<InquirySummary>(inner, &id, record)?,
-            Collection::Customers => remember::<CustomerSummary>(inner, &id, record)?,
-            Collection::Quotes => remember::<QuoteSummary>(inner, &id, record)?,
-            Collection::Products => remember::<Product>(inner, &id, record)?,
-            Collection::Users => remember::<User>(inner, &id, record)?,
-            Collection::Reminders => remember::<Reminder>(inner, &id, record)?,
-        }
+        (Kind::of(collection).set)(&inner.records, &id, (!gone).then_some(&current))?;
         writes.entry(collection).or_default().push(if gone {
             Write::Delete(id.clone())
         } else {
@@ -262,36 +241,6 @@ async fn apply_changes(inner: &Rc<Inner>, changes: Vec<RawChange>) -> Result<(),
     Ok(())
 }
 
-/// Puts the `T` with `id` into memory as `record` says (`None`: gone).
-fn remember<T: Record>(inner: &Inner, id: &str, record: Option<&JsValue>) -> Result<(), ApiError> {
-    let key: T::Id = id
-        .parse()
-        .map_err(|_| ApiError::InvalidData(format!("{id:?} is not an id")))?;
-    let mut memory = T::map(&inner.records).borrow_mut();
-    match record {
-        None => drop(memory.remove(&key)),
-        Some(record) => drop(memory.insert(key, decode::<T>(record.clone())?)),
-    }
-    Ok(())
-}
-
-/// A record from the server as `T`; an answer that breaks the contract is an
-/// error the widgets show, never half-rendered data.
-pub(super) fn decode<T: DeserializeOwned>(record: JsValue) -> Result<T, ApiError> {
-    serde_wasm_bindgen::from_value(record).map_err(|error| ApiError::InvalidData(error.to_string()))
-}
-
-/// The items of a list answer as `T`, each with the object as sent.
-fn decode_items<T: DeserializeOwned>(items: JsValue) -> Result<Vec<(T, JsValue)>, ApiError> {
-    if !js_sys::Array::is_array(&items) {
-        return Err(ApiError::InvalidData("`items` is not a list".to_owned()));
-    }
-    js_sys::Array::from(&items)
-        .iter()
-        .map(|item| Ok((decode::<T>(item.clone())?, item)))
-        .collect()
-}
-
 async fn save_cursor(inner: &Rc<Inner>, cursor: &str) {
     *inner.cursor.borrow_mut() = Some(cursor.to_owned());
     if let Some(store) = store(inner)
@@ -303,31 +252,19 @@ async fn save_cursor(inner: &Rc<Inner>, cursor: &str) {
     }
 }
 
-/// Stores records (each with the object as sent) in memory and the cache, and
-/// tells the other tabs.
-async fn put<T: Record>(inner: &Rc<Inner>, records: Vec<(T, JsValue)>) {
-    let mut ids = Vec::with_capacity(records.len());
-    let mut writes = Vec::with_capacity(records.len());
-    {
-        let mut memory = T::map(&inner.records).borrow_mut();
-        for (record, raw) in records {
-            ids.push(record.id().to_string());
-            memory.insert(record.id(), record);
-            writes.push(Write::Put(raw));
-        }
-    }
+/// Stores records as sent in the cache, and tells the other tabs.
+async fn store_and_tell(
+    inner: &Rc<Inner>,
+    collection: Collection,
+    writes: Vec<Write>,
+    ids: Vec<String>,
+) {
     if let Some(store) = store(inner)
-        && let Err(reason) = store.write(T::COLLECTION, writes, None).await
+        && let Err(reason) = store.write(collection, writes, None).await
     {
         storage_failed(inner, &reason);
     }
-    post(
-        inner,
-        &Message::Records {
-            collection: T::COLLECTION,
-            ids,
-        },
-    );
+    post(inner, &Message::Records { collection, ids });
 }
 
 /// Reads records another tab wrote (those missing are gone).
@@ -338,26 +275,7 @@ pub(super) async fn reload_records(inner: &Rc<Inner>, collection: Collection, id
     let Ok(records) = store.read_some(collection, &ids).await else {
         return;
     };
-    match collection {
-        Collection::Inquiries => replace::<InquirySummary>(inner, &ids, records),
-        Collection::Customers => replace::<CustomerSummary>(inner, &ids, records),
-        Collection::Quotes => replace::<QuoteSummary>(inner, &ids, records),
-        Collection::Products => replace::<Product>(inner, &ids, records),
-        Collection::Users => replace::<User>(inner, &ids, records),
-        Collection::Reminders => replace::<Reminder>(inner, &ids, records),
-    }
+    (Kind::of(collection).replace_some)(&inner.records, &ids, records);
     refresh_details(inner, collection, &ids);
     inner.changed();
-}
-
-fn replace<T: Record>(inner: &Inner, ids: &[String], records: Vec<JsValue>) {
-    let mut memory = T::map(&inner.records).borrow_mut();
-    for id in ids {
-        if let Ok(id) = id.parse() {
-            memory.remove(&id);
-        }
-    }
-    for record in records.into_iter().filter_map(from_js::<T>) {
-        memory.insert(record.id(), record);
-    }
 }
