@@ -18,6 +18,7 @@ mod store;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use contract::ids::{InquiryId, UserId};
 use contract::inquiry::{InquiryPatch, InquirySummary};
@@ -91,10 +92,11 @@ pub(crate) struct Fetched<T> {
     pub(crate) error: Option<ApiError>,
 }
 
-/// An inquiry as a widget shows it.
+/// An inquiry as a widget shows it: shared with the layer's copy (comparing two
+/// unchanged ones is a pointer comparison), copied only where an edit is overlaid.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct ShownInquiry {
-    pub(crate) inquiry: InquirySummary,
+    pub(crate) inquiry: Arc<InquirySummary>,
     /// The user's edits of it are not yet acknowledged by the server.
     pub(crate) pending: bool,
 }
@@ -274,22 +276,25 @@ impl Inner {
         }
         let names = self.names();
         let outbox = self.outbox.borrow();
-        let mut shown: Vec<ShownInquiry> = self
+        // Sorted on plain integer keys (newest first, then by id): comparing
+        // date-times with offsets is several times slower, and this runs over
+        // every cached inquiry.
+        let mut keyed: Vec<((i128, u128), ShownInquiry)> = self
             .records
             .inquiries
             .borrow()
             .values()
             .map(|inquiry| {
+                let key = (
+                    inquiry.received_at.unix_timestamp_nanos(),
+                    inquiry.id.0.as_u128(),
+                );
                 let (inquiry, pending) = shown_inquiry(inquiry, outbox.entries(), &names);
-                ShownInquiry { inquiry, pending }
+                (key, ShownInquiry { inquiry, pending })
             })
             .collect();
-        shown.sort_by(|a, b| {
-            b.inquiry
-                .received_at
-                .cmp(&a.inquiry.received_at)
-                .then(b.inquiry.id.0.cmp(&a.inquiry.id.0))
-        });
+        keyed.sort_unstable_by_key(|(key, _)| std::cmp::Reverse(*key));
+        let shown: Vec<ShownInquiry> = keyed.into_iter().map(|(_, shown)| shown).collect();
         let shown = Rc::new(shown);
         *self.shown.borrow_mut() = Some(Rc::clone(&shown));
         shown
@@ -361,7 +366,7 @@ impl Data {
             .borrow()
             .values()
             .filter(|user| user.active)
-            .cloned()
+            .map(|user| User::clone(user))
             .collect();
         users.sort_by(|a, b| a.name.cmp(&b.name));
         users
@@ -369,7 +374,10 @@ impl Data {
 
     /// The `T` with `id`, as last heard from the server, if it is cached.
     pub(crate) fn record<T: Record>(&self, id: T::Id) -> Option<T> {
-        T::map(&self.0.records).borrow().get(&id).cloned()
+        T::map(&self.0.records)
+            .borrow()
+            .get(&id)
+            .map(|record| T::clone(record))
     }
 
     /// The record of `collection` with `id` as fetched alone (with what its
@@ -420,10 +428,11 @@ impl Data {
             .filter(|entry| matches!(entry.state, State::Conflict { .. } | State::Rejected { .. }))
             .map(|entry: &Entry<Mutation>| Decision {
                 seq: entry.seq,
-                inquiry: entry
-                    .op
-                    .inquiry()
-                    .and_then(|id| inquiries.get(&id).cloned()),
+                inquiry: entry.op.inquiry().and_then(|id| {
+                    inquiries
+                        .get(&id)
+                        .map(|inquiry| InquirySummary::clone(inquiry))
+                }),
                 mutation: entry.op.clone(),
                 state: entry.state.clone(),
             })

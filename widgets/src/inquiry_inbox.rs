@@ -192,7 +192,7 @@ fn Inbox(context: ElementContext, i18n: I18n) -> impl IntoView {
                     key=|shown| (shown.inquiry.id, shown.inquiry.version, shown.pending, shown.inquiry.status, shown.inquiry.unread)
                     let:shown
                 >
-                    <InquiryRow inquiry=shown.inquiry pending=shown.pending selected=selected on_select=select />
+                    <InquiryRow inquiry=InquirySummary::clone(&shown.inquiry) pending=shown.pending selected=selected on_select=select />
                 </For>
             </ol>
             <Show when=move || { total.get() > shown.get() as u64 }>
@@ -243,7 +243,7 @@ fn Inbox(context: ElementContext, i18n: I18n) -> impl IntoView {
             <StatusTabs current=status on_choose=choose_status />
             <Decisions data=view_of_data />
             <div class="body">{body}</div>
-            {move || selected_inquiry.get().map(|shown| view! { <InquiryActions inquiry=shown.inquiry data=view_of_data /> })}
+            {move || selected_inquiry.get().map(|shown| view! { <InquiryActions inquiry=InquirySummary::clone(&shown.inquiry) data=view_of_data /> })}
             <footer class="status-line" role="status" data-test="status-line">{status_line}</footer>
         </section>
     }

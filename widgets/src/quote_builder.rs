@@ -95,7 +95,7 @@ fn QuoteBuilder(context: ElementContext, i18n: I18n) -> impl IntoView {
             let mut fetched =
                 data.fetched::<InquirySummary>(Collection::Inquiries, &id.to_string());
             if let Some(shown) = data.inquiry(id) {
-                fetched.value = Some(shown.inquiry);
+                fetched.value = Some(InquirySummary::clone(&shown.inquiry));
             }
             fetched
         }))

@@ -3,6 +3,7 @@
 //! Rust, tested natively.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use contract::ids::{InquiryId, UserId};
 use contract::inquiry::{InquiryPatch, InquirySummary};
@@ -100,21 +101,24 @@ pub(crate) fn inquiry_resource(id: InquiryId) -> String {
 /// still on their way (waiting or being sent) applied in order. Edits in
 /// conflict or refused are not shown: the user decides about them.
 pub(crate) fn shown_inquiry(
-    inquiry: &InquirySummary,
+    inquiry: &Arc<InquirySummary>,
     outbox: &[Entry<Mutation>],
     names: &HashMap<UserId, String>,
-) -> (InquirySummary, bool) {
-    let mut shown = inquiry.clone();
-    let mut pending = false;
-    for entry in outbox {
-        if entry.op.inquiry() == Some(inquiry.id)
+) -> (Arc<InquirySummary>, bool) {
+    let mut edits = outbox.iter().filter(|entry| {
+        entry.op.inquiry() == Some(inquiry.id)
             && matches!(entry.state, State::Waiting { .. } | State::Sending { .. })
-        {
-            entry.op.apply_to_inquiry(&mut shown, names);
-            pending = true;
-        }
+    });
+    let Some(first) = edits.next() else {
+        // The common case shares the server's record instead of copying it.
+        return (Arc::clone(inquiry), false);
+    };
+    let mut shown = InquirySummary::clone(inquiry);
+    first.op.apply_to_inquiry(&mut shown, names);
+    for entry in edits {
+        entry.op.apply_to_inquiry(&mut shown, names);
     }
-    (shown, pending)
+    (Arc::new(shown), true)
 }
 
 #[cfg(test)]
@@ -184,7 +188,7 @@ mod tests {
             "k2".into(),
             update(base.id, assign),
         );
-        let (shown, pending) = shown_inquiry(&base, outbox.entries(), &names);
+        let (shown, pending) = shown_inquiry(&Arc::new(base.clone()), outbox.entries(), &names);
         assert!(pending);
         assert_eq!(shown.status, InquiryStatus::Quoted);
         assert!(!shown.unread);
@@ -199,7 +203,7 @@ mod tests {
         let sent = outbox.next_to_send(0).expect("the first edit");
         assert_eq!(sent.seq, first);
         outbox.complete(first, crate::sync::Outcome::Conflict { current: 4 }, 0);
-        let (shown, _) = shown_inquiry(&base, outbox.entries(), &names);
+        let (shown, _) = shown_inquiry(&Arc::new(base.clone()), outbox.entries(), &names);
         assert!(shown.unread, "the edit in conflict is not shown");
         assert_eq!(shown.status, InquiryStatus::Quoted);
     }
@@ -221,9 +225,10 @@ mod tests {
                 },
             ),
         );
-        let (shown, pending) = shown_inquiry(&base, outbox.entries(), &HashMap::new());
+        let record = Arc::new(base.clone());
+        let (shown, pending) = shown_inquiry(&record, outbox.entries(), &HashMap::new());
         assert!(!pending);
-        assert_eq!(shown, base);
+        assert!(Arc::ptr_eq(&shown, &record), "shared, not copied");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt::Display;
 use std::hash::Hash;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use contract::customer::{CustomerSummary, Reminder};
 use contract::ids::{CustomerId, InquiryId, ProductId, QuoteId, ReminderId, UserId};
@@ -29,18 +30,18 @@ pub(crate) trait Record: DeserializeOwned + Clone + 'static {
     /// The path of its list endpoint below the API base.
     const LIST: &'static str;
     fn id(&self) -> Self::Id;
-    fn map(records: &Records) -> &RefCell<HashMap<Self::Id, Self>>;
+    fn map(records: &Records) -> &RefCell<HashMap<Self::Id, Arc<Self>>>;
 }
 
 /// Every record in memory, by kind.
 #[derive(Default)]
 pub(crate) struct Records {
-    pub(crate) inquiries: RefCell<HashMap<InquiryId, InquirySummary>>,
-    pub(crate) customers: RefCell<HashMap<CustomerId, CustomerSummary>>,
-    pub(crate) quotes: RefCell<HashMap<QuoteId, QuoteSummary>>,
-    pub(crate) products: RefCell<HashMap<ProductId, Product>>,
-    pub(crate) users: RefCell<HashMap<UserId, User>>,
-    pub(crate) reminders: RefCell<HashMap<ReminderId, Reminder>>,
+    pub(crate) inquiries: RefCell<HashMap<InquiryId, Arc<InquirySummary>>>,
+    pub(crate) customers: RefCell<HashMap<CustomerId, Arc<CustomerSummary>>>,
+    pub(crate) quotes: RefCell<HashMap<QuoteId, Arc<QuoteSummary>>>,
+    pub(crate) products: RefCell<HashMap<ProductId, Arc<Product>>>,
+    pub(crate) users: RefCell<HashMap<UserId, Arc<User>>>,
+    pub(crate) reminders: RefCell<HashMap<ReminderId, Arc<Reminder>>>,
 }
 
 macro_rules! record {
@@ -52,7 +53,7 @@ macro_rules! record {
             fn id(&self) -> $id {
                 self.id
             }
-            fn map(records: &Records) -> &RefCell<HashMap<$id, $type>> {
+            fn map(records: &Records) -> &RefCell<HashMap<$id, Arc<$type>>> {
                 &records.$field
             }
         }
@@ -143,7 +144,7 @@ fn put<T: Record>(records: &Records, items: &JsValue) -> Result<Vec<String>, Api
         .into_iter()
         .map(|record| {
             let id = record.id();
-            memory.insert(id, record);
+            memory.insert(id, Arc::new(record));
             id.to_string()
         })
         .collect())
@@ -157,7 +158,7 @@ fn set<T: Record>(records: &Records, id: &str, record: Option<&JsValue>) -> Resu
     let mut memory = T::map(records).borrow_mut();
     match record {
         None => drop(memory.remove(&key)),
-        Some(record) => drop(memory.insert(key, record)),
+        Some(record) => drop(memory.insert(key, Arc::new(record))),
     }
     Ok(())
 }
@@ -170,7 +171,7 @@ fn put_cached<T: Record>(records: &Records, cached: Vec<JsValue>) -> (Vec<String
         .filter_map(|record| serde_wasm_bindgen::from_value::<T>(record).ok())
         .map(|record| {
             let id = record.id();
-            memory.insert(id, record);
+            memory.insert(id, Arc::new(record));
             id.to_string()
         })
         .collect();
@@ -187,13 +188,18 @@ fn replace_some<T: Record>(records: &Records, ids: &[String], cached: Vec<JsValu
     }
     for record in cached {
         if let Ok(record) = serde_wasm_bindgen::from_value::<T>(record) {
-            memory.insert(record.id(), record);
+            memory.insert(record.id(), Arc::new(record));
         }
     }
 }
 
 fn retain<T: Record>(records: &Records, keep: &HashSet<String>) -> Vec<String> {
     let mut memory = T::map(records).borrow_mut();
+    // Memory holds at least what is kept (it was all just put there): the same
+    // count means nothing else, the usual case, with no need to write out every id.
+    if memory.len() == keep.len() {
+        return Vec::new();
+    }
     let mut dropped = Vec::new();
     memory.retain(|id, _| {
         let id = id.to_string();

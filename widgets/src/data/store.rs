@@ -356,12 +356,19 @@ impl Store {
             .collect::<Result<_, _>>()
             .map_err(describe)?;
         drop(transaction);
-        let stale = keys
-            .into_iter()
-            .filter_map(|key| key.as_string())
-            .filter(|key| !keep.contains(key))
-            .map(Write::Delete)
-            .collect::<Vec<_>>();
+        // Compared in slices, with a pause between them, so that a cache of a
+        // hundred thousand records makes no long task.
+        let mut stale = Vec::new();
+        for slice in keys.chunks(BATCH * 10) {
+            stale.extend(
+                slice
+                    .iter()
+                    .filter_map(JsValue::as_string)
+                    .filter(|key| !keep.contains(key))
+                    .map(Write::Delete),
+            );
+            sleep(0).await;
+        }
         if stale.is_empty() {
             return Ok(());
         }

@@ -71,7 +71,7 @@ pub(super) async fn drain(inner: &Rc<Inner>) {
                         .records
                         .inquiries
                         .borrow_mut()
-                        .insert(inquiry.id, inquiry);
+                        .insert(inquiry.id, std::sync::Arc::new(inquiry));
                 }
                 let updated: Vec<Entry<Mutation>> = inner
                     .outbox

@@ -38,11 +38,11 @@ pub(super) async fn load_cache(inner: &Rc<Inner>) {
     {
         Ok(newest) if !newest.is_empty() => {
             let newest: Vec<InquirySummary> = decode_all(newest, &mut 0);
-            inner
-                .records
-                .inquiries
-                .borrow_mut()
-                .extend(newest.into_iter().map(|inquiry| (inquiry.id, inquiry)));
+            inner.records.inquiries.borrow_mut().extend(
+                newest
+                    .into_iter()
+                    .map(|inquiry| (inquiry.id, std::sync::Arc::new(inquiry))),
+            );
             inner.changed();
         }
         Ok(_) => {}
