@@ -1,10 +1,19 @@
-//! `cargo xtask bench`: the server side so far: api-stub's inbox queries over a
-//! database of N generated inquiries (seeded once by `api-stub seed` and kept in
-//! `target/bench/`), measured by the `inbox` benchmark of api-stub (p50/p90/p99 per
-//! request, concurrent throughput, peak memory). Figures, not pass/fail.
+//! `cargo xtask bench`: api-stub's inbox queries over a database of N generated
+//! inquiries (seeded once by `api-stub seed` and kept in `target/bench/`),
+//! measured by the `inbox` benchmark of api-stub (p50/p90/p99 per request,
+//! concurrent throughput, peak memory); then the widgets' data layer in headless
+//! Chromium against host-demo served from a copy of that database
+//! (`tests/bench/data-layer.mjs`: first rows and full sync cold, from the cache,
+//! after ten changes elsewhere; long tasks). Figures, not pass/fail.
 
-use anyhow::{Context, Result};
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Stdio};
 
+use anyhow::{Context, Result, bail};
+
+use crate::bundle::{self, BuildOptions};
+use crate::install;
 use crate::process;
 use crate::seed::{self, SeedOptions};
 use crate::workspace::Workspace;
@@ -69,5 +78,110 @@ pub(crate) fn run(workspace: &Workspace, options: &BenchOptions) -> Result<()> {
                 "--database",
             ])
             .arg(&database),
-    )
+    )?;
+    browser(workspace, &database)
+}
+
+/// The seeded rep whose inbox the browser benchmark opens (about 9 % of the
+/// generated inquiries are theirs).
+const BROWSER_TOKEN: &str = "demo-brightway-rep";
+
+/// The data layer in headless Chromium, on a copy of `database` (the benchmark
+/// changes inquiries).
+fn browser(workspace: &Workspace, database: &Path) -> Result<()> {
+    install::ensure_build_tools(workspace)?;
+    install::ensure_chromium(workspace)?;
+    bundle::build(workspace, &BuildOptions::default())?;
+    let copy = workspace.target_dir.join("bench").join("browser.db");
+    seed::remove_database(&copy)?;
+    std::fs::copy(database, &copy)
+        .with_context(|| format!("copying {} to {}", database.display(), copy.display()))?;
+    let mut server = Server::start(workspace, &copy)?;
+    let output = process::output(
+        process::command("node", &workspace.root)
+            .arg(workspace.root.join("tests/bench/data-layer.mjs"))
+            .arg(&server.url)
+            .arg(BROWSER_TOKEN),
+    );
+    server.stop();
+    seed::remove_database(&copy)?;
+    let figures: serde_json::Value =
+        serde_json::from_str(output?.trim()).context("reading the browser benchmark's figures")?;
+    print_browser(&figures);
+    Ok(())
+}
+
+fn print_browser(figures: &serde_json::Value) {
+    println!(
+        "\ndata layer in headless Chromium, {} inquiries in {BROWSER_TOKEN}'s inbox \
+         (ms from navigation start: median [min–max] over runs)",
+        figures["inquiries"]
+    );
+    println!(
+        "{:<34} {:>22} {:>22} {:>12} {:>14}",
+        "", "first rows", "up to date", "long tasks", "longest task"
+    );
+    let range = |value: &serde_json::Value| {
+        format!("{} [{}–{}]", value["median"], value["min"], value["max"])
+    };
+    for (key, label) in [
+        ("cold", "cold (new profile, full sync)"),
+        ("warm", "warm (from the cache)"),
+        ("delta", "after 10 changes elsewhere"),
+    ] {
+        let row = &figures[key];
+        println!(
+            "{label:<34} {:>22} {:>22} {:>12} {:>14}",
+            range(&row["firstRows"]),
+            range(&row["upToDate"]),
+            row["longTasksPerVisit"]["median"].to_string(),
+            format!("{} ms", row["longestTask"]),
+        );
+    }
+}
+
+/// A release api-stub serving host-demo and the bundle on a free port.
+struct Server {
+    child: Child,
+    url: String,
+}
+
+impl Server {
+    fn start(workspace: &Workspace, database: &Path) -> Result<Server> {
+        let mut child = process::command(
+            workspace.target_dir.join("release").join("api-stub"),
+            &workspace.root,
+        )
+        .arg("--addr")
+        .arg("127.0.0.1:0")
+        .arg("--database-url")
+        .arg(format!("sqlite://{}", database.display()))
+        .arg("--host-demo-dir")
+        .arg(workspace.root.join("host-demo"))
+        .arg("--dist-dir")
+        .arg(workspace.dist_dir())
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .spawn()
+        .context("starting api-stub")?;
+        let stdout = child.stdout.take().context("api-stub's output")?;
+        let mut lines = BufReader::new(stdout).lines();
+        while let Some(line) = lines.next() {
+            let line = line.context("reading api-stub's output")?;
+            if let Some(url) = line.split("listening on ").nth(1) {
+                let url = url.split_whitespace().next().unwrap_or_default().to_owned();
+                // Keep reading what it prints, so that a full pipe never stalls it.
+                std::thread::spawn(move || lines.for_each(drop));
+                return Ok(Server { child, url });
+            }
+        }
+        let status = child.wait().context("waiting for api-stub")?;
+        bail!("api-stub ended ({status}) before it was listening")
+    }
+
+    fn stop(&mut self) {
+        // SIGKILL is enough: the database is a throwaway copy.
+        drop(self.child.kill());
+        drop(self.child.wait());
+    }
 }

@@ -137,7 +137,7 @@ fn lock_is_satisfied(wanted: &Value, installed: &Value) -> bool {
     all_wanted_present && nothing_extra
 }
 
-fn ensure_chromium(workspace: &Workspace) -> Result<()> {
+pub(crate) fn ensure_chromium(workspace: &Workspace) -> Result<()> {
     if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
         println!("chromium: {CHROMIUM} and {CHROMEDRIVER} present");
         return Ok(());

@@ -1,0 +1,118 @@
+// The widgets' data layer in headless Chromium, as `cargo xtask bench` runs it:
+//   node tests/bench/data-layer.mjs <base-url> <token> [cold-runs] [warm-runs]
+// against host-demo served by api-stub on a seeded database. Prints one JSON
+// object: times in milliseconds from navigation start (the page's own clock),
+// medians with min and max, and the main-thread tasks over 50 ms (long tasks).
+//
+// cold   a new browser profile: first inbox rows, then "Up to date" (the first
+//        full sync into IndexedDB)
+// warm   a reload with the cache filled: first rows from the cache, up to date
+// delta  ten inquiries changed elsewhere while the page was closed: reopened,
+//        first rows and up to date again
+import { chromium } from '@playwright/test';
+
+const [base, token, coldRuns = '3', warmRuns = '5'] = process.argv.slice(2);
+if (!base || !token) {
+  console.error('usage: data-layer.mjs <base-url> <token> [cold-runs] [warm-runs]');
+  process.exit(2);
+}
+const executablePath = process.env.CRM_CHROMIUM || '/usr/bin/chromium';
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+
+// Marks taken in the page on every animation frame: when the first row and
+// "Up to date" show, and every long task.
+function instrument(chosen) {
+  localStorage.setItem('crm-demo-user', chosen);
+  window.__bench = { long: [] };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__bench.long.push(entry.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  const poll = () => {
+    const root = document.querySelector('crm-inquiry-inbox')?.shadowRoot;
+    const marks = window.__bench;
+    if (root && marks.rows === undefined && root.querySelector('[data-test=inquiry-row]')) marks.rows = performance.now();
+    const line = root?.querySelector('[data-test=status-line]')?.textContent || '';
+    if (/Up to date/.test(line)) {
+      marks.upToDate = performance.now();
+      return;
+    }
+    requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+}
+
+async function visit(page, navigate) {
+  await navigate();
+  await page.waitForFunction(() => window.__bench && window.__bench.upToDate !== undefined, null, { timeout: 30 * 60_000, polling: 100 });
+  return page.evaluate(() => window.__bench);
+}
+
+const cold = [];
+const warm = [];
+const delta = [];
+let inquiries = 0;
+for (let run = 0; run < Number(coldRuns); run += 1) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(instrument, token);
+  cold.push(await visit(page, () => page.goto(`${base}/`)));
+  if (run === 0) {
+    inquiries = await page.locator('crm-inquiry-inbox').evaluate(async () => {
+      const names = (await indexedDB.databases()).map((database) => database.name).filter((name) => name.startsWith('crm-widgets:'));
+      return new Promise((resolve) => {
+        const opening = indexedDB.open(names[0]);
+        opening.onsuccess = () => {
+          const count = opening.result.transaction('inquiries').objectStore('inquiries').count();
+          count.onsuccess = () => { opening.result.close(); resolve(count.result); };
+        };
+      });
+    });
+    for (let again = 0; again < Number(warmRuns); again += 1) {
+      warm.push(await visit(page, () => page.reload()));
+    }
+    for (let again = 0; again < Number(warmRuns); again += 1) {
+      await page.goto('about:blank');
+      await changeTen(run * 100 + again);
+      delta.push(await visit(page, () => page.goto(`${base}/`)));
+    }
+  }
+  await context.close();
+}
+await browser.close();
+
+/** Ten of the user's inquiries changed through the API, as a colleague would. */
+async function changeTen(round) {
+  const headers = { Authorization: `Bearer ${token}` };
+  const list = await (await fetch(`${base}/api/v1/inquiries?limit=10`, { headers })).json();
+  for (const item of list.items) {
+    const response = await fetch(`${base}/api/v1/inquiries/${item.id}`, {
+      method: 'PATCH',
+      headers: { ...headers, 'Content-Type': 'application/json', 'If-Match': `"${item.version}"`, 'Idempotency-Key': `bench-${round}-${item.id}` },
+      body: JSON.stringify({ tags: [...item.tags.filter((tag) => !tag.startsWith('bench-')), `bench-${round}`] }),
+    });
+    if (!response.ok) throw new Error(`PATCH ${item.id}: ${response.status} ${await response.text()}`);
+  }
+}
+
+function summary(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+  return { median: Math.round(median), min: Math.round(sorted[0]), max: Math.round(sorted[sorted.length - 1]), runs: sorted.length };
+}
+
+function report(visits) {
+  const long = visits.flatMap((marks) => marks.long);
+  return {
+    firstRows: summary(visits.map((marks) => marks.rows)),
+    upToDate: summary(visits.map((marks) => marks.upToDate)),
+    longTasksPerVisit: summary(visits.map((marks) => marks.long.length)),
+    longestTask: Math.round(Math.max(0, ...long)),
+    longTaskTotalPerVisit: summary(visits.map((marks) => marks.long.reduce((sum, duration) => sum + duration, 0))),
+  };
+}
+
+console.log(JSON.stringify({ inquiries, cold: report(cold), warm: report(warm), delta: report(delta) }));
