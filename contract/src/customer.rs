@@ -35,6 +35,20 @@ pub enum Tier {
     Partnership,
 }
 
+impl Tier {
+    /// Every tier, in the order a seller picks from.
+    pub const ALL: [Tier; 2] = [Tier::Transactional, Tier::Partnership];
+
+    /// The wire name (`transactional`, `partnership`).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tier::Transactional => "transactional",
+            Tier::Partnership => "partnership",
+        }
+    }
+}
+
 /// How far along the relationship is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -50,6 +64,29 @@ pub enum LifecycleStage {
     Customer,
     /// Orders again.
     Repeat,
+}
+
+impl LifecycleStage {
+    /// Every stage, in the order a relationship goes through them.
+    pub const ALL: [LifecycleStage; 5] = [
+        LifecycleStage::Lead,
+        LifecycleStage::Prospect,
+        LifecycleStage::Sampling,
+        LifecycleStage::Customer,
+        LifecycleStage::Repeat,
+    ];
+
+    /// The wire name (`lead`, `prospect`…).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LifecycleStage::Lead => "lead",
+            LifecycleStage::Prospect => "prospect",
+            LifecycleStage::Sampling => "sampling",
+            LifecycleStage::Customer => "customer",
+            LifecycleStage::Repeat => "repeat",
+        }
+    }
 }
 
 /// What kind of business the buyer is.
@@ -333,5 +370,26 @@ impl CustomerPatch {
             validate_tags(tags, "/tags", &mut errors);
         }
         errors.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_names_match_the_serialized_form() {
+        for tier in Tier::ALL {
+            assert_eq!(
+                serde_json::to_value(tier).unwrap(),
+                serde_json::Value::from(tier.as_str())
+            );
+        }
+        for stage in LifecycleStage::ALL {
+            assert_eq!(
+                serde_json::to_value(stage).unwrap(),
+                serde_json::Value::from(stage.as_str())
+            );
+        }
     }
 }

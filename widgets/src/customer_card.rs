@@ -5,9 +5,13 @@
 //! | `customer-id` | The customer to show; absent: an empty state inviting a selection. |
 //! | `lang`, `api-base` | Common to all elements (see `element.rs`). |
 //!
+//! Tier and lifecycle stage are changed in place; each change goes through the
+//! data layer's outbox (shown at once with "Not yet saved", kept offline, a
+//! conflict shown for the user to decide).
+//!
 //! Parts: `base` (the frame).
 
-use contract::customer::{Customer, CustomerSummary};
+use contract::customer::{Customer, CustomerPatch, CustomerSummary, LifecycleStage, Tier};
 use contract::ids::CustomerId;
 use leptos::prelude::*;
 
@@ -88,7 +92,11 @@ fn CustomerCard(context: ElementContext, i18n: I18n) -> impl IntoView {
             fetched
         }))
     });
-    let customer = Memo::new(move |_| fetched.with(|fetched| fetched.as_ref()?.value.clone()));
+    // As the user sees it: their edits still on the way applied.
+    let customer = Memo::new(move |_| {
+        let server = fetched.with(|fetched| fetched.as_ref()?.value.clone())?;
+        Some(view_of_data.with(|data| data.shown_customer(server)))
+    });
     let error = Memo::new(move |_| fetched.with(|fetched| fetched.as_ref()?.error.clone()));
     let retry = Callback::new(move |()| {
         if let Ok(Some(id)) = customer_id.get_untracked() {
@@ -110,7 +118,9 @@ fn CustomerCard(context: ElementContext, i18n: I18n) -> impl IntoView {
         }
         .into_any(),
         Ok(Some(_)) => match (customer.get(), error.get()) {
-            (Some(customer), _) => view! { <Profile customer=customer /> }.into_any(),
+            (Some((customer, pending)), _) => {
+                view! { <Profile customer=customer pending=pending data=view_of_data /> }.into_any()
+            }
             (None, Some(error)) => {
                 view! { <ErrorNotice error=Signal::stored(error) on_retry=retry /> }.into_any()
             }
@@ -126,7 +136,7 @@ fn CustomerCard(context: ElementContext, i18n: I18n) -> impl IntoView {
 }
 
 #[component]
-fn Profile(customer: Customer) -> impl IntoView {
+fn Profile(customer: Customer, pending: bool, data: DataView) -> impl IntoView {
     let i18n = crate::ui::use_i18n();
     let country = customer.summary.country;
     let tier = customer.summary.tier;
@@ -155,7 +165,11 @@ fn Profile(customer: Customer) -> impl IntoView {
             </span>
             <span class="badge">{move || lifecycle_stage(stage, i18n.language())}</span>
             <span class="muted">{move || business_type(kind, i18n.language())}</span>
+            {pending.then(|| view! {
+                <span class="badge pending" data-test="customer-pending">{move || i18n.text(Text::CustomerNotYetSaved)}</span>
+            })}
         </div>
+        <Classification customer=customer.summary.clone() data=data />
         <dl class="fields">
             <dt>{move || i18n.text(Text::CustomerOwner)}</dt>
             <dd>{move || owner.clone().unwrap_or_else(|| i18n.text(Text::CustomerNoOwner).to_owned())}</dd>
@@ -188,6 +202,69 @@ fn Profile(customer: Customer) -> impl IntoView {
             }
             .into_any()
         }}
+    }
+}
+
+/// Tier and lifecycle stage, changed in place; each change goes through the
+/// outbox (shown at once, saved when the server can be reached). The selects'
+/// `value` is set as a property too: once the user has picked an option, the
+/// `selected` attributes no longer move the selection when the view is rebuilt
+/// in place for the server's answer.
+#[component]
+fn Classification(customer: CustomerSummary, data: DataView) -> impl IntoView {
+    let i18n = crate::ui::use_i18n();
+    let tier = customer.tier;
+    let stage = customer.stage;
+    let for_tier = customer.clone();
+    let change_tier = move |event: leptos::ev::Event| {
+        let value = event_target_value(&event);
+        if let Some(chosen) = Tier::ALL.into_iter().find(|tier| tier.as_str() == value)
+            && chosen != tier
+        {
+            let patch = CustomerPatch {
+                tier: Some(chosen),
+                ..CustomerPatch::default()
+            };
+            data.layer_untracked().update_customer(&for_tier, patch);
+        }
+    };
+    let change_stage = move |event: leptos::ev::Event| {
+        let value = event_target_value(&event);
+        if let Some(chosen) = LifecycleStage::ALL
+            .into_iter()
+            .find(|stage| stage.as_str() == value)
+            && chosen != stage
+        {
+            let patch = CustomerPatch {
+                stage: Some(chosen),
+                ..CustomerPatch::default()
+            };
+            data.layer_untracked().update_customer(&customer, patch);
+        }
+    };
+    view! {
+        <div class="classification">
+            <label class="field-inline">
+                <span>{move || i18n.text(Text::CustomerTierLabel)}</span>
+                <select data-test="customer-tier-select" on:change=change_tier prop:value=tier.as_str()>
+                    {Tier::ALL.into_iter().map(|choice| view! {
+                        <option value=choice.as_str() selected=choice == tier>
+                            {move || tier_name(choice, i18n.language())}
+                        </option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="field-inline">
+                <span>{move || i18n.text(Text::CustomerStageLabel)}</span>
+                <select data-test="customer-stage-select" on:change=change_stage prop:value=stage.as_str()>
+                    {LifecycleStage::ALL.into_iter().map(|choice| view! {
+                        <option value=choice.as_str() selected=choice == stage>
+                            {move || lifecycle_stage(choice, i18n.language())}
+                        </option>
+                    }).collect_view()}
+                </select>
+            </label>
+        </div>
     }
 }
 

@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
+use contract::customer::{Customer, CustomerPatch, CustomerSummary};
 use contract::ids::{InquiryId, UserId};
 use contract::inquiry::{InquiryPatch, InquirySummary};
 use contract::user::User;
@@ -29,7 +30,7 @@ use serde::de::DeserializeOwned;
 
 pub(crate) use self::browser::{online, sleep};
 pub(crate) use self::mutation::Mutation;
-use self::mutation::shown_inquiry;
+use self::mutation::{shown_customer, shown_inquiry};
 pub(crate) use self::records::Record;
 use self::records::Records;
 pub(crate) use self::store::Collection;
@@ -77,6 +78,8 @@ pub(crate) struct Decision {
     pub(crate) seq: u64,
     /// The inquiry it concerns, as the server has it now (when cached).
     pub(crate) inquiry: Option<InquirySummary>,
+    /// The customer it concerns, as the server has it now (when cached).
+    pub(crate) customer: Option<CustomerSummary>,
     pub(crate) mutation: Mutation,
     pub(crate) state: State,
 }
@@ -420,6 +423,7 @@ impl Data {
     /// The edits waiting for the user's decision, oldest first.
     pub(crate) fn decisions(&self) -> Vec<Decision> {
         let inquiries = self.0.records.inquiries.borrow();
+        let customers = self.0.records.customers.borrow();
         self.0
             .outbox
             .borrow()
@@ -432,6 +436,11 @@ impl Data {
                     inquiries
                         .get(&id)
                         .map(|inquiry| InquirySummary::clone(inquiry))
+                }),
+                customer: entry.op.customer().and_then(|id| {
+                    customers
+                        .get(&id)
+                        .map(|customer| CustomerSummary::clone(customer))
                 }),
                 mutation: entry.op.clone(),
                 state: entry.state.clone(),
@@ -457,6 +466,38 @@ impl Data {
             .unwrap_or_default();
         let mutation = Mutation::UpdateInquiry { id, patch, about };
         engine::enqueue(Rc::clone(&self.0), mutation.resource(), if_match, mutation);
+    }
+
+    /// Changes a customer: queued in the outbox (stored first), shown at once,
+    /// sent when possible.
+    pub(crate) fn update_customer(&self, customer: &CustomerSummary, patch: CustomerPatch) {
+        // The version the user saw: the newest the layer knows.
+        let version = self
+            .0
+            .records
+            .customers
+            .borrow()
+            .get(&customer.id)
+            .map_or(customer.version, |known| {
+                known.version.max(customer.version)
+            });
+        let mutation = Mutation::UpdateCustomer {
+            id: customer.id,
+            patch,
+            about: customer.name.clone(),
+        };
+        engine::enqueue(
+            Rc::clone(&self.0),
+            mutation.resource(),
+            Some(version.0),
+            mutation,
+        );
+    }
+
+    /// `customer` as the user sees it (their pending edits applied), and
+    /// whether any edit is pending.
+    pub(crate) fn shown_customer(&self, customer: Customer) -> (Customer, bool) {
+        shown_customer(customer, self.0.outbox.borrow().entries(), &self.0.names())
     }
 
     /// Conflict: send the user's edit again on the server's current version.

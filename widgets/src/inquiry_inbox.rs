@@ -296,7 +296,7 @@ fn InquiryActions(inquiry: InquirySummary, data: DataView) -> impl IntoView {
             </button>
             <label class="field-inline">
                 <span>{move || i18n.text(Text::InquiryStatusLabel)}</span>
-                <select data-test="status-select" on:change=change_status>
+                <select data-test="status-select" on:change=change_status prop:value=current.as_str()>
                     {choices
                         .into_iter()
                         .map(|status| view! {

@@ -5,7 +5,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use contract::ids::{InquiryId, UserId};
+use contract::customer::{Customer, CustomerPatch, CustomerSummary};
+use contract::ids::{CustomerId, InquiryId, UserId};
 use contract::inquiry::{InquiryPatch, InquirySummary};
 use contract::user::UserRef;
 use serde::{Deserialize, Serialize};
@@ -25,6 +26,14 @@ pub(crate) enum Mutation {
         #[serde(default)]
         about: String,
     },
+    /// `PATCH /customers/{id}`: profile, tier, lifecycle stage, owner, tags.
+    UpdateCustomer {
+        id: CustomerId,
+        patch: CustomerPatch,
+        /// What the user calls the customer (its name when edited).
+        #[serde(default)]
+        about: String,
+    },
 }
 
 impl Mutation {
@@ -32,13 +41,14 @@ impl Mutation {
     pub(crate) fn resource(&self) -> String {
         match self {
             Mutation::UpdateInquiry { id, .. } => inquiry_resource(*id),
+            Mutation::UpdateCustomer { id, .. } => ["customer/", &id.to_string()].concat(),
         }
     }
 
     /// The HTTP method.
     pub(crate) fn method(&self) -> &'static str {
         match self {
-            Mutation::UpdateInquiry { .. } => "PATCH",
+            Mutation::UpdateInquiry { .. } | Mutation::UpdateCustomer { .. } => "PATCH",
         }
     }
 
@@ -46,13 +56,14 @@ impl Mutation {
     pub(crate) fn path(&self) -> Vec<String> {
         match self {
             Mutation::UpdateInquiry { id, .. } => vec!["inquiries".to_owned(), id.to_string()],
+            Mutation::UpdateCustomer { id, .. } => vec!["customers".to_owned(), id.to_string()],
         }
     }
 
     /// What the user calls the record it changes.
     pub(crate) fn about(&self) -> &str {
         match self {
-            Mutation::UpdateInquiry { about, .. } => about,
+            Mutation::UpdateInquiry { about, .. } | Mutation::UpdateCustomer { about, .. } => about,
         }
     }
 
@@ -60,6 +71,81 @@ impl Mutation {
     pub(crate) fn inquiry(&self) -> Option<InquiryId> {
         match self {
             Mutation::UpdateInquiry { id, .. } => Some(*id),
+            Mutation::UpdateCustomer { .. } => None,
+        }
+    }
+
+    /// The customer it changes, if any.
+    pub(crate) fn customer(&self) -> Option<CustomerId> {
+        match self {
+            Mutation::UpdateCustomer { id, .. } => Some(*id),
+            Mutation::UpdateInquiry { .. } => None,
+        }
+    }
+
+    /// Shows the edit on `customer` (the server's version), as the user expects
+    /// to see it while it waits to be sent.
+    pub(crate) fn apply_to_customer(
+        &self,
+        customer: &mut CustomerSummary,
+        names: &HashMap<UserId, String>,
+    ) {
+        let Mutation::UpdateCustomer { id, patch, .. } = self else {
+            return;
+        };
+        if *id != customer.id {
+            return;
+        }
+        if let Some(name) = &patch.name {
+            customer.name.clone_from(name);
+        }
+        if let Some(country) = patch.country {
+            customer.country = country;
+        }
+        if let Some(business_type) = patch.business_type {
+            customer.business_type = business_type;
+        }
+        if let Some(tier) = patch.tier {
+            customer.tier = tier;
+        }
+        if let Some(stage) = patch.stage {
+            customer.stage = stage;
+        }
+        if let Some(tags) = &patch.tags {
+            customer.tags.clone_from(tags);
+        }
+        if let Some(owner) = patch.owner_id {
+            customer.owner = owner.map(|id| UserRef {
+                id,
+                name: names.get(&id).cloned().unwrap_or_default(),
+            });
+        }
+    }
+
+    /// [`Mutation::apply_to_customer`] on the whole profile.
+    pub(crate) fn apply_to_profile(
+        &self,
+        customer: &mut Customer,
+        names: &HashMap<UserId, String>,
+    ) {
+        self.apply_to_customer(&mut customer.summary, names);
+        let Mutation::UpdateCustomer { id, patch, .. } = self else {
+            return;
+        };
+        if *id != customer.summary.id {
+            return;
+        }
+        if let Some(website) = &patch.website {
+            customer.website.clone_from(website);
+        }
+        if let Some(industry) = &patch.industry {
+            customer.industry.clone_from(industry);
+        }
+        if let Some(size) = patch.size {
+            customer.size = size;
+        }
+        if let Some(source) = patch.source {
+            customer.source = source;
         }
     }
 
@@ -70,7 +156,9 @@ impl Mutation {
         inquiry: &mut InquirySummary,
         names: &HashMap<UserId, String>,
     ) {
-        let Mutation::UpdateInquiry { id, patch, .. } = self;
+        let Mutation::UpdateInquiry { id, patch, .. } = self else {
+            return;
+        };
         if *id != inquiry.id {
             return;
         }
@@ -119,6 +207,25 @@ pub(crate) fn shown_inquiry(
         entry.op.apply_to_inquiry(&mut shown, names);
     }
     (Arc::new(shown), true)
+}
+
+/// `customer` as the user sees it: the server's profile with their edits that
+/// are waiting or being sent; `true` when there are any.
+pub(crate) fn shown_customer(
+    mut customer: Customer,
+    outbox: &[Entry<Mutation>],
+    names: &HashMap<UserId, String>,
+) -> (Customer, bool) {
+    let mut pending = false;
+    for entry in outbox {
+        if entry.op.customer() == Some(customer.summary.id)
+            && matches!(entry.state, State::Waiting { .. } | State::Sending { .. })
+        {
+            entry.op.apply_to_profile(&mut customer, names);
+            pending = true;
+        }
+    }
+    (customer, pending)
 }
 
 #[cfg(test)]
@@ -248,5 +355,70 @@ mod tests {
             "unassigning survives"
         );
         assert_eq!(serde_json::from_value::<Mutation>(json).unwrap(), mutation);
+    }
+
+    fn customer() -> CustomerSummary {
+        serde_json::from_value(serde_json::json!({
+            "id": "5b1f6f0e-2c7a-4f10-9a3b-6f5d2a7c9e01",
+            "name": "Bright Future Imports Inc.",
+            "country": "US",
+            "business_type": "importer",
+            "tier": "transactional",
+            "stage": "prospect",
+            "owner": null,
+            "tags": [],
+            "last_contact_at": null,
+            "inquiry_count": 3,
+            "version": 4,
+            "updated_at": "2026-11-20T08:00:00Z"
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_customer_edit_shows_on_that_customer_only() {
+        let base = customer();
+        let owner = UserId(uuid::Uuid::from_u128(7));
+        let names = HashMap::from([(owner, "Li Wei".to_owned())]);
+        let edit = Mutation::UpdateCustomer {
+            id: base.id,
+            patch: CustomerPatch {
+                tier: Some(contract::customer::Tier::Partnership),
+                stage: Some(contract::customer::LifecycleStage::Sampling),
+                owner_id: Some(Some(owner)),
+                tags: Some(vec!["fair 2026".into()]),
+                ..CustomerPatch::default()
+            },
+            about: base.name.clone(),
+        };
+        assert_eq!(edit.resource(), format!("customer/{}", base.id));
+        assert_eq!(
+            edit.path(),
+            vec!["customers".to_owned(), base.id.to_string()]
+        );
+        assert_eq!((edit.customer(), edit.inquiry()), (Some(base.id), None));
+
+        let mut shown = base.clone();
+        edit.apply_to_customer(&mut shown, &names);
+        assert_eq!(shown.tier, contract::customer::Tier::Partnership);
+        assert_eq!(shown.stage, contract::customer::LifecycleStage::Sampling);
+        assert_eq!(
+            shown.owner.as_ref().map(|owner| owner.name.as_str()),
+            Some("Li Wei")
+        );
+        assert_eq!(shown.tags, vec!["fair 2026".to_owned()]);
+        assert_eq!(shown.version, base.version, "the server's version stays");
+
+        let mut other = customer();
+        other.id = CustomerId(uuid::Uuid::from_u128(99));
+        let untouched = other.clone();
+        edit.apply_to_customer(&mut other, &names);
+        assert_eq!(other, untouched);
+
+        // An inquiry edit leaves customers alone, and the other way round.
+        let mut inquiry_shown = inquiry();
+        let before = inquiry_shown.clone();
+        edit.apply_to_inquiry(&mut inquiry_shown, &names);
+        assert_eq!(inquiry_shown, before);
     }
 }

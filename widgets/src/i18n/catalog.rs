@@ -113,6 +113,12 @@ catalog! {
     ChangeAssign => "assign to {name}", "分配给 {name}";
     ChangeUnassign => "unassign", "取消分配";
     ChangeTags => "tags {tags}", "标签改为 {tags}";
+    ChangeName => "name {name}", "名称改为{name}";
+    ChangeTier => "tier {tier}", "客户类型改为{tier}";
+    ChangeStage => "stage {stage}", "阶段改为{stage}";
+    ChangeOwner => "owner {name}", "负责人改为 {name}";
+    ChangeProfile => "profile details", "资料详情";
+    CustomerGone => "no longer in your customers", "已不在您的客户中";
 
     // Customer card.
     CustomerEmptyTitle => "No buyer selected", "未选择买家";
@@ -123,6 +129,9 @@ catalog! {
     CustomerNoContacts => "No contacts yet", "暂无联系人";
     CustomerWebsite => "Website", "网站";
     CustomerInquiries => "Inquiries", "询盘数";
+    CustomerTierLabel => "Tier", "客户类型";
+    CustomerStageLabel => "Lifecycle stage", "客户阶段";
+    CustomerNotYetSaved => "Not yet saved", "尚未保存";
 
     // Quote builder.
     QuoteNewTitle => "New quote", "新报价单";

@@ -2,11 +2,13 @@
 //! changes waiting, saving, conflicts and refused changes, and the panel where
 //! the user decides about the last two.
 
+use contract::customer::CustomerPatch;
+use contract::ids::UserId;
 use contract::inquiry::InquiryStatus;
 use leptos::prelude::*;
 
 use crate::data::{Connection, Data, DataView, Decision, Mutation, Storage, SyncStatus};
-use crate::i18n::{I18n, Text, status_name};
+use crate::i18n::{I18n, Text, lifecycle_stage, status_name, tier_name};
 use crate::intl;
 use crate::sync::State;
 use crate::ui::{describe_error, use_i18n};
@@ -62,7 +64,12 @@ pub(crate) fn sync_summary(i18n: I18n, status: &SyncStatus) -> Vec<String> {
 
 /// What an edit does, in words.
 fn describe_mutation(i18n: I18n, mutation: &Mutation, data: &Data) -> String {
-    let Mutation::UpdateInquiry { patch, .. } = mutation;
+    let patch = match mutation {
+        Mutation::UpdateInquiry { patch, .. } => patch,
+        Mutation::UpdateCustomer { patch, .. } => {
+            return describe_customer_change(i18n, patch, data);
+        }
+    };
     let language = i18n.language();
     let mut parts = Vec::new();
     if let Some(status) = patch.status {
@@ -83,15 +90,7 @@ fn describe_mutation(i18n: I18n, mutation: &Mutation, data: &Data) -> String {
     }
     if let Some(assignee) = patch.assignee_id {
         parts.push(match assignee {
-            Some(id) => {
-                let name = data
-                    .users()
-                    .into_iter()
-                    .find(|user| user.id == id)
-                    .map(|user| user.name)
-                    .unwrap_or_else(|| id.to_string());
-                i18n.format(Text::ChangeAssign, &[("name", &name)])
-            }
+            Some(id) => i18n.format(Text::ChangeAssign, &[("name", &user_name(data, id))]),
             None => i18n.text(Text::ChangeUnassign).to_owned(),
         });
     }
@@ -101,7 +100,58 @@ fn describe_mutation(i18n: I18n, mutation: &Mutation, data: &Data) -> String {
     parts.join(", ")
 }
 
+/// What an edit of a customer does, in words.
+fn describe_customer_change(i18n: I18n, patch: &CustomerPatch, data: &Data) -> String {
+    let language = i18n.language();
+    let mut parts = Vec::new();
+    if let Some(name) = &patch.name {
+        parts.push(i18n.format(Text::ChangeName, &[("name", name)]));
+    }
+    if let Some(tier) = patch.tier {
+        parts.push(i18n.format(Text::ChangeTier, &[("tier", tier_name(tier, language))]));
+    }
+    if let Some(stage) = patch.stage {
+        parts.push(i18n.format(
+            Text::ChangeStage,
+            &[("stage", lifecycle_stage(stage, language))],
+        ));
+    }
+    if let Some(owner) = patch.owner_id {
+        let name = owner.map_or_else(
+            || i18n.text(Text::CustomerNoOwner).to_owned(),
+            |id| user_name(data, id),
+        );
+        parts.push(i18n.format(Text::ChangeOwner, &[("name", &name)]));
+    }
+    if let Some(tags) = &patch.tags {
+        parts.push(i18n.format(Text::ChangeTags, &[("tags", &tags.join(", "))]));
+    }
+    let others = CustomerPatch {
+        name: None,
+        tier: None,
+        stage: None,
+        owner_id: None,
+        tags: None,
+        ..patch.clone()
+    };
+    if others != CustomerPatch::default() {
+        parts.push(i18n.text(Text::ChangeProfile).to_owned());
+    }
+    parts.join(", ")
+}
+
+fn user_name(data: &Data, id: UserId) -> String {
+    data.users()
+        .into_iter()
+        .find(|user| user.id == id)
+        .map(|user| user.name)
+        .unwrap_or_else(|| id.to_string())
+}
+
 fn record_name(decision: &Decision) -> String {
+    if let Some(customer) = &decision.customer {
+        return customer.name.clone();
+    }
     decision
         .inquiry
         .as_ref()
@@ -112,6 +162,20 @@ fn record_name(decision: &Decision) -> String {
 }
 
 fn current_state(i18n: I18n, decision: &Decision) -> String {
+    if let Mutation::UpdateCustomer { .. } = decision.mutation {
+        let language = i18n.language();
+        return decision.customer.as_ref().map_or_else(
+            || i18n.text(Text::CustomerGone).to_owned(),
+            |customer| {
+                [
+                    customer.name.as_str(),
+                    tier_name(customer.tier, language),
+                    lifecycle_stage(customer.stage, language),
+                ]
+                .join(" · ")
+            },
+        );
+    }
     decision
         .inquiry
         .as_ref()

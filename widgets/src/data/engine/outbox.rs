@@ -3,13 +3,18 @@
 
 use std::rc::Rc;
 
+use std::sync::Arc;
+
+use contract::customer::Customer;
 use contract::inquiry::InquirySummary;
 use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::details::path_of;
 use super::tabs::{Message, post};
 use super::{IDLE_OFFLINE_MILLISECONDS, from_js, storage_failed, store, to_js, warn};
 use crate::data::browser::{self, now, online};
+use crate::data::store::Collection;
 use crate::data::{Connection, Inner, Mutation};
 use crate::sync::{Answer, Entry, Outcome, State, outcome_of};
 
@@ -27,6 +32,7 @@ pub(super) async fn drain(inner: &Rc<Inner>) {
         };
         let body = match &entry.op {
             Mutation::UpdateInquiry { patch, .. } => to_js(patch),
+            Mutation::UpdateCustomer { patch, .. } => to_js(patch),
         }
         .unwrap_or(JsValue::NULL);
         let answer = inner
@@ -66,12 +72,8 @@ pub(super) async fn drain(inner: &Rc<Inner>) {
         let (updated, removed) = match &done {
             Some(done) => {
                 // Shown at once; the cache gets it from the feed, which follows.
-                if let Some(inquiry) = body.and_then(from_js::<InquirySummary>) {
-                    inner
-                        .records
-                        .inquiries
-                        .borrow_mut()
-                        .insert(inquiry.id, std::sync::Arc::new(inquiry));
+                if let Some(body) = body {
+                    settled(inner, &entry.op, body);
                 }
                 let updated: Vec<Entry<Mutation>> = inner
                     .outbox
@@ -100,6 +102,43 @@ pub(super) async fn drain(inner: &Rc<Inner>) {
         if lost {
             inner.set_status(|status| status.connection = Connection::Offline);
             return;
+        }
+    }
+}
+
+/// The server's answer to an edit it applied, in memory until the feed brings it.
+fn settled(inner: &Rc<Inner>, op: &Mutation, body: JsValue) {
+    match op {
+        Mutation::UpdateInquiry { .. } => {
+            if let Some(inquiry) = from_js::<InquirySummary>(body) {
+                inner
+                    .records
+                    .inquiries
+                    .borrow_mut()
+                    .insert(inquiry.id, Arc::new(inquiry));
+            }
+        }
+        Mutation::UpdateCustomer { id, .. } => {
+            if let Some(customer) = from_js::<Customer>(body.clone()) {
+                inner
+                    .records
+                    .customers
+                    .borrow_mut()
+                    .insert(customer.summary.id, Arc::new(customer.summary));
+            }
+            // The profile fetched alone is the answer itself.
+            let path = path_of(Collection::Customers, &id.to_string());
+            if let Some(detail) = inner.details.borrow_mut().get_mut(&path) {
+                detail.record = Some(body.clone());
+            }
+            if let Some(store) = store(inner) {
+                let inner = Rc::clone(inner);
+                spawn_local(async move {
+                    if let Err(reason) = store.put_detail(&path, Some(&body)).await {
+                        storage_failed(&inner, &reason);
+                    }
+                });
+            }
         }
     }
 }
