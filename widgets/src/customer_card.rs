@@ -19,7 +19,9 @@ use crate::data::{Collection, DataView};
 use crate::element::{ElementContext, ElementDefinition};
 use crate::i18n::{I18n, Text, business_type, lifecycle_stage, tier_name};
 use crate::intl;
-use crate::ui::{ErrorNotice, InvalidAttribute, Notice, SkeletonRows, provide_widget_context};
+use crate::ui::{
+    ChoiceSelect, ErrorNotice, InvalidAttribute, Notice, SkeletonRows, provide_widget_context,
+};
 
 pub(crate) static DEFINITION: ElementDefinition = ElementDefinition {
     tag: "crm-customer-card",
@@ -206,64 +208,28 @@ fn Profile(customer: Customer, pending: bool, data: DataView) -> impl IntoView {
 }
 
 /// Tier and lifecycle stage, changed in place; each change goes through the
-/// outbox (shown at once, saved when the server can be reached). The selects'
-/// `value` is set as a property too: once the user has picked an option, the
-/// `selected` attributes no longer move the selection when the view is rebuilt
-/// in place for the server's answer.
+/// outbox (shown at once, saved when the server can be reached).
 #[component]
 fn Classification(customer: CustomerSummary, data: DataView) -> impl IntoView {
-    let i18n = crate::ui::use_i18n();
-    let tier = customer.tier;
-    let stage = customer.stage;
-    let for_tier = customer.clone();
-    let change_tier = move |event: leptos::ev::Event| {
-        let value = event_target_value(&event);
-        if let Some(chosen) = Tier::ALL.into_iter().find(|tier| tier.as_str() == value)
-            && chosen != tier
-        {
-            let patch = CustomerPatch {
-                tier: Some(chosen),
-                ..CustomerPatch::default()
-            };
-            data.layer_untracked().update_customer(&for_tier, patch);
-        }
+    let (tier, stage) = (customer.tier, customer.stage);
+    let update =
+        Callback::new(move |patch| data.layer_untracked().update_customer(&customer, patch));
+    let tier_patch = |tier| CustomerPatch {
+        tier: Some(tier),
+        ..CustomerPatch::default()
     };
-    let change_stage = move |event: leptos::ev::Event| {
-        let value = event_target_value(&event);
-        if let Some(chosen) = LifecycleStage::ALL
-            .into_iter()
-            .find(|stage| stage.as_str() == value)
-            && chosen != stage
-        {
-            let patch = CustomerPatch {
-                stage: Some(chosen),
-                ..CustomerPatch::default()
-            };
-            data.layer_untracked().update_customer(&customer, patch);
-        }
+    let stage_patch = |stage| CustomerPatch {
+        stage: Some(stage),
+        ..CustomerPatch::default()
     };
     view! {
         <div class="classification">
-            <label class="field-inline">
-                <span>{move || i18n.text(Text::CustomerTierLabel)}</span>
-                <select data-test="customer-tier-select" on:change=change_tier prop:value=tier.as_str()>
-                    {Tier::ALL.into_iter().map(|choice| view! {
-                        <option value=choice.as_str() selected=choice == tier>
-                            {move || tier_name(choice, i18n.language())}
-                        </option>
-                    }).collect_view()}
-                </select>
-            </label>
-            <label class="field-inline">
-                <span>{move || i18n.text(Text::CustomerStageLabel)}</span>
-                <select data-test="customer-stage-select" on:change=change_stage prop:value=stage.as_str()>
-                    {LifecycleStage::ALL.into_iter().map(|choice| view! {
-                        <option value=choice.as_str() selected=choice == stage>
-                            {move || lifecycle_stage(choice, i18n.language())}
-                        </option>
-                    }).collect_view()}
-                </select>
-            </label>
+            <ChoiceSelect label=Text::CustomerTierLabel test="customer-tier-select"
+                choices=Tier::ALL.to_vec() current=tier value=Tier::as_str name=tier_name
+                on_choose=Callback::new(move |tier| update.run(tier_patch(tier))) />
+            <ChoiceSelect label=Text::CustomerStageLabel test="customer-stage-select"
+                choices=LifecycleStage::ALL.to_vec() current=stage value=LifecycleStage::as_str name=lifecycle_stage
+                on_choose=Callback::new(move |stage| update.run(stage_patch(stage))) />
         </div>
     }
 }

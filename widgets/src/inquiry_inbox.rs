@@ -26,7 +26,9 @@ use crate::element::{CrmEvent, ElementContext, ElementDefinition};
 use crate::i18n::{I18n, Text, status_name};
 use crate::intl;
 use crate::ui::sync_status::{Decisions, sync_summary};
-use crate::ui::{ErrorNotice, InvalidAttribute, Notice, SkeletonRows, provide_widget_context};
+use crate::ui::{
+    ChoiceSelect, ErrorNotice, InvalidAttribute, Notice, SkeletonRows, provide_widget_context,
+};
 
 use row::InquiryRow;
 
@@ -275,38 +277,29 @@ fn InquiryActions(inquiry: InquirySummary, data: DataView) -> impl IntoView {
             },
         );
     };
-    let change_status = move |event: leptos::ev::Event| {
-        let value = event_target_value(&event);
-        if let Ok(status) = value.parse::<InquiryStatus>()
-            && status != current
-        {
-            data.layer_untracked().update_inquiry(
-                id,
-                InquiryPatch {
-                    status: Some(status),
-                    ..InquiryPatch::default()
-                },
-            );
-        }
-    };
+    let change_status = Callback::new(move |status| {
+        data.layer_untracked().update_inquiry(
+            id,
+            InquiryPatch {
+                status: Some(status),
+                ..InquiryPatch::default()
+            },
+        );
+    });
     view! {
         <div class="actions" role="group" aria-label=move || i18n.text(Text::InquiryActionsLabel) data-test="inquiry-actions">
             <button class="button" type="button" data-test="toggle-read" on:click=toggle_read>
                 {move || i18n.text(if unread { Text::InquiryMarkRead } else { Text::InquiryMarkUnread })}
             </button>
-            <label class="field-inline">
-                <span>{move || i18n.text(Text::InquiryStatusLabel)}</span>
-                <select data-test="status-select" on:change=change_status prop:value=current.as_str()>
-                    {choices
-                        .into_iter()
-                        .map(|status| view! {
-                            <option value=status.as_str() selected=status == current>
-                                {move || status_name(status, i18n.language())}
-                            </option>
-                        })
-                        .collect_view()}
-                </select>
-            </label>
+            <ChoiceSelect
+                label=Text::InquiryStatusLabel
+                test="status-select"
+                choices=choices
+                current=current
+                value=InquiryStatus::as_str
+                name=status_name
+                on_choose=change_status
+            />
         </div>
     }
 }

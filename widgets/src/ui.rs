@@ -200,3 +200,49 @@ pub(crate) fn SkeletonRows(count: usize) -> impl IntoView {
         </div>
     }
 }
+
+/// A labelled select of `choices` with `current` chosen, for changing one field
+/// of a record in place: `on_choose` gets the choice when the user picks another.
+/// `value` names a choice on the wire, `name` in the user's language. The
+/// select's `value` is set as a property too: once the user has picked an
+/// option, `selected` attributes no longer move the selection when the view is
+/// rebuilt in place (e.g. for the server's answer).
+#[component]
+pub(crate) fn ChoiceSelect<T>(
+    label: Text,
+    test: &'static str,
+    choices: Vec<T>,
+    current: T,
+    value: fn(T) -> &'static str,
+    name: fn(T, contract::language::Language) -> &'static str,
+    on_choose: Callback<T>,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    let i18n = use_i18n();
+    let options = choices.clone();
+    let change = move |event: leptos::ev::Event| {
+        let picked = event_target_value(&event);
+        if let Some(choice) = choices
+            .iter()
+            .copied()
+            .find(|choice| value(*choice) == picked)
+            && choice != current
+        {
+            on_choose.run(choice);
+        }
+    };
+    view! {
+        <label class="field-inline">
+            <span>{move || i18n.text(label)}</span>
+            <select data-test=test on:change=change prop:value=value(current)>
+                {options.into_iter().map(|choice| view! {
+                    <option value=value(choice) selected=choice == current>
+                        {move || name(choice, i18n.language())}
+                    </option>
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
