@@ -13,6 +13,7 @@ pub mod incoterm;
 pub mod inquiry;
 pub mod language;
 pub mod money;
+pub mod operation;
 pub mod problem;
 pub mod product;
 pub mod quantity;

@@ -3,6 +3,7 @@
 //! cache), every failure an [`ApiError`] the widget can explain to the user. GETs
 //! are retried with backoff; changes are retried by the outbox.
 
+use contract::operation::{GetMe, ListChanges, ListUsers, Operation, StreamChanges};
 use contract::problem::{Problem, ProblemKind};
 use contract::user::Me;
 use serde::Deserialize;
@@ -98,6 +99,12 @@ pub(crate) struct RawList {
     pub(crate) total: u64,
 }
 
+/// The path segments of operation `O` with `parameters`.
+pub(crate) fn segments_of<O: Operation>(parameters: &[&str]) -> Result<Vec<String>, ApiError> {
+    O::segments(parameters)
+        .ok_or_else(|| ApiError::BadAddress(format!("{} takes other path parameters", O::ID)))
+}
+
 /// A JSON value kept as sent.
 #[derive(Debug, Deserialize)]
 struct Raw(#[serde(with = "serde_wasm_bindgen::preserve")] JsValue);
@@ -115,26 +122,38 @@ impl Api {
 
     /// `GET /me`.
     pub(crate) async fn me(&self) -> Result<Me, ApiError> {
-        self.get(&["me"], &[]).await
+        self.call::<GetMe>(&[], &[]).await
     }
 
-    /// `GET /{list}` (`inquiries`, `customers`, `quotes`, `products`,
-    /// `reminders`: a page of at most `limit` after `cursor`; `users`: all of
-    /// them), the items as sent.
+    /// A read of the contract ([`Operation`], `GET`) with its path `parameters`
+    /// and `query`, its answer as the contract's type.
+    pub(crate) async fn call<O: Operation>(
+        &self,
+        parameters: &[&str],
+        query: &[(&str, String)],
+    ) -> Result<O::Answer, ApiError> {
+        let segments = segments_of::<O>(parameters)?;
+        let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
+        self.get(&segments, query).await
+    }
+
+    /// `GET` a list (`path` of its operation: `/inquiries`, `/customers`…): a
+    /// page of at most `limit` after `cursor`; `/users` has no pages. The items
+    /// as sent.
     pub(crate) async fn list_raw(
         &self,
-        list: &str,
+        path: &str,
         cursor: Option<String>,
         limit: u32,
     ) -> Result<RawList, ApiError> {
         let mut parameters = Vec::new();
-        if list != "users" {
+        if path != ListUsers::PATH {
             parameters.push(("limit", limit.to_string()));
             if let Some(cursor) = cursor {
                 parameters.push(("cursor", cursor));
             }
         }
-        self.get(&[list], &parameters).await
+        self.get(&[path.trim_start_matches('/')], &parameters).await
     }
 
     /// `GET` one record below the base (`customers/{id}`, `inquiries/{id}`…),
@@ -155,13 +174,21 @@ impl Api {
         if let Some(since) = since {
             parameters.push(("since", since.to_owned()));
         }
-        self.get(&["changes"], &parameters).await
+        let segments = segments_of::<ListChanges>(&[])?;
+        let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
+        self.get(&segments, &parameters).await
     }
 
     /// The URL of the change stream after `since`.
     pub(crate) fn stream_url(&self, since: &str) -> Result<String, ApiError> {
         Ok(self
-            .endpoint(&["changes", "stream"], &[("since", since.to_owned())])?
+            .endpoint(
+                &segments_of::<StreamChanges>(&[])?
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>(),
+                &[("since", since.to_owned())],
+            )?
             .href())
     }
 

@@ -224,10 +224,10 @@ fn Classification(customer: CustomerSummary, data: DataView) -> impl IntoView {
     };
     view! {
         <div class="classification">
-            <ChoiceSelect label=Text::CustomerTierLabel test="customer-tier-select"
+            <ChoiceSelect label=Text::CustomerTierLabel test_id="customer-tier-select"
                 choices=Tier::ALL.to_vec() current=tier value=Tier::as_str name=tier_name
                 on_choose=Callback::new(move |tier| update.run(tier_patch(tier))) />
-            <ChoiceSelect label=Text::CustomerStageLabel test="customer-stage-select"
+            <ChoiceSelect label=Text::CustomerStageLabel test_id="customer-stage-select"
                 choices=LifecycleStage::ALL.to_vec() current=stage value=LifecycleStage::as_str name=lifecycle_stage
                 on_choose=Callback::new(move |stage| update.run(stage_patch(stage))) />
         </div>

@@ -293,7 +293,7 @@ fn InquiryActions(inquiry: InquirySummary, data: DataView) -> impl IntoView {
             </button>
             <ChoiceSelect
                 label=Text::InquiryStatusLabel
-                test="status-select"
+                test_id="status-select"
                 choices=choices
                 current=current
                 value=InquiryStatus::as_str

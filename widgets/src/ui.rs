@@ -210,7 +210,7 @@ pub(crate) fn SkeletonRows(count: usize) -> impl IntoView {
 #[component]
 pub(crate) fn ChoiceSelect<T>(
     label: Text,
-    test: &'static str,
+    test_id: &'static str,
     choices: Vec<T>,
     current: T,
     value: fn(T) -> &'static str,
@@ -236,7 +236,7 @@ where
     view! {
         <label class="field-inline">
             <span>{move || i18n.text(label)}</span>
-            <select data-test=test on:change=change prop:value=value(current)>
+            <select data-test=test_id on:change=change prop:value=value(current)>
                 {options.into_iter().map(|choice| view! {
                     <option value=value(choice) selected=choice == current>
                         {move || name(choice, i18n.language())}

@@ -321,3 +321,69 @@ async fn every_operation_documents_the_rules_it_is_subject_to() {
         }
     }
 }
+
+/// The schema name a request body or 2xx answer refers to (`None`: none, or not JSON).
+fn schema_name(part: Option<&Value>) -> Option<String> {
+    let content = part?.get("content")?.get("application/json")?;
+    let reference = content.get("schema")?.get("$ref")?.as_str()?;
+    reference.rsplit('/').next().map(str::to_owned)
+}
+
+#[test]
+fn the_contract_lists_every_operation_with_its_body_and_answer() {
+    let document = serde_json::to_value(api_stub::routes::openapi_document()).unwrap();
+    let mut documented = BTreeSet::new();
+    let mut types = BTreeSet::new();
+    for (path, operations) in document["paths"].as_object().unwrap() {
+        for (method, operation) in operations.as_object().unwrap() {
+            let Some(id) = operation.get("operationId").and_then(Value::as_str) else {
+                continue;
+            };
+            documented.insert((id.to_owned(), method.to_uppercase(), path.clone()));
+            let answer = ["200", "201", "204"]
+                .iter()
+                .find_map(|status| operation["responses"].get(*status));
+            types.insert((
+                id.to_owned(),
+                schema_name(operation.get("requestBody")),
+                schema_name(answer),
+            ));
+        }
+    }
+    let listed: BTreeSet<(String, String, String)> = contract::operation::ALL
+        .iter()
+        .map(|(id, method, path)| {
+            (
+                (*id).to_owned(),
+                method.as_str().to_owned(),
+                (*path).to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed, documented,
+        "contract::operation and the OpenAPI document differ"
+    );
+
+    // The health document is api-stub's own; clients do not decode it.
+    let listed_types: BTreeSet<(String, Option<String>, Option<String>)> =
+        contract::operation::type_names()
+            .into_iter()
+            .map(|(id, body, answer)| {
+                let answer = if id == "get_health" {
+                    Some("Health")
+                } else {
+                    answer
+                };
+                (
+                    id.to_owned(),
+                    body.map(str::to_owned),
+                    answer.map(str::to_owned),
+                )
+            })
+            .collect();
+    assert_eq!(
+        listed_types, types,
+        "bodies or answers differ from the OpenAPI document"
+    );
+}

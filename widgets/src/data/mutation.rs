@@ -8,6 +8,7 @@ use std::sync::Arc;
 use contract::customer::{Customer, CustomerPatch, CustomerSummary};
 use contract::ids::{CustomerId, InquiryId, UserId};
 use contract::inquiry::{InquiryPatch, InquirySummary};
+use contract::operation::{self, Operation};
 use contract::user::UserRef;
 use serde::{Deserialize, Serialize};
 
@@ -48,16 +49,23 @@ impl Mutation {
     /// The HTTP method.
     pub(crate) fn method(&self) -> &'static str {
         match self {
-            Mutation::UpdateInquiry { .. } | Mutation::UpdateCustomer { .. } => "PATCH",
+            Mutation::UpdateInquiry { .. } => operation::UpdateInquiry::METHOD.as_str(),
+            Mutation::UpdateCustomer { .. } => operation::UpdateCustomer::METHOD.as_str(),
         }
     }
 
     /// The path below the API base, as segments.
     pub(crate) fn path(&self) -> Vec<String> {
-        match self {
-            Mutation::UpdateInquiry { id, .. } => vec!["inquiries".to_owned(), id.to_string()],
-            Mutation::UpdateCustomer { id, .. } => vec!["customers".to_owned(), id.to_string()],
-        }
+        let segments = match self {
+            Mutation::UpdateInquiry { id, .. } => {
+                operation::UpdateInquiry::segments(&[&id.to_string()])
+            }
+            Mutation::UpdateCustomer { id, .. } => {
+                operation::UpdateCustomer::segments(&[&id.to_string()])
+            }
+        };
+        // Each path takes exactly the one id given.
+        segments.unwrap_or_default()
     }
 
     /// What the user calls the record it changes.

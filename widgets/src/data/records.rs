@@ -13,6 +13,9 @@ use std::sync::Arc;
 use contract::customer::{CustomerSummary, Reminder};
 use contract::ids::{CustomerId, InquiryId, ProductId, QuoteId, ReminderId, UserId};
 use contract::inquiry::InquirySummary;
+use contract::operation::{
+    ListCustomers, ListInquiries, ListProducts, ListQuotes, ListReminders, ListUsers, Operation,
+};
 use contract::product::Product;
 use contract::quote::QuoteSummary;
 use contract::user::User;
@@ -27,8 +30,8 @@ pub(crate) trait Record: DeserializeOwned + Clone + 'static {
     type Id: Copy + Eq + Hash + FromStr + Display;
     /// Its object store.
     const COLLECTION: Collection;
-    /// The path of its list endpoint below the API base.
-    const LIST: &'static str;
+    /// Its list operation.
+    type List: Operation;
     fn id(&self) -> Self::Id;
     fn map(records: &Records) -> &RefCell<HashMap<Self::Id, Arc<Self>>>;
 }
@@ -45,11 +48,11 @@ pub(crate) struct Records {
 }
 
 macro_rules! record {
-    ($type:ty, $id:ty, $collection:ident, $list:literal, $field:ident) => {
+    ($type:ty, $id:ty, $collection:ident, $list:ty, $field:ident) => {
         impl Record for $type {
             type Id = $id;
             const COLLECTION: Collection = Collection::$collection;
-            const LIST: &'static str = $list;
+            type List = $list;
             fn id(&self) -> $id {
                 self.id
             }
@@ -60,25 +63,31 @@ macro_rules! record {
     };
 }
 
-record!(InquirySummary, InquiryId, Inquiries, "inquiries", inquiries);
+record!(
+    InquirySummary,
+    InquiryId,
+    Inquiries,
+    ListInquiries,
+    inquiries
+);
 record!(
     CustomerSummary,
     CustomerId,
     Customers,
-    "customers",
+    ListCustomers,
     customers
 );
-record!(QuoteSummary, QuoteId, Quotes, "quotes", quotes);
-record!(Product, ProductId, Products, "products", products);
-record!(User, UserId, Users, "users", users);
-record!(Reminder, ReminderId, Reminders, "reminders", reminders);
+record!(QuoteSummary, QuoteId, Quotes, ListQuotes, quotes);
+record!(Product, ProductId, Products, ListProducts, products);
+record!(User, UserId, Users, ListUsers, users);
+record!(Reminder, ReminderId, Reminders, ListReminders, reminders);
 
 /// A kind of record with its type erased: the engine's async loops exist once
 /// instead of once per kind (each async state machine costs kilobytes of wasm);
 /// only these small functions are made per kind.
 pub(crate) struct Kind {
     pub(crate) collection: Collection,
-    /// The path of its list endpoint below the API base.
+    /// The path of its list operation below the API base.
     pub(crate) list: &'static str,
     /// Decodes a list answer's `items` and puts them into memory; their ids.
     pub(crate) put: fn(&Records, &JsValue) -> Result<Vec<String>, ApiError>,
@@ -116,7 +125,7 @@ impl Kind {
 const fn kind<T: Record>() -> Kind {
     Kind {
         collection: T::COLLECTION,
-        list: T::LIST,
+        list: <T::List as Operation>::PATH,
         put: put::<T>,
         set: set::<T>,
         put_cached: put_cached::<T>,

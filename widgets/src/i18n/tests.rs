@@ -115,6 +115,8 @@ const PLUMBING_ATTRIBUTES: &[&str] = &[
     "name",
     "for",
     "autocomplete",
+    // `ChoiceSelect`'s `data-test` for the browser tests.
+    "test_id",
     "inputmode",
     "tabindex",
     "dir",
