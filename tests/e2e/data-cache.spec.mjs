@@ -201,3 +201,38 @@ test('an open blocked by an older tab that never lets go: the widgets work from 
   expect(shown).toEqual(ids);
   await holder.evaluate(() => window.held.close());
 });
+
+test('the cache opens without waiting for the server to say who the user is', async ({ page, own }) => {
+  await open(page, own, TOKENS.rep);
+  const ids = await rows(page).evaluateAll((elements) => elements.map((element) => element.dataset.id));
+
+  // `GET /me` gets no answer until the rows are on screen.
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await page.route('**/api/v1/me', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.reload();
+  await expect(rows(page)).toHaveCount(ids.length);
+  release();
+  await expect(statusLine(page)).toContainText('Up to date');
+});
+
+test('a token that now belongs to another user: the widgets start afresh on that user\'s cache', async ({ page, own }) => {
+  await open(page, own, TOKENS.rep);
+  const name = await cacheName(page);
+  const ids = await rows(page).evaluateAll((elements) => elements.map((element) => element.dataset.id));
+  // What this browser remembers for the token points at someone else's cache.
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage).filter((key) => key.startsWith('crm-widgets:identity:'))) {
+      localStorage.setItem(key, 'crm-widgets:someone:else');
+    }
+  });
+  await page.reload();
+  await expect(statusLine(page)).toContainText('Up to date');
+  await expect(rows(page)).toHaveCount(ids.length);
+  const remembered = await page.evaluate(() => Object.entries(localStorage)
+    .filter(([key]) => key.startsWith('crm-widgets:identity:')).map(([, value]) => value));
+  expect(remembered).toEqual([name]);
+});

@@ -114,8 +114,9 @@ async fn run(inner: Rc<Inner>) {
     }
 }
 
-/// The name of the user's cache database, from `GET /me`, or when offline from
-/// what this browser remembers for the token. `None`: the layer cannot start
+/// The name of the user's cache database: what this browser remembers for the
+/// token, at once (so the cache opens without waiting for the network; `GET /me`
+/// confirms it meanwhile), else from `GET /me`. `None`: the layer cannot start
 /// (the status says why) or was stopped.
 async fn identify(inner: &Rc<Inner>) -> Option<String> {
     loop {
@@ -132,9 +133,21 @@ async fn identify(inner: &Rc<Inner>) -> Option<String> {
         let remembered = sha256_hex(&[inner.base.as_str(), "\n", &token].concat())
             .await
             .map(|hash| ["crm-widgets:identity:", &hash].concat());
+        let known = remembered
+            .as_ref()
+            .zip(local_storage())
+            .and_then(|(key, storage)| storage.get_item(key).ok().flatten());
+        if let (Some(database), Some(key)) = (known, remembered.clone()) {
+            spawn_local(confirm_identity(
+                Rc::downgrade(inner),
+                key,
+                database.clone(),
+            ));
+            return Some(database);
+        }
         match inner.api.me().await {
             Ok(me) => {
-                let database = format!("crm-widgets:{}:{}", me.member.id, me.user.id);
+                let database = database_name(&me);
                 if let (Some(key), Some(storage)) = (&remembered, local_storage()) {
                     browser::report(
                         storage.set_item(key, &database),
@@ -143,20 +156,14 @@ async fn identify(inner: &Rc<Inner>) -> Option<String> {
                 }
                 return Some(database);
             }
-            // Out of reach or in trouble for now: go on from the cache if this
-            // browser knows the user, else try again.
+            // Out of reach or in trouble for now, and this browser does not
+            // know the user yet: try again.
             Err(error) if is_transient(&error) => {
                 let connection = match error {
                     ApiError::Network | ApiError::Timeout => Connection::Offline,
                     error => Connection::Failed(error),
                 };
                 inner.set_status(|status| status.connection = connection);
-                let known = remembered
-                    .zip(local_storage())
-                    .and_then(|(key, storage)| storage.get_item(&key).ok().flatten());
-                if known.is_some() {
-                    return known;
-                }
                 let weak = Rc::downgrade(inner);
                 let _listener = browser::on_online(move || {
                     if let Some(inner) = weak.upgrade() {
@@ -168,6 +175,53 @@ async fn identify(inner: &Rc<Inner>) -> Option<String> {
             Err(error) => {
                 inner.set_status(|status| status.connection = Connection::Failed(error));
                 return None;
+            }
+        }
+    }
+}
+
+fn database_name(me: &contract::user::Me) -> String {
+    format!("crm-widgets:{}:{}", me.member.id, me.user.id)
+}
+
+/// Confirms with `GET /me` that the token still belongs to the user whose cache
+/// was opened. Should it belong to someone else now, the widgets start afresh
+/// on the right cache, as after `configure()`.
+async fn confirm_identity(layer: std::rc::Weak<Inner>, key: String, database: String) {
+    loop {
+        let Some(inner) = layer.upgrade().filter(|inner| !inner.stopped.get()) else {
+            return;
+        };
+        let api = inner.api.clone();
+        drop(inner);
+        let answer = api.me().await;
+        let Some(inner) = layer.upgrade().filter(|inner| !inner.stopped.get()) else {
+            return;
+        };
+        match answer {
+            Ok(me) => {
+                let actual = database_name(&me);
+                if actual != database {
+                    warn(
+                        "the token now belongs to another user; starting afresh:",
+                        &actual,
+                    );
+                    if let Some(storage) = local_storage() {
+                        browser::report(storage.set_item(&key, &actual), "remembering the user");
+                    }
+                    drop(inner);
+                    crate::element::configuration_changed();
+                }
+                return;
+            }
+            Err(error) if is_transient(&error) => {
+                drop(inner);
+                browser::sleep(IDLE_OFFLINE_MILLISECONDS as u32).await;
+            }
+            Err(error) => {
+                // Signed out or no longer allowed: say so (the cache stays shown).
+                inner.set_status(|status| status.connection = Connection::Failed(error));
+                return;
             }
         }
     }
