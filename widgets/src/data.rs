@@ -11,8 +11,11 @@
 
 mod browser;
 mod engine;
+#[cfg(test)]
+mod fixtures;
 mod mutation;
 mod records;
+mod search;
 mod store;
 
 use std::cell::{Cell, RefCell};
@@ -115,6 +118,8 @@ pub(crate) struct Inner {
     records: Records,
     /// The inquiries as shown, sorted; dropped by every change.
     shown: RefCell<Option<Rc<Vec<ShownInquiry>>>>,
+    /// What each inquiry is searched by, for the version it was made from.
+    search_text: RefCell<HashMap<InquiryId, (contract::version::Version, Rc<str>)>>,
     /// Records fetched one at a time, by path.
     details: RefCell<HashMap<String, engine::Detail>>,
     outbox: RefCell<Outbox<Mutation>>,
@@ -122,6 +127,11 @@ pub(crate) struct Inner {
     channel: RefCell<Option<browser::Channel>>,
     wake: browser::Wakeup,
     stopped: Cell<bool>,
+    /// The cache is being read into memory; changes other tabs announce
+    /// meanwhile wait in `heard_while_reading`.
+    reading_cache: Cell<bool>,
+    heard_while_reading: RefCell<Vec<(Collection, Vec<String>)>>,
+    outbox_heard_while_reading: Cell<bool>,
     leader: Cell<bool>,
     release_lock: RefCell<Option<js_sys::Function>>,
     stream: RefCell<Option<browser::Stream>>,
@@ -184,12 +194,16 @@ pub(crate) fn data(base: String) -> Data {
         listeners: RefCell::default(),
         records: Records::default(),
         shown: RefCell::default(),
+        search_text: RefCell::default(),
         details: RefCell::default(),
         outbox: RefCell::default(),
         store: RefCell::default(),
         channel: RefCell::default(),
         wake: browser::Wakeup::default(),
         stopped: Cell::new(false),
+        reading_cache: Cell::new(false),
+        heard_while_reading: RefCell::default(),
+        outbox_heard_while_reading: Cell::new(false),
         leader: Cell::new(false),
         release_lock: RefCell::default(),
         stream: RefCell::default(),
@@ -345,6 +359,39 @@ impl Data {
             .shown_inquiries()
             .iter()
             .filter(|shown| keep(&shown.inquiry))
+            .cloned()
+            .collect()
+    }
+
+    /// The inquiries `keep` accepts that match every word of `query` (see
+    /// `data/search.rs`), as the user sees them, newest first. What each
+    /// inquiry is searched by is made once per version of it, not per keystroke.
+    pub(crate) fn search_inquiries(
+        &self,
+        query: &str,
+        keep: impl Fn(&InquirySummary) -> bool,
+    ) -> Vec<ShownInquiry> {
+        let words = search::query_words(query);
+        if words.is_empty() {
+            return self.inquiries(keep);
+        }
+        let mut texts = self.0.search_text.borrow_mut();
+        self.0
+            .shown_inquiries()
+            .iter()
+            .filter(|shown| keep(&shown.inquiry))
+            .filter(|shown| {
+                let inquiry = &shown.inquiry;
+                let text = match texts.get(&inquiry.id) {
+                    Some((version, text)) if *version == inquiry.version => Rc::clone(text),
+                    _ => {
+                        let text: Rc<str> = search::haystack(inquiry).into();
+                        texts.insert(inquiry.id, (inquiry.version, Rc::clone(&text)));
+                        text
+                    }
+                };
+                search::matches(&text, &words)
+            })
             .cloned()
             .collect()
     }

@@ -1,6 +1,8 @@
 //! `<crm-inquiry-inbox>`: the buyer inquiries a member received, newest first,
-//! read from the data layer (cache first, live after), with the selected
-//! inquiry's read state and status editable through the outbox.
+//! read from the data layer (cache first, live after), with status tabs, a
+//! search box (`/` reaches it, Escape clears it; every word must match, see
+//! `data/search.rs`), and the selected inquiry's read state and status editable
+//! through the outbox.
 //!
 //! | Attribute  | Meaning |
 //! |------------|---------|
@@ -19,6 +21,7 @@ mod row;
 use contract::inquiry::{InquiryPatch, InquiryStatus, InquirySummary};
 use leptos::prelude::*;
 use serde::Serialize;
+use wasm_bindgen::JsCast;
 
 use crate::api::ApiError;
 use crate::data::{Connection, DataView};
@@ -93,18 +96,25 @@ fn Inbox(context: ElementContext, i18n: I18n) -> impl IntoView {
     let view_of_data = DataView::of(&context);
     let sync = Memo::new(move |_| view_of_data.status());
 
+    // The search box's text: every word must match (see `data/search.rs`).
+    let query = RwSignal::new(String::new());
     let items = Memo::new(move |_| {
         let Ok(status) = status.get() else {
             return Vec::new();
         };
-        view_of_data.with(|data| {
-            data.inquiries(|inquiry| status.is_none_or(|status| inquiry.status == status))
+        query.with(|query| {
+            view_of_data.with(|data| {
+                data.search_inquiries(query, |inquiry| {
+                    status.is_none_or(|status| inquiry.status == status)
+                })
+            })
         })
     });
     // How many rows are shown; back to one page when the filter changes.
     let shown = RwSignal::new(PAGE_SIZE);
     Effect::new(move |_| {
         status.track();
+        query.track();
         shown.set(PAGE_SIZE);
     });
     let visible = Memo::new(move |_| {
@@ -165,7 +175,8 @@ fn Inbox(context: ElementContext, i18n: I18n) -> impl IntoView {
             Connection::Offline if !sync.complete => Mode::Error(ApiError::Network),
             _ if !sync.complete => Mode::Loading,
             _ => Mode::Empty {
-                filtered: status.get().ok().flatten().is_some(),
+                filtered: status.get().ok().flatten().is_some()
+                    || query.with(|query| !query.trim().is_empty()),
             },
         })
     });
@@ -182,8 +193,11 @@ fn Inbox(context: ElementContext, i18n: I18n) -> impl IntoView {
             }
             Mode::Loading => return view! { <SkeletonRows count=6 /> }.into_any(),
             Mode::Empty { filtered } => {
-                return view! { <EmptyInbox filtered=filtered on_show_all=choose_status /> }
-                    .into_any();
+                let show_all = Callback::new(move |()| {
+                    query.set(String::new());
+                    choose_status.run(None);
+                });
+                return view! { <EmptyInbox filtered=filtered on_show_all=show_all /> }.into_any();
             }
             Mode::List => {}
         }
@@ -206,6 +220,28 @@ fn Inbox(context: ElementContext, i18n: I18n) -> impl IntoView {
             </Show>
         }
         .into_any()
+    };
+
+    // "/" anywhere in the inbox but a text field goes to the search box.
+    let search_input = NodeRef::<leptos::html::Input>::new();
+    let focus_search = move |event: leptos::ev::KeyboardEvent| {
+        let typing = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|element| {
+                matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+            });
+        if event.key() == "/"
+            && !typing
+            && !event.ctrl_key()
+            && !event.meta_key()
+            && !event.alt_key()
+        {
+            event.prevent_default();
+            if let Some(input) = search_input.get_untracked() {
+                browser_focus(&input);
+            }
+        }
     };
 
     let status_line = move || {
@@ -235,7 +271,7 @@ fn Inbox(context: ElementContext, i18n: I18n) -> impl IntoView {
     };
 
     view! {
-        <section class="widget inbox" part="base" lang=move || i18n.language().tag() aria-labelledby="inbox-title">
+        <section class="widget inbox" part="base" lang=move || i18n.language().tag() aria-labelledby="inbox-title" on:keydown=focus_search>
             <header class="header">
                 <h2 class="title" id="inbox-title">{move || i18n.text(Text::InboxTitle)}</h2>
                 <span class="muted" data-test="inquiry-total">
@@ -243,6 +279,7 @@ fn Inbox(context: ElementContext, i18n: I18n) -> impl IntoView {
                 </span>
             </header>
             <StatusTabs current=status on_choose=choose_status />
+            <SearchBox query=query input=search_input />
             <Decisions data=view_of_data />
             <div class="body">{body}</div>
             {move || selected_inquiry.get().map(|shown| view! { <InquiryActions inquiry=InquirySummary::clone(&shown.inquiry) data=view_of_data /> })}
@@ -339,14 +376,49 @@ fn StatusTabs(
     }
 }
 
+/// Focuses `input`, reporting (not throwing) a failure.
+fn browser_focus(input: &web_sys::HtmlInputElement) {
+    if input.focus().is_err() {
+        web_sys::console::warn_1(&"[crm-widgets] the search box could not take the focus".into());
+    }
+}
+
+/// The free-text search over the inbox; Escape clears it.
+#[component]
+fn SearchBox(query: RwSignal<String>, input: NodeRef<leptos::html::Input>) -> impl IntoView {
+    let i18n = crate::ui::use_i18n();
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
+        if event.key() == "Escape" && !query.with_untracked(String::is_empty) {
+            event.prevent_default();
+            query.set(String::new());
+        }
+    };
+    view! {
+        <div class="search" role="search">
+            <input
+                type="search"
+                class="control search-input"
+                data-test="inbox-search"
+                node_ref=input
+                autocomplete="off"
+                aria-label=move || i18n.text(Text::InboxSearchLabel)
+                placeholder=move || i18n.text(Text::InboxSearchPlaceholder)
+                prop:value=move || query.get()
+                on:input=move |event| query.set(event_target_value(&event))
+                on:keydown=on_keydown
+            />
+        </div>
+    }
+}
+
 /// What the inbox shows with nothing to list, with the next useful action.
 #[component]
-fn EmptyInbox(filtered: bool, on_show_all: Callback<Option<InquiryStatus>>) -> impl IntoView {
+fn EmptyInbox(filtered: bool, on_show_all: Callback<()>) -> impl IntoView {
     let i18n = crate::ui::use_i18n();
     if filtered {
         view! {
             <Notice title=Signal::derive(move || i18n.text(Text::InboxEmptyFilteredTitle).to_owned())>
-                <button class="button" type="button" on:click=move |_| on_show_all.run(None)>
+                <button class="button" type="button" data-test="show-all" on:click=move |_| on_show_all.run(())>
                     {move || i18n.text(Text::InboxShowAll)}
                 </button>
             </Notice>

@@ -236,7 +236,7 @@ where
     view! {
         <label class="field-inline">
             <span>{move || i18n.text(label)}</span>
-            <select data-test=test_id on:change=change prop:value=value(current)>
+            <select class="control" data-test=test_id on:change=change prop:value=value(current)>
                 {options.into_iter().map(|choice| view! {
                     <option value=value(choice) selected=choice == current>
                         {move || name(choice, i18n.language())}

@@ -16,7 +16,7 @@ use wasm_bindgen::JsValue;
 pub(super) use self::details::{Detail, fetch, path_of};
 pub(super) use self::outbox::{Choice, decide, enqueue};
 use self::outbox::{drain, reload_outbox};
-use self::records::{follow_feed, load_cache, load_everything};
+use self::records::{follow_feed, load_cache, load_everything, reload_records};
 use self::tabs::{Message, on_message, post, post_status};
 use super::browser::{self, Channel, now, online, sha256_hex};
 use super::store::Store;
@@ -65,7 +65,25 @@ async fn run(inner: Rc<Inner>) {
             watch_version_changes(&inner, &store);
             *inner.store.borrow_mut() = Some(store);
             inner.set_status(|status| status.storage = Storage::Persistent);
+            // The tabs' channel is joined before the cache is read: what another
+            // tab changes meanwhile is heard, and read again once the cache is
+            // in memory (else the read could keep the older copy).
+            inner.reading_cache.set(true);
+            let weak = Rc::downgrade(&inner);
+            *inner.channel.borrow_mut() = Channel::join(&database, move |message| {
+                if let Some(inner) = weak.upgrade() {
+                    on_message(&inner, message);
+                }
+            });
             load_cache(&inner).await;
+            inner.reading_cache.set(false);
+            let heard = std::mem::take(&mut *inner.heard_while_reading.borrow_mut());
+            for (collection, ids) in heard {
+                reload_records(&inner, collection, ids).await;
+            }
+            if inner.outbox_heard_while_reading.replace(false) {
+                reload_outbox(&inner).await;
+            }
         }
         Err(reason) => {
             warn("offline use is off:", &reason);
@@ -87,12 +105,6 @@ async fn run(inner: Rc<Inner>) {
         spawn_local(lead(inner));
         return;
     }
-    let weak = Rc::downgrade(&inner);
-    *inner.channel.borrow_mut() = Channel::join(&database, move |message| {
-        if let Some(inner) = weak.upgrade() {
-            on_message(&inner, message);
-        }
-    });
     // The leader (this tab or another) says when the cache is up to date; until
     // then the status stays "loading", or "offline" when the browser is.
     post(&inner, &Message::Hello);

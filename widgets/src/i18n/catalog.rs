@@ -71,7 +71,9 @@ catalog! {
     InboxShowing => "Showing {shown} of {total}", "显示 {shown} / {total} 条";
     InboxEmptyTitle => "No inquiries yet", "暂无询盘";
     InboxEmptyDetail => "New inquiries from buyers on the portal appear here.", "买家在门户发送的新询盘会显示在这里。";
-    InboxEmptyFilteredTitle => "No inquiries with this status", "没有该状态的询盘";
+    InboxEmptyFilteredTitle => "No inquiries match these filters", "没有符合筛选条件的询盘";
+    InboxSearchLabel => "Search inquiries", "搜索询盘";
+    InboxSearchPlaceholder => "Search buyer, product, message… ( / )", "搜索买家、产品、留言…（/）";
     InboxShowAll => "Show all inquiries", "查看全部询盘";
     InboxLoadMore => "Show more", "加载更多";
     InquiryUnread => "Unread", "未读";

@@ -89,6 +89,10 @@ pub(super) fn on_message(inner: &Rc<Inner>, message: JsValue) {
             }
         }
         Message::Outbox => {
+            if inner.reading_cache.get() {
+                inner.outbox_heard_while_reading.set(true);
+                return;
+            }
             let inner = Rc::clone(inner);
             spawn_local(async move {
                 reload_outbox(&inner).await;
@@ -98,6 +102,13 @@ pub(super) fn on_message(inner: &Rc<Inner>, message: JsValue) {
             });
         }
         Message::Records { collection, ids } => {
+            if inner.reading_cache.get() {
+                inner
+                    .heard_while_reading
+                    .borrow_mut()
+                    .push((collection, ids));
+                return;
+            }
             let inner = Rc::clone(inner);
             spawn_local(async move { reload_records(&inner, collection, ids).await });
         }
