@@ -9,6 +9,8 @@
 // warm   a reload with the cache filled: first rows from the cache, up to date
 // delta  ten inquiries changed elsewhere while the page was closed: reopened,
 //        first rows and up to date again
+// search keystroke to updated count in the inbox's search box, for a first
+//        search (search text made) and then word by word
 import { chromium } from '@playwright/test';
 
 const [base, token, coldRuns = '3', warmRuns = '5'] = process.argv.slice(2);
@@ -54,6 +56,7 @@ async function visit(page, navigate) {
 const cold = [];
 const warm = [];
 const delta = [];
+const search = [];
 let inquiries = 0;
 for (let run = 0; run < Number(coldRuns); run += 1) {
   const context = await browser.newContext();
@@ -74,6 +77,7 @@ for (let run = 0; run < Number(coldRuns); run += 1) {
     for (let again = 0; again < Number(warmRuns); again += 1) {
       warm.push(await visit(page, () => page.reload()));
     }
+    search.push(...await searchTimes(page));
     for (let again = 0; again < Number(warmRuns); again += 1) {
       await page.goto('about:blank');
       await changeTen(run * 100 + again);
@@ -83,6 +87,34 @@ for (let run = 0; run < Number(coldRuns); run += 1) {
   await context.close();
 }
 await browser.close();
+
+/**
+ * Keystroke-to-update times of the inbox search: each query typed as one input
+ * event, timed in the page until the widget's reactive updates (which run in
+ * microtasks) are done and the next task may run: the main-thread work a
+ * keystroke costs, before the browser paints. The first also makes every
+ * inquiry's search text.
+ */
+async function searchTimes(page) {
+  return page.locator('crm-inquiry-inbox').evaluate(async (inbox) => {
+    const root = inbox.shadowRoot;
+    const input = root.querySelector('[data-test=inbox-search]');
+    const total = root.querySelector('[data-test=inquiry-total]');
+    const times = [];
+    for (const query of ['led', 'led panel', 'led panel 600', 'sample', 'zzzz-nothing', '']) {
+      const start = performance.now();
+      input.value = query;
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      await new Promise((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = resolve;
+        channel.port2.postMessage(null);
+      });
+      times.push({ query, ms: performance.now() - start, shown: total.textContent });
+    }
+    return times;
+  });
+}
 
 /** Ten of the user's inquiries changed through the API, as a colleague would. */
 async function changeTen(round) {
@@ -115,4 +147,14 @@ function report(visits) {
   };
 }
 
-console.log(JSON.stringify({ inquiries, cold: report(cold), warm: report(warm), delta: report(delta) }));
+console.log(JSON.stringify({
+  inquiries,
+  cold: report(cold),
+  warm: report(warm),
+  delta: report(delta),
+  search: {
+    first: Math.round(search[0].ms),
+    next: summary(search.slice(1).map((time) => time.ms)),
+    queries: search.map((time) => [time.query, Math.round(time.ms), time.shown]),
+  },
+}));

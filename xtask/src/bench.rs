@@ -138,6 +138,12 @@ fn print_browser(figures: &serde_json::Value) {
             format!("{} ms", row["longestTask"]),
         );
     }
+    let search = &figures["search"];
+    println!(
+        "search, keystroke to updated count: first {} ms (makes the search text), then {} ms",
+        search["first"],
+        range(&search["next"])
+    );
 }
 
 /// A release api-stub serving host-demo and the bundle on a free port.
