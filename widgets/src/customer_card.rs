@@ -15,7 +15,7 @@ use contract::customer::{Customer, CustomerPatch, CustomerSummary, LifecycleStag
 use contract::ids::CustomerId;
 use leptos::prelude::*;
 
-use crate::data::{Collection, DataView};
+use crate::data::{Collection, DataView, Fetched};
 use crate::element::{ElementContext, ElementDefinition};
 use crate::i18n::{I18n, Text, business_type, lifecycle_stage, tier_name};
 use crate::intl;
@@ -70,43 +70,26 @@ fn CustomerCard(context: ElementContext, i18n: I18n) -> impl IntoView {
     let id_attribute = context.attribute("customer-id");
     let customer_id = Memo::new(move |_| parse_customer_id(id_attribute.get()));
     let view_of_data = DataView::of(&context);
-    // Fetched each time the card is pointed at a customer: the cached copy
-    // shows at once, the server's replaces it.
-    Effect::new(move |_| {
-        let layer = view_of_data.layer();
-        if let Ok(Some(id)) = customer_id.get() {
-            layer.fetch(Collection::Customers, &id.to_string());
-        }
-    });
-    let fetched = Memo::new(move |_| {
-        let Ok(Some(id)) = customer_id.get() else {
-            return None;
-        };
-        Some(view_of_data.with(|data| {
-            let mut fetched = data.fetched::<Customer>(Collection::Customers, &id.to_string());
+    let id = Memo::new(move |_| customer_id.get().ok().flatten().map(|id| id.to_string()));
+    let (fetched, retry) = view_of_data.fetched_record(
+        Collection::Customers,
+        id,
+        |data, fetched: &mut Fetched<Customer>| {
             // The feed may have brought a newer profile than the last fetch.
-            if let (Some(customer), Some(summary)) =
-                (fetched.value.as_mut(), data.record::<CustomerSummary>(id))
+            if let Some(customer) = fetched.value.as_mut()
+                && let Some(summary) = data.record::<CustomerSummary>(customer.summary.id)
                 && summary.version > customer.summary.version
             {
                 customer.summary = summary;
             }
-            fetched
-        }))
-    });
+        },
+    );
     // As the user sees it: their edits still on the way applied.
     let customer = Memo::new(move |_| {
         let server = fetched.with(|fetched| fetched.as_ref()?.value.clone())?;
         Some(view_of_data.with(|data| data.shown_customer(server)))
     });
     let error = Memo::new(move |_| fetched.with(|fetched| fetched.as_ref()?.error.clone()));
-    let retry = Callback::new(move |()| {
-        if let Ok(Some(id)) = customer_id.get_untracked() {
-            view_of_data
-                .layer_untracked()
-                .fetch(Collection::Customers, &id.to_string());
-        }
-    });
 
     let body = move || match customer_id.get() {
         Err((value, reason)) => {

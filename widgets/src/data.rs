@@ -10,6 +10,7 @@
 //! everything works online from memory and the status says offline is off.
 
 mod browser;
+mod edits;
 mod engine;
 #[cfg(test)]
 mod fixtures;
@@ -17,28 +18,31 @@ mod mutation;
 mod records;
 mod search;
 mod store;
+mod view;
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use contract::customer::{Customer, CustomerPatch, CustomerSummary};
 use contract::ids::{InquiryId, UserId};
-use contract::inquiry::{InquiryPatch, InquirySummary};
+use contract::inquiry::InquirySummary;
 use contract::user::User;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 
 pub(crate) use self::browser::{online, sleep};
+pub(crate) use self::edits::Decision;
 pub(crate) use self::mutation::Mutation;
-use self::mutation::{shown_customer, shown_inquiry};
+use self::mutation::shown_inquiry;
 pub(crate) use self::records::Record;
 use self::records::Records;
 pub(crate) use self::store::Collection;
+use self::view::Listener;
+pub(crate) use self::view::{DataView, Fetched};
 use crate::api::{Api, ApiError};
-use crate::sync::{Entry, Outbox, State, Summary};
+use crate::sync::{Outbox, Summary};
 
 /// How the layer is connected to the server.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,29 +77,6 @@ pub(crate) struct SyncStatus {
     pub(crate) outbox: Summary,
     /// Whether the cache holds everything (the first full load finished).
     pub(crate) complete: bool,
-}
-
-/// An edit the user must decide about.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Decision {
-    pub(crate) seq: u64,
-    /// The inquiry it concerns, as the server has it now (when cached).
-    pub(crate) inquiry: Option<InquirySummary>,
-    /// The customer it concerns, as the server has it now (when cached).
-    pub(crate) customer: Option<CustomerSummary>,
-    pub(crate) mutation: Mutation,
-    pub(crate) state: State,
-}
-
-/// A record fetched alone, as a view shows it.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Fetched<T> {
-    /// The record, from the server or the cache.
-    pub(crate) value: Option<T>,
-    /// A fetch is under way.
-    pub(crate) loading: bool,
-    /// The last fetch failed (`value`, if any, is older).
-    pub(crate) error: Option<ApiError>,
 }
 
 /// An inquiry as a widget shows it: shared with the layer's copy (comparing two
@@ -141,14 +122,6 @@ pub(crate) struct Inner {
     stream_retry_at: Cell<u64>,
     online_listener: RefCell<Option<browser::OnlineListener>>,
     cursor: RefCell<Option<String>>,
-}
-
-/// A view's change signals: one for the records (and outbox), one for the status,
-/// so that progress and connection changes never recompute a view's records.
-#[derive(Clone, Copy, PartialEq)]
-pub(crate) struct Listener {
-    records: RwSignal<u64>,
-    status: RwSignal<u64>,
 }
 
 /// A handle on the page's data layer for one API base.
@@ -465,162 +438,5 @@ impl Data {
     /// once, then from the server.
     pub(crate) fn fetch(&self, collection: Collection, id: &str) {
         engine::fetch(&self.0, engine::path_of(collection, id));
-    }
-
-    /// The edits waiting for the user's decision, oldest first.
-    pub(crate) fn decisions(&self) -> Vec<Decision> {
-        let inquiries = self.0.records.inquiries.borrow();
-        let customers = self.0.records.customers.borrow();
-        self.0
-            .outbox
-            .borrow()
-            .entries()
-            .iter()
-            .filter(|entry| matches!(entry.state, State::Conflict { .. } | State::Rejected { .. }))
-            .map(|entry: &Entry<Mutation>| Decision {
-                seq: entry.seq,
-                inquiry: entry.op.inquiry().and_then(|id| {
-                    inquiries
-                        .get(&id)
-                        .map(|inquiry| InquirySummary::clone(inquiry))
-                }),
-                customer: entry.op.customer().and_then(|id| {
-                    customers
-                        .get(&id)
-                        .map(|customer| CustomerSummary::clone(customer))
-                }),
-                mutation: entry.op.clone(),
-                state: entry.state.clone(),
-            })
-            .collect()
-    }
-
-    /// Changes an inquiry: queued in the outbox (stored first), shown at once,
-    /// sent when possible.
-    pub(crate) fn update_inquiry(&self, id: InquiryId, patch: InquiryPatch) {
-        let (if_match, about) = self
-            .0
-            .records
-            .inquiries
-            .borrow()
-            .get(&id)
-            .map(|inquiry| {
-                (
-                    Some(inquiry.version.0),
-                    inquiry.buyer.display_name().to_owned(),
-                )
-            })
-            .unwrap_or_default();
-        let mutation = Mutation::UpdateInquiry { id, patch, about };
-        engine::enqueue(Rc::clone(&self.0), mutation.resource(), if_match, mutation);
-    }
-
-    /// Changes a customer: queued in the outbox (stored first), shown at once,
-    /// sent when possible.
-    pub(crate) fn update_customer(&self, customer: &CustomerSummary, patch: CustomerPatch) {
-        // The version the user saw: the newest the layer knows.
-        let version = self
-            .0
-            .records
-            .customers
-            .borrow()
-            .get(&customer.id)
-            .map_or(customer.version, |known| {
-                known.version.max(customer.version)
-            });
-        let mutation = Mutation::UpdateCustomer {
-            id: customer.id,
-            patch,
-            about: customer.name.clone(),
-        };
-        engine::enqueue(
-            Rc::clone(&self.0),
-            mutation.resource(),
-            Some(version.0),
-            mutation,
-        );
-    }
-
-    /// `customer` as the user sees it (their pending edits applied), and
-    /// whether any edit is pending.
-    pub(crate) fn shown_customer(&self, customer: Customer) -> (Customer, bool) {
-        shown_customer(customer, self.0.outbox.borrow().entries(), &self.0.names())
-    }
-
-    /// Conflict: send the user's edit again on the server's current version.
-    pub(crate) fn keep_mine(&self, seq: u64) {
-        engine::decide(Rc::clone(&self.0), seq, engine::Choice::KeepMine);
-    }
-
-    /// Conflict: drop the user's edit, keep the server's version.
-    pub(crate) fn take_theirs(&self, seq: u64) {
-        engine::decide(Rc::clone(&self.0), seq, engine::Choice::TakeTheirs);
-    }
-
-    /// Refused edit: drop it.
-    pub(crate) fn discard(&self, seq: u64) {
-        engine::decide(Rc::clone(&self.0), seq, engine::Choice::Discard);
-    }
-}
-
-/// A view's reactive window on the page's data layer: the layer for its API base
-/// (a new one after `configure()` or a restart), and the view's own change
-/// signal. Reading through it tracks both.
-#[derive(Clone, Copy)]
-pub(crate) struct DataView {
-    data: Memo<Data>,
-    listener: Listener,
-    restarts: RwSignal<u64>,
-}
-
-impl DataView {
-    /// Follows the layer of the element's API base (and user).
-    pub(crate) fn of(context: &crate::element::ElementContext) -> DataView {
-        let base = context.attribute("api-base");
-        let configuration = context.configuration_version();
-        let restarts = RwSignal::new(0_u64);
-        let data = Memo::new(move |_| {
-            configuration.track();
-            restarts.track();
-            data(crate::config::api_base(base.get()))
-        });
-        let listener = Listener {
-            records: RwSignal::new(0),
-            status: RwSignal::new(0),
-        };
-        Effect::new(move |_| data.get().listen(listener));
-        DataView {
-            data,
-            listener,
-            restarts,
-        }
-    }
-
-    /// The layer, tracking only which layer it is (not its changes).
-    pub(crate) fn layer(self) -> Data {
-        self.data.get()
-    }
-
-    /// The layer, untracked (for event handlers).
-    pub(crate) fn layer_untracked(self) -> Data {
-        self.data.get_untracked()
-    }
-
-    /// Reads the layer's records, tracking their changes (not the status's).
-    pub(crate) fn with<R>(self, read: impl FnOnce(&Data) -> R) -> R {
-        self.listener.records.track();
-        self.data.with(read)
-    }
-
-    /// The layer's status, tracking it.
-    pub(crate) fn status(self) -> SyncStatus {
-        self.listener.status.track();
-        self.data.with(Data::status)
-    }
-
-    /// Starts a new layer (retry after the server refused).
-    pub(crate) fn restart(self) {
-        self.data.get_untracked().restart();
-        self.restarts.update(|count| *count += 1);
     }
 }

@@ -16,6 +16,7 @@
 //!
 //! Parts: `base` (the frame), `row` (one inquiry).
 
+mod controls;
 mod row;
 
 use contract::inquiry::{InquiryPatch, InquiryStatus, InquirySummary};
@@ -30,9 +31,10 @@ use crate::i18n::{I18n, Text, status_name};
 use crate::intl;
 use crate::ui::sync_status::{Decisions, sync_summary};
 use crate::ui::{
-    ChoiceSelect, ErrorNotice, InvalidAttribute, Notice, SkeletonRows, provide_widget_context,
+    ChoiceSelect, ErrorNotice, InvalidAttribute, SkeletonRows, provide_widget_context,
 };
 
+use controls::{EmptyInbox, SearchBox, StatusTabs, browser_focus};
 use row::InquiryRow;
 
 pub(crate) static DEFINITION: ElementDefinition = ElementDefinition {
@@ -338,100 +340,6 @@ fn InquiryActions(inquiry: InquirySummary, data: DataView) -> impl IntoView {
                 on_choose=change_status
             />
         </div>
-    }
-}
-
-/// The row of status tabs; "All" clears the filter.
-#[component]
-fn StatusTabs(
-    current: Memo<Result<Option<InquiryStatus>, (String, String)>>,
-    on_choose: Callback<Option<InquiryStatus>>,
-) -> impl IntoView {
-    let i18n = crate::ui::use_i18n();
-    let choices = std::iter::once(None).chain(InquiryStatus::ALL.into_iter().map(Some));
-    view! {
-        <nav class="tabs" aria-label=move || i18n.text(Text::InboxStatusFilterLabel)>
-            {choices
-                .map(|choice| {
-                    let pressed = move || current.get().ok() == Some(choice);
-                    let label = move || match choice {
-                        Some(status) => status_name(status, i18n.language()),
-                        None => i18n.text(Text::InboxAllStatuses),
-                    };
-                    view! {
-                        <button
-                            class="tab"
-                            type="button"
-                            data-test="status-tab"
-                            data-status=choice.map(InquiryStatus::as_str).unwrap_or_default()
-                            aria-pressed=move || if pressed() { "true" } else { "false" }
-                            on:click=move |_| on_choose.run(choice)
-                        >
-                            {label}
-                        </button>
-                    }
-                })
-                .collect_view()}
-        </nav>
-    }
-}
-
-/// Focuses `input`, reporting (not throwing) a failure.
-fn browser_focus(input: &web_sys::HtmlInputElement) {
-    if input.focus().is_err() {
-        web_sys::console::warn_1(&"[crm-widgets] the search box could not take the focus".into());
-    }
-}
-
-/// The free-text search over the inbox; Escape clears it.
-#[component]
-fn SearchBox(query: RwSignal<String>, input: NodeRef<leptos::html::Input>) -> impl IntoView {
-    let i18n = crate::ui::use_i18n();
-    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
-        if event.key() == "Escape" && !query.with_untracked(String::is_empty) {
-            event.prevent_default();
-            query.set(String::new());
-        }
-    };
-    view! {
-        <div class="search" role="search">
-            <input
-                type="search"
-                class="control search-input"
-                data-test="inbox-search"
-                node_ref=input
-                autocomplete="off"
-                aria-label=move || i18n.text(Text::InboxSearchLabel)
-                placeholder=move || i18n.text(Text::InboxSearchPlaceholder)
-                prop:value=move || query.get()
-                on:input=move |event| query.set(event_target_value(&event))
-                on:keydown=on_keydown
-            />
-        </div>
-    }
-}
-
-/// What the inbox shows with nothing to list, with the next useful action.
-#[component]
-fn EmptyInbox(filtered: bool, on_show_all: Callback<()>) -> impl IntoView {
-    let i18n = crate::ui::use_i18n();
-    if filtered {
-        view! {
-            <Notice title=Signal::derive(move || i18n.text(Text::InboxEmptyFilteredTitle).to_owned())>
-                <button class="button" type="button" data-test="show-all" on:click=move |_| on_show_all.run(())>
-                    {move || i18n.text(Text::InboxShowAll)}
-                </button>
-            </Notice>
-        }
-        .into_any()
-    } else {
-        view! {
-            <Notice
-                title=Signal::derive(move || i18n.text(Text::InboxEmptyTitle).to_owned())
-                detail=Signal::derive(move || i18n.text(Text::InboxEmptyDetail).to_owned())
-            />
-        }
-        .into_any()
     }
 }
 

@@ -25,7 +25,7 @@ use contract::inquiry::InquirySummary;
 use contract::money::Currency;
 use leptos::prelude::*;
 
-use crate::data::{Collection, DataView};
+use crate::data::{Collection, DataView, Fetched};
 use crate::element::{ElementContext, ElementDefinition};
 use crate::i18n::{I18n, Text};
 use crate::intl;
@@ -79,36 +79,21 @@ fn QuoteBuilder(context: ElementContext, i18n: I18n) -> impl IntoView {
     let draft = RwSignal::new(Draft::default());
     let draft_error = RwSignal::new(None::<String>);
     let view_of_data = DataView::of(&context);
-    // The inquiry as the inbox has it, else fetched alone (from the cache at
-    // once, then from the server).
-    Effect::new(move |_| {
-        let layer = view_of_data.layer();
-        if let Ok(Some(id)) = inquiry_id.get() {
-            layer.fetch(Collection::Inquiries, &id.to_string());
-        }
-    });
-    let fetched = Memo::new(move |_| {
-        let Ok(Some(id)) = inquiry_id.get() else {
-            return None;
-        };
-        Some(view_of_data.with(|data| {
-            let mut fetched =
-                data.fetched::<InquirySummary>(Collection::Inquiries, &id.to_string());
-            if let Some(shown) = data.inquiry(id) {
+    // The inquiry as the inbox has it, else fetched alone.
+    let id = Memo::new(move |_| inquiry_id.get().ok().flatten().map(|id| id.to_string()));
+    let (fetched, retry) = view_of_data.fetched_record(
+        Collection::Inquiries,
+        id,
+        move |data, fetched: &mut Fetched<InquirySummary>| {
+            if let Some(id) = inquiry_id.get_untracked().ok().flatten()
+                && let Some(shown) = data.inquiry(id)
+            {
                 fetched.value = Some(InquirySummary::clone(&shown.inquiry));
             }
-            fetched
-        }))
-    });
+        },
+    );
     let inquiry = Memo::new(move |_| fetched.with(|fetched| fetched.as_ref()?.value.clone()));
     let inquiry_error = Memo::new(move |_| fetched.with(|fetched| fetched.as_ref()?.error.clone()));
-    let retry = Callback::new(move |()| {
-        if let Ok(Some(id)) = inquiry_id.get_untracked() {
-            view_of_data
-                .layer_untracked()
-                .fetch(Collection::Inquiries, &id.to_string());
-        }
-    });
     // Another inquiry (or none) means another quote: nothing of the previous
     // draft may stay on screen, least of all after the host switched users.
     // The inquiry seeds the draft with its product and quantity once; later

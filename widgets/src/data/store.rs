@@ -19,6 +19,10 @@ use wasm_bindgen::JsValue;
 
 use super::browser::sleep;
 
+mod collection;
+
+pub(crate) use collection::Collection;
+
 /// The schema version; [`upgrade`] brings any older database up to it.
 /// 1: the record stores, `outbox`, `meta`. 2: indexes, `details`.
 pub(crate) const SCHEMA_VERSION: u32 = 2;
@@ -32,68 +36,6 @@ pub(crate) const OUTBOX: &str = "outbox";
 const META: &str = "meta";
 const DETAILS: &str = "details";
 const CURSOR_KEY: &str = "cursor";
-
-/// The cached kinds of record, one object store each.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub(crate) enum Collection {
-    Inquiries,
-    Customers,
-    Quotes,
-    Products,
-    Users,
-    Reminders,
-}
-
-impl Collection {
-    pub(crate) const ALL: [Collection; 6] = [
-        Collection::Inquiries,
-        Collection::Customers,
-        Collection::Quotes,
-        Collection::Products,
-        Collection::Users,
-        Collection::Reminders,
-    ];
-
-    pub(crate) fn store(self) -> &'static str {
-        match self {
-            Collection::Inquiries => "inquiries",
-            Collection::Customers => "customers",
-            Collection::Quotes => "quotes",
-            Collection::Products => "products",
-            Collection::Users => "users",
-            Collection::Reminders => "reminders",
-        }
-    }
-
-    /// The collection of the feed's `entity` name.
-    pub(crate) fn of_entity(entity: &str) -> Option<Collection> {
-        Some(match entity {
-            "inquiry" => Collection::Inquiries,
-            "customer" => Collection::Customers,
-            "quote" => Collection::Quotes,
-            "product" => Collection::Products,
-            "user" => Collection::Users,
-            "reminder" => Collection::Reminders,
-            _ => return None,
-        })
-    }
-
-    /// The indexes of the collection's store, each named after the field it
-    /// indexes: the inbox reads its first screen newest first by `received_at`,
-    /// a customer's quotes and reminders are found by `customer_id`, products by
-    /// `sku`.
-    pub(crate) fn indexes(self) -> &'static [&'static str] {
-        match self {
-            Collection::Inquiries => &["received_at", "customer_id"],
-            Collection::Customers => &["name"],
-            Collection::Quotes => &["customer_id", "inquiry_id"],
-            Collection::Products => &["sku"],
-            Collection::Users => &[],
-            Collection::Reminders => &["customer_id", "due_on"],
-        }
-    }
-}
 
 /// One write to a collection.
 #[derive(Debug)]
@@ -410,15 +352,20 @@ impl Store {
     /// The record fetched alone at `path` (e.g. `customers/<id>`), as stored by
     /// [`Store::put_detail`].
     pub(crate) async fn detail(&self, path: &str) -> Result<Option<JsValue>, String> {
-        let transaction = self.transaction(&[DETAILS], false)?;
-        let store = transaction.object_store(DETAILS).map_err(describe)?;
-        let entry: Option<JsValue> = store
-            .get(path)
+        let entry = self.get(DETAILS, path).await?;
+        Ok(entry.and_then(|entry| js_sys::Reflect::get(&entry, &"record".into()).ok()))
+    }
+
+    /// The value at `key` in the store `store_name`.
+    async fn get(&self, store_name: &str, key: &str) -> Result<Option<JsValue>, String> {
+        let transaction = self.transaction(&[store_name], false)?;
+        let store = transaction.object_store(store_name).map_err(describe)?;
+        store
+            .get(key)
             .primitive()
             .map_err(describe)?
             .await
-            .map_err(describe)?;
-        Ok(entry.and_then(|entry| js_sys::Reflect::get(&entry, &"record".into()).ok()))
+            .map_err(describe)
     }
 
     /// Stores `record` as the one fetched at `path`; `None` deletes it.
@@ -452,14 +399,7 @@ impl Store {
 
     /// The stored change feed cursor.
     pub(crate) async fn cursor(&self) -> Result<Option<String>, String> {
-        let transaction = self.transaction(&[META], false)?;
-        let store = transaction.object_store(META).map_err(describe)?;
-        let value: Option<JsValue> = store
-            .get(CURSOR_KEY)
-            .primitive()
-            .map_err(describe)?
-            .await
-            .map_err(describe)?;
+        let value = self.get(META, CURSOR_KEY).await?;
         Ok(value.and_then(|value| value.as_string()))
     }
 

@@ -1,0 +1,122 @@
+//! The user's edits of the layer's records: queued in the outbox (stored
+//! first, shown at once, sent when possible), shown as they will be, and the
+//! decisions about those the server did not take.
+
+use std::rc::Rc;
+
+use contract::customer::{Customer, CustomerPatch, CustomerSummary};
+use contract::ids::InquiryId;
+use contract::inquiry::{InquiryPatch, InquirySummary};
+
+use super::mutation::shown_customer;
+use super::{Data, Mutation, engine};
+use crate::sync::{Entry, State};
+
+/// An edit the user must decide about.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Decision {
+    pub(crate) seq: u64,
+    /// The inquiry it concerns, as the server has it now (when cached).
+    pub(crate) inquiry: Option<InquirySummary>,
+    /// The customer it concerns, as the server has it now (when cached).
+    pub(crate) customer: Option<CustomerSummary>,
+    pub(crate) mutation: Mutation,
+    pub(crate) state: State,
+}
+
+impl Data {
+    /// The edits waiting for the user's decision, oldest first.
+    pub(crate) fn decisions(&self) -> Vec<Decision> {
+        let inquiries = self.0.records.inquiries.borrow();
+        let customers = self.0.records.customers.borrow();
+        self.0
+            .outbox
+            .borrow()
+            .entries()
+            .iter()
+            .filter(|entry| matches!(entry.state, State::Conflict { .. } | State::Rejected { .. }))
+            .map(|entry: &Entry<Mutation>| Decision {
+                seq: entry.seq,
+                inquiry: entry.op.inquiry().and_then(|id| {
+                    inquiries
+                        .get(&id)
+                        .map(|inquiry| InquirySummary::clone(inquiry))
+                }),
+                customer: entry.op.customer().and_then(|id| {
+                    customers
+                        .get(&id)
+                        .map(|customer| CustomerSummary::clone(customer))
+                }),
+                mutation: entry.op.clone(),
+                state: entry.state.clone(),
+            })
+            .collect()
+    }
+
+    /// Changes an inquiry: queued in the outbox (stored first), shown at once,
+    /// sent when possible.
+    pub(crate) fn update_inquiry(&self, id: InquiryId, patch: InquiryPatch) {
+        let (if_match, about) = self
+            .0
+            .records
+            .inquiries
+            .borrow()
+            .get(&id)
+            .map(|inquiry| {
+                (
+                    Some(inquiry.version.0),
+                    inquiry.buyer.display_name().to_owned(),
+                )
+            })
+            .unwrap_or_default();
+        let mutation = Mutation::UpdateInquiry { id, patch, about };
+        engine::enqueue(Rc::clone(&self.0), mutation.resource(), if_match, mutation);
+    }
+
+    /// Changes a customer: queued in the outbox (stored first), shown at once,
+    /// sent when possible.
+    pub(crate) fn update_customer(&self, customer: &CustomerSummary, patch: CustomerPatch) {
+        // The version the user saw: the newest the layer knows.
+        let version = self
+            .0
+            .records
+            .customers
+            .borrow()
+            .get(&customer.id)
+            .map_or(customer.version, |known| {
+                known.version.max(customer.version)
+            });
+        let mutation = Mutation::UpdateCustomer {
+            id: customer.id,
+            patch,
+            about: customer.name.clone(),
+        };
+        engine::enqueue(
+            Rc::clone(&self.0),
+            mutation.resource(),
+            Some(version.0),
+            mutation,
+        );
+    }
+
+    /// `customer` as the user sees it (their pending edits applied), and
+    /// whether any edit is pending.
+    pub(crate) fn shown_customer(&self, customer: Customer) -> (Customer, bool) {
+        shown_customer(customer, self.0.outbox.borrow().entries(), &self.0.names())
+    }
+
+    /// Conflict: send the user's edit again on the server's current version.
+    pub(crate) fn keep_mine(&self, seq: u64) {
+        engine::decide(Rc::clone(&self.0), seq, engine::Choice::KeepMine);
+    }
+
+    /// Conflict: drop the user's edit, keep the server's version.
+    pub(crate) fn take_theirs(&self, seq: u64) {
+        engine::decide(Rc::clone(&self.0), seq, engine::Choice::TakeTheirs);
+    }
+
+    /// Refused edit: drop it.
+    pub(crate) fn discard(&self, seq: u64) {
+        engine::decide(Rc::clone(&self.0), seq, engine::Choice::Discard);
+    }
+}
