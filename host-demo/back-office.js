@@ -29,11 +29,19 @@ for (const button of document.querySelectorAll('[data-lang]')) {
   });
 }
 
-// 3. Wiring through the documented events: selecting an inquiry shows its buyer
-//    and starts a quote from it.
+// 3. Wiring through the documented events: opening an inquiry shows its buyer;
+//    "Create quote" starts a quote from it; "Open customer card" brings the
+//    card into view.
 inbox.addEventListener('crm-inquiry-select', (event) => {
-  const { inquiryId, customerId } = event.detail;
+  const { customerId } = event.detail;
   if (customerId) card.setAttribute('customer-id', customerId);
   else card.removeAttribute('customer-id');
-  quote.setAttribute('inquiry-id', inquiryId);
+});
+inbox.addEventListener('crm-quote-request', (event) => {
+  quote.setAttribute('inquiry-id', event.detail.inquiryId);
+  quote.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+});
+inbox.addEventListener('crm-customer-open', (event) => {
+  card.setAttribute('customer-id', event.detail.customerId);
+  card.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
 });

@@ -74,6 +74,7 @@ test('every kind of record is cached, and card and quote builder open from the c
   await row(page, withCustomer.id).click();
   await expect(card(page).locator('[data-test="customer-name"]')).toHaveText(customer.name);
   await expect(card(page).locator('[data-test="customer-contacts"] li')).toHaveCount(customer.contacts.length);
+  await page.locator('crm-inquiry-inbox [data-test="create-quote"]').click();
   await expect(quote(page).locator('[data-test="quote-buyer"]')).toContainText(withCustomer.buyer.company || withCustomer.buyer.name);
 });
 

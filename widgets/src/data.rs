@@ -13,7 +13,7 @@ mod browser;
 mod edits;
 mod engine;
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 mod mutation;
 mod records;
 mod search;
@@ -92,6 +92,8 @@ pub(crate) struct Inner {
     base: String,
     api: Api,
     status: RefCell<SyncStatus>,
+    /// The signed-in user, once known.
+    me: Cell<Option<UserId>>,
     /// The signals of each mounted view that shows this layer's data, bumped on
     /// every change. Owned by the views (disposed with them, then pruned here), so
     /// the page-wide layer never keeps a dead view's subscription alive.
@@ -164,6 +166,7 @@ pub(crate) fn data(base: String) -> Data {
             outbox: Summary::default(),
             complete: false,
         }),
+        me: Cell::new(None),
         listeners: RefCell::default(),
         records: Records::default(),
         shown: RefCell::default(),
@@ -380,6 +383,17 @@ impl Data {
         Some(ShownInquiry { inquiry, pending })
     }
 
+    /// The signed-in user, once known (from the cache's name, else `GET /me`).
+    pub(crate) fn me(&self) -> Option<User> {
+        let id = self.0.me.get()?;
+        self.record::<User>(id)
+    }
+
+    /// The signed-in user's id, once known.
+    pub(crate) fn me_id(&self) -> Option<UserId> {
+        self.0.me.get()
+    }
+
     /// The active users of the member, by name.
     pub(crate) fn users(&self) -> Vec<User> {
         let mut users: Vec<User> = self
@@ -393,6 +407,23 @@ impl Data {
             .collect();
         users.sort_by(|a, b| a.name.cmp(&b.name));
         users
+    }
+
+    /// Whom the signed-in user may assign inquiries to, by name: the whole
+    /// team for an owner or manager, only themselves for a rep (as the server
+    /// rules), and `current` (the present assignee) in any case.
+    pub(crate) fn assignable(&self, current: Option<UserId>) -> Vec<(UserId, String)> {
+        let me = self.me();
+        let whole_team = me.as_ref().is_none_or(|me| me.role.sees_whole_team());
+        self.users()
+            .into_iter()
+            .filter(|user| {
+                whole_team
+                    || Some(user.id) == current
+                    || me.as_ref().is_some_and(|me| me.id == user.id)
+            })
+            .map(|user| (user.id, user.name))
+            .collect()
     }
 
     /// The `T` with `id`, as last heard from the server, if it is cached.

@@ -77,15 +77,25 @@ pub(crate) enum CrmEvent {
     InquirySelect,
     /// The user changed the inbox's status filter.
     InquiryFilterChange,
+    /// The user changed inquiries in the inbox (status, assignee, read state,
+    /// a reply).
+    InquiryChange,
+    /// The user asked for a quote for an inquiry ("Create quote").
+    QuoteRequest,
+    /// The user asked to see a buyer's customer card.
+    CustomerOpen,
     /// The quote being built changed.
     QuoteChange,
 }
 
 impl CrmEvent {
     #[cfg(test)]
-    pub(crate) const ALL: [CrmEvent; 3] = [
+    pub(crate) const ALL: [CrmEvent; 6] = [
         CrmEvent::InquirySelect,
         CrmEvent::InquiryFilterChange,
+        CrmEvent::InquiryChange,
+        CrmEvent::QuoteRequest,
+        CrmEvent::CustomerOpen,
         CrmEvent::QuoteChange,
     ];
 
@@ -94,6 +104,9 @@ impl CrmEvent {
         match self {
             CrmEvent::InquirySelect => "crm-inquiry-select",
             CrmEvent::InquiryFilterChange => "crm-inquiry-filter-change",
+            CrmEvent::InquiryChange => "crm-inquiry-change",
+            CrmEvent::QuoteRequest => "crm-quote-request",
+            CrmEvent::CustomerOpen => "crm-customer-open",
             CrmEvent::QuoteChange => "crm-quote-change",
         }
     }

@@ -14,7 +14,10 @@ use contract::language::Language;
 use leptos::prelude::*;
 
 pub(crate) use catalog::Text;
-pub(crate) use terms::{business_type, lifecycle_stage, status_name, tier_name, unit_name};
+pub(crate) use terms::{
+    assignment_rule_name, business_type, lifecycle_stage, lost_reason_name, score_signal_name,
+    sort_name, status_name, tier_name, unit_name,
+};
 
 /// Reads the widget's language reactively.
 #[derive(Clone, Copy)]

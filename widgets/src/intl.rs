@@ -20,6 +20,8 @@ extern "C" {
         fraction_digits: u32,
     ) -> String;
     fn crm_region_name(language: &str, code: &str) -> String;
+    fn crm_language_name(language: &str, code: &str) -> String;
+    fn crm_format_date(language: &str, epoch_milliseconds: f64) -> String;
 }
 
 /// Milliseconds since the Unix epoch, as JavaScript dates count.
@@ -84,6 +86,19 @@ pub(crate) fn money(
     minor_units: u32,
 ) -> String {
     crm_format_money(language.tag(), currency, &value.to_string(), minor_units)
+}
+
+/// "Nov 22, 2026" / "2026年11月22日".
+pub(crate) fn date(language: Language, day: time::Date) -> String {
+    crm_format_date(
+        language.tag(),
+        epoch_milliseconds(day.midnight().assume_utc()),
+    )
+}
+
+/// "German" / "德语", for a BCP 47 tag.
+pub(crate) fn language_name(language: Language, code: &str) -> String {
+    crm_language_name(language.tag(), code)
 }
 
 /// "Germany" / "德国".

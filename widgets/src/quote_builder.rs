@@ -98,26 +98,23 @@ fn QuoteBuilder(context: ElementContext, i18n: I18n) -> impl IntoView {
     // draft may stay on screen, least of all after the host switched users.
     // The inquiry seeds the draft with its product and quantity once; later
     // changes of the inquiry (read, assigned) leave the user's lines alone.
-    let seeded = StoredValue::new(None::<InquiryId>);
-    Effect::new(
-        move |previous: Option<Result<Option<InquiryId>, (String, String)>>| {
-            let current = inquiry_id.get();
-            if previous.is_some_and(|previous| previous != current) {
-                seeded.set_value(None);
-                draft.update(|draft| {
-                    draft.lines.clear();
-                    draft.named_place.clear();
-                });
-            }
-            current
-        },
-    );
+    // One effect for both, so that the clearing can never run after the seeding.
+    let seeded = StoredValue::new((None::<InquiryId>, false));
     Effect::new(move |_| {
-        let Some(inquiry) = inquiry.get() else {
-            return;
-        };
-        if seeded.get_value() != Some(inquiry.id) {
-            seeded.set_value(Some(inquiry.id));
+        let wanted = inquiry_id.get().ok().flatten();
+        let inquiry = inquiry.get();
+        if seeded.get_value().0 != wanted {
+            seeded.set_value((wanted, false));
+            draft.update(|draft| {
+                draft.lines.clear();
+                draft.named_place.clear();
+            });
+        }
+        if let Some(inquiry) = inquiry
+            && Some(inquiry.id) == wanted
+            && !seeded.get_value().1
+        {
+            seeded.set_value((wanted, true));
             draft.update(|draft| draft.lines = vec![DraftLine::from_inquiry(&inquiry)]);
         }
     });

@@ -18,7 +18,7 @@
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use super::InquiryStatus;
+use super::{InquiryStatus, InquirySummary};
 use crate::country::CountryCode;
 use crate::ids::UserId;
 use crate::problem::FieldError;
@@ -33,6 +33,41 @@ pub enum AssigneeFilter {
     Unassigned,
     /// Assigned to this user.
     User(UserId),
+}
+
+impl AssigneeFilter {
+    /// The wire form: `me`, `unassigned` or the user's id.
+    pub fn to_wire(self) -> String {
+        match self {
+            AssigneeFilter::Me => "me".to_owned(),
+            AssigneeFilter::Unassigned => "unassigned".to_owned(),
+            AssigneeFilter::User(id) => id.to_string(),
+        }
+    }
+
+    /// Whether an inquiry assigned to `assignee` is one of these, for the user `me`.
+    pub fn accepts(self, assignee: Option<UserId>, me: Option<UserId>) -> bool {
+        match self {
+            AssigneeFilter::Me => me.is_some() && assignee == me,
+            AssigneeFilter::Unassigned => assignee.is_none(),
+            AssigneeFilter::User(user) => assignee == Some(user),
+        }
+    }
+}
+
+impl std::str::FromStr for AssigneeFilter {
+    type Err = &'static str;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "me" => Ok(AssigneeFilter::Me),
+            "unassigned" => Ok(AssigneeFilter::Unassigned),
+            id => id
+                .parse::<UserId>()
+                .map(AssigneeFilter::User)
+                .map_err(|_| "must be me, unassigned or a user id"),
+        }
+    }
 }
 
 /// The order of the list. Ties are broken by id, so pages never overlap.
@@ -94,6 +129,57 @@ pub struct InquiryFilter {
     pub search: Option<String>,
 }
 
+impl InquiryFilter {
+    /// Whether `inquiry` meets every condition but the free-text search, for
+    /// the user `me`: the rules the server's list applies, for clients that
+    /// filter a cached copy.
+    pub fn accepts(&self, inquiry: &InquirySummary, me: Option<UserId>) -> bool {
+        (self.statuses.is_empty() || self.statuses.contains(&inquiry.status))
+            && self.assignee.is_none_or(|assignee| {
+                assignee.accepts(inquiry.assignee.as_ref().map(|user| user.id), me)
+            })
+            && self.unread.is_none_or(|unread| inquiry.unread == unread)
+            && self.score_min.is_none_or(|min| inquiry.score >= min)
+            && self.score_max.is_none_or(|max| inquiry.score <= max)
+            && self
+                .received_from
+                .is_none_or(|from| inquiry.received_at >= from)
+            && self.received_to.is_none_or(|to| inquiry.received_at < to)
+            && self
+                .country
+                .is_none_or(|country| inquiry.buyer.country == country)
+            && self.tag.as_deref().is_none_or(|tag| {
+                let tag = tag.trim();
+                inquiry
+                    .tags
+                    .iter()
+                    .any(|carried| carried.eq_ignore_ascii_case(tag))
+            })
+    }
+}
+
+impl InquirySort {
+    /// A key that orders inquiries as the server's list does (smaller first),
+    /// made of integers so that sorting many is cheap. Ties end in the id.
+    pub fn key(self, inquiry: &InquirySummary) -> (i128, i128, u128) {
+        let received = inquiry.received_at.unix_timestamp_nanos();
+        let id = inquiry.id.0.as_u128();
+        match self {
+            InquirySort::ReceivedDesc => (-received, 0, u128::MAX - id),
+            InquirySort::ReceivedAsc => (received, 0, id),
+            InquirySort::ScoreDesc => (-i128::from(inquiry.score), -received, u128::MAX - id),
+            InquirySort::DueAsc => {
+                let waiting = inquiry.first_response_at.is_none() && inquiry.status.is_active();
+                let due = inquiry
+                    .response_due_at
+                    .unwrap_or(inquiry.received_at)
+                    .unix_timestamp_nanos();
+                (i128::from(!waiting), due, id)
+            }
+        }
+    }
+}
+
 /// A whole list request.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct InquiryListQuery {
@@ -133,14 +219,7 @@ impl InquiryListQuery {
             pairs.push(("status", statuses.join(",")));
         }
         if let Some(assignee) = filter.assignee {
-            pairs.push((
-                "assignee",
-                match assignee {
-                    AssigneeFilter::Me => "me".to_owned(),
-                    AssigneeFilter::Unassigned => "unassigned".to_owned(),
-                    AssigneeFilter::User(id) => id.to_string(),
-                },
-            ));
+            pairs.push(("assignee", assignee.to_wire()));
         }
         let mut push = |name, value: Option<String>| {
             if let Some(value) = value {
@@ -239,19 +318,10 @@ fn parse_pair(query: &mut InquiryListQuery, errors: &mut FieldErrors, name: &str
                 }
             }
         }
-        "assignee" => {
-            filter.assignee = match value {
-                "me" => Some(AssigneeFilter::Me),
-                "unassigned" => Some(AssigneeFilter::Unassigned),
-                id => match id.parse::<UserId>() {
-                    Ok(id) => Some(AssigneeFilter::User(id)),
-                    Err(_) => {
-                        errors.add(name, "must be me, unassigned or a user id");
-                        None
-                    }
-                },
-            }
-        }
+        "assignee" => match value.parse::<AssigneeFilter>() {
+            Ok(assignee) => filter.assignee = Some(assignee),
+            Err(error) => errors.add(name, error),
+        },
         "unread" => match value {
             "true" => filter.unread = Some(true),
             "false" => filter.unread = Some(false),

@@ -30,6 +30,32 @@ pub enum LostReason {
     Other,
 }
 
+impl LostReason {
+    /// Every reason, most common first.
+    pub const ALL: [LostReason; 7] = [
+        LostReason::Price,
+        LostReason::LeadTime,
+        LostReason::Specification,
+        LostReason::NoResponse,
+        LostReason::CompetitorChosen,
+        LostReason::ProjectCancelled,
+        LostReason::Other,
+    ];
+
+    /// The wire name, e.g. `"lead_time"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LostReason::Price => "price",
+            LostReason::LeadTime => "lead_time",
+            LostReason::Specification => "specification",
+            LostReason::NoResponse => "no_response",
+            LostReason::CompetitorChosen => "competitor_chosen",
+            LostReason::ProjectCancelled => "project_cancelled",
+            LostReason::Other => "other",
+        }
+    }
+}
+
 /// `PATCH /inquiries/{id}`: every field is optional; absent fields stay as they are.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use contract::customer::{Customer, CustomerPatch, CustomerSummary};
 use contract::ids::InquiryId;
-use contract::inquiry::{InquiryPatch, InquirySummary};
+use contract::inquiry::{InquiryPatch, InquirySummary, NewReply};
 
 use super::mutation::shown_customer;
 use super::{Data, Mutation, engine};
@@ -71,6 +71,44 @@ impl Data {
             .unwrap_or_default();
         let mutation = Mutation::UpdateInquiry { id, patch, about };
         engine::enqueue(Rc::clone(&self.0), mutation.resource(), if_match, mutation);
+    }
+
+    /// Replies to the buyer of an inquiry: queued in the outbox (stored first),
+    /// shown at once as on its way, sent when possible.
+    pub(crate) fn reply(&self, id: InquiryId, body: String) {
+        let about = self
+            .0
+            .records
+            .inquiries
+            .borrow()
+            .get(&id)
+            .map(|inquiry| inquiry.buyer.display_name().to_owned())
+            .unwrap_or_default();
+        let mutation = Mutation::CreateReply {
+            id,
+            reply: NewReply { body },
+            about,
+        };
+        engine::enqueue(Rc::clone(&self.0), mutation.resource(), None, mutation);
+    }
+
+    /// The user's replies to inquiry `id` still on their way, oldest first
+    /// (`true`: refused or held, the user decides).
+    pub(crate) fn pending_replies(&self, id: InquiryId) -> Vec<(u64, String, bool)> {
+        self.0
+            .outbox
+            .borrow()
+            .entries()
+            .iter()
+            .filter_map(|entry| match &entry.op {
+                Mutation::CreateReply { id: of, reply, .. } if *of == id => Some((
+                    entry.seq,
+                    reply.body.clone(),
+                    matches!(entry.state, State::Conflict { .. } | State::Rejected { .. }),
+                )),
+                _ => None,
+            })
+            .collect()
     }
 
     /// Changes a customer: queued in the outbox (stored first), shown at once,

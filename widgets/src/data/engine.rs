@@ -60,6 +60,7 @@ async fn run(inner: Rc<Inner>) {
     let Some(database) = identify(&inner).await else {
         return;
     };
+    inner.me.set(user_of_database(&database));
     match Store::open(&database).await {
         Ok(store) => {
             watch_version_changes(&inner, &store);
@@ -194,6 +195,11 @@ async fn identify(inner: &Rc<Inner>) -> Option<String> {
 
 fn database_name(me: &contract::user::Me) -> String {
     format!("crm-widgets:{}:{}", me.member.id, me.user.id)
+}
+
+/// The user whose cache `database` is (see [`database_name`]).
+fn user_of_database(database: &str) -> Option<contract::ids::UserId> {
+    database.rsplit(':').next()?.parse().ok()
 }
 
 /// Confirms with `GET /me` that the token still belongs to the user whose cache

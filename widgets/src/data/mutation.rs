@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use contract::customer::{Customer, CustomerPatch, CustomerSummary};
 use contract::ids::{CustomerId, InquiryId, UserId};
-use contract::inquiry::{InquiryPatch, InquirySummary};
+use contract::inquiry::{InquiryPatch, InquiryStatus, InquirySummary, NewReply};
 use contract::operation::{self, Operation};
 use contract::user::UserRef;
 use serde::{Deserialize, Serialize};
@@ -27,6 +27,14 @@ pub(crate) enum Mutation {
         #[serde(default)]
         about: String,
     },
+    /// `POST /inquiries/{id}/replies`: the member answers the buyer.
+    CreateReply {
+        id: InquiryId,
+        reply: NewReply,
+        /// The buyer, as for `UpdateInquiry`.
+        #[serde(default)]
+        about: String,
+    },
     /// `PATCH /customers/{id}`: profile, tier, lifecycle stage, owner, tags.
     UpdateCustomer {
         id: CustomerId,
@@ -41,7 +49,9 @@ impl Mutation {
     /// The resource it changes, the outbox's unit of order.
     pub(crate) fn resource(&self) -> String {
         match self {
-            Mutation::UpdateInquiry { id, .. } => inquiry_resource(*id),
+            Mutation::UpdateInquiry { id, .. } | Mutation::CreateReply { id, .. } => {
+                inquiry_resource(*id)
+            }
             Mutation::UpdateCustomer { id, .. } => ["customer/", &id.to_string()].concat(),
         }
     }
@@ -50,6 +60,7 @@ impl Mutation {
     pub(crate) fn method(&self) -> &'static str {
         match self {
             Mutation::UpdateInquiry { .. } => operation::UpdateInquiry::METHOD.as_str(),
+            Mutation::CreateReply { .. } => operation::CreateReply::METHOD.as_str(),
             Mutation::UpdateCustomer { .. } => operation::UpdateCustomer::METHOD.as_str(),
         }
     }
@@ -59,6 +70,9 @@ impl Mutation {
         let segments = match self {
             Mutation::UpdateInquiry { id, .. } => {
                 operation::UpdateInquiry::segments(&[&id.to_string()])
+            }
+            Mutation::CreateReply { id, .. } => {
+                operation::CreateReply::segments(&[&id.to_string()])
             }
             Mutation::UpdateCustomer { id, .. } => {
                 operation::UpdateCustomer::segments(&[&id.to_string()])
@@ -71,14 +85,16 @@ impl Mutation {
     /// What the user calls the record it changes.
     pub(crate) fn about(&self) -> &str {
         match self {
-            Mutation::UpdateInquiry { about, .. } | Mutation::UpdateCustomer { about, .. } => about,
+            Mutation::UpdateInquiry { about, .. }
+            | Mutation::CreateReply { about, .. }
+            | Mutation::UpdateCustomer { about, .. } => about,
         }
     }
 
     /// The inquiry it changes, if any.
     pub(crate) fn inquiry(&self) -> Option<InquiryId> {
         match self {
-            Mutation::UpdateInquiry { id, .. } => Some(*id),
+            Mutation::UpdateInquiry { id, .. } | Mutation::CreateReply { id, .. } => Some(*id),
             Mutation::UpdateCustomer { .. } => None,
         }
     }
@@ -87,7 +103,7 @@ impl Mutation {
     pub(crate) fn customer(&self) -> Option<CustomerId> {
         match self {
             Mutation::UpdateCustomer { id, .. } => Some(*id),
-            Mutation::UpdateInquiry { .. } => None,
+            Mutation::UpdateInquiry { .. } | Mutation::CreateReply { .. } => None,
         }
     }
 
@@ -164,8 +180,20 @@ impl Mutation {
         inquiry: &mut InquirySummary,
         names: &HashMap<UserId, String>,
     ) {
-        let Mutation::UpdateInquiry { id, patch, .. } = self else {
-            return;
+        let (id, patch) = match self {
+            Mutation::UpdateInquiry { id, patch, .. } => (id, patch),
+            // As the server does with a reply: a new inquiry becomes open, and
+            // it counts as read.
+            Mutation::CreateReply { id, .. } => {
+                if *id == inquiry.id {
+                    if inquiry.status == InquiryStatus::New {
+                        inquiry.status = InquiryStatus::Open;
+                    }
+                    inquiry.unread = false;
+                }
+                return;
+            }
+            Mutation::UpdateCustomer { .. } => return,
         };
         if *id != inquiry.id {
             return;

@@ -68,14 +68,12 @@ catalog! {
     InboxAllStatuses => "All", "全部";
     InquiryCountOne => "{count} inquiry", "{count} 条询盘";
     InquiryCountOther => "{count} inquiries", "{count} 条询盘";
-    InboxShowing => "Showing {shown} of {total}", "显示 {shown} / {total} 条";
     InboxEmptyTitle => "No inquiries yet", "暂无询盘";
     InboxEmptyDetail => "New inquiries from buyers on the portal appear here.", "买家在门户发送的新询盘会显示在这里。";
     InboxEmptyFilteredTitle => "No inquiries match these filters", "没有符合筛选条件的询盘";
     InboxSearchLabel => "Search inquiries", "搜索询盘";
     InboxSearchPlaceholder => "Search buyer, product, message… ( / )", "搜索买家、产品、留言…（/）";
     InboxShowAll => "Show all inquiries", "查看全部询盘";
-    InboxLoadMore => "Show more", "加载更多";
     InquiryUnread => "Unread", "未读";
     InquiryUnassigned => "Unassigned", "未分配";
     InquiryVerifiedBuyer => "Verified buyer", "已认证买家";
@@ -84,10 +82,103 @@ catalog! {
     InquiryReceived => "Received {time}", "收到时间 {time}";
     InquiryAssignedTo => "Assigned to {name}", "负责人 {name}";
     InquiryNotYetSaved => "Not yet saved", "尚未保存";
-    InquiryActionsLabel => "Selected inquiry", "所选询盘";
     InquiryMarkRead => "Mark read", "标为已读";
     InquiryMarkUnread => "Mark unread", "标为未读";
     InquiryStatusLabel => "Status", "状态";
+    InquiryReplyDue => "Reply due {time}", "回复期限：{time}";
+    InquiryReplyOverdue => "Reply overdue ({time})", "回复已超时（{time}）";
+    InquirySelectRow => "Select {name}", "选择 {name}";
+
+    // Inbox filters and order.
+    InboxFiltersLabel => "Filters", "筛选";
+    FilterAssignee => "Assignee", "负责人";
+    FilterAnyone => "Anyone", "所有人";
+    FilterMine => "Mine", "我的";
+    FilterUnreadOnly => "Unread only", "仅未读";
+    FilterScore => "Score", "评分";
+    FilterAnyScore => "Any score", "任意评分";
+    FilterScoreAtLeast => "{score} or more", "{score} 分及以上";
+    FilterCountry => "Country", "国家";
+    FilterAnyCountry => "Any country", "所有国家";
+    FilterTag => "Tag", "标签";
+    FilterAnyTag => "Any tag", "所有标签";
+    FilterReceivedFrom => "Received from", "收到日期从";
+    FilterReceivedTo => "to", "至";
+    FilterClear => "Clear filters", "清除筛选";
+    SortLabel => "Sort", "排序";
+
+    // Bulk actions.
+    BulkLabel => "Bulk actions", "批量操作";
+    BulkSelectAll => "Select all shown", "全选当前列表";
+    BulkSelectedOne => "{count} selected", "已选 {count} 条";
+    BulkSelectedOther => "{count} selected", "已选 {count} 条";
+    BulkAssign => "Assign to…", "分配给…";
+    BulkStatus => "Change status…", "更改状态…";
+    BulkMarkSpam => "Mark as spam", "标为垃圾询盘";
+    BulkClear => "Clear selection", "取消选择";
+    BulkDoneOne => "{count} inquiry changed", "已更改 {count} 条询盘";
+    BulkDoneOther => "{count} inquiries changed", "已更改 {count} 条询盘";
+    BulkSkipped => "{count} skipped: their status does not allow it", "{count} 条因当前状态不允许而跳过";
+    SpamReasonBulk => "Marked as spam from the inbox", "在询盘列表中标为垃圾询盘";
+
+    // The inquiry's detail pane.
+    DetailLabel => "Inquiry from {name}", "来自 {name} 的询盘";
+    DetailBack => "Back to the list", "返回列表";
+    DetailCustomerCard => "Open customer card", "打开客户卡片";
+    DetailRequirement => "What the buyer needs", "买家需求";
+    DetailQuantity => "Quantity", "数量";
+    DetailTargetPrice => "Target price", "目标价";
+    DetailIncoterm => "Trade term", "贸易术语";
+    DetailDestination => "Destination", "目的地";
+    DetailNeededBy => "Needed by", "需求日期";
+    DetailSample => "Sample wanted", "需要样品";
+    DetailOem => "Own brand (OEM/ODM)", "贴牌定制（OEM/ODM）";
+    DetailYes => "Yes", "是";
+    DetailNo => "No", "否";
+    DetailNotStated => "Not stated", "未说明";
+    DetailScore => "Quality score {score}", "质量评分 {score}";
+    DetailThread => "Conversation", "沟通记录";
+    DetailSending => "Sending…", "发送中…";
+    DetailNotSent => "Not sent: decide above", "未发送：请在上方处理";
+    DetailAssignments => "Assignment history", "分配记录";
+    DetailLostReason => "Lost: {reason}", "丢单：{reason}";
+    DetailSpamReason => "Spam: {reason}", "垃圾询盘：{reason}";
+    AssignToMe => "Assign to me", "分配给我";
+    CreateQuote => "Create quote", "创建报价";
+    LostReasonLabel => "Why was it lost?", "丢单原因";
+    SpamReasonLabel => "Why is it spam?", "判定为垃圾询盘的原因";
+    SpamReasonDefault => "Not a genuine inquiry", "非真实询盘";
+    ConfirmStatus => "Change status", "确认更改";
+    Cancel => "Cancel", "取消";
+    Close => "Close", "关闭";
+    ReplyLabel => "Reply to {name}", "回复 {name}";
+    ReplyPlaceholder => "Write your reply… (Ctrl+Enter sends)", "输入回复内容…（Ctrl+Enter 发送）";
+    ReplySend => "Send reply", "发送回复";
+    ReplyTemplate => "Template", "模板";
+    ReplyBuyerLanguage => "The buyer writes in {language}", "买家使用的语言：{language}";
+    ReplyTooLong => "A reply can have at most {max} characters.", "回复最多 {max} 个字符。";
+    TemplateThanksName => "Thank you, quote follows", "感谢询盘，随后报价";
+    TemplateThanks => "Dear {name},\n\nThank you for your inquiry about {product}. We are preparing a quotation and will send it to you shortly.\n\nBest regards", "{name}您好：\n\n感谢您对{product}的询价。我们正在准备报价，稍后发送给您。\n\n此致\n敬礼";
+    TemplateDetailsName => "Ask for details", "询问详细需求";
+    TemplateDetails => "Dear {name},\n\nThank you for your inquiry about {product}. To quote accurately, could you tell us the quantity you need, your destination port and the trade term you prefer?\n\nBest regards", "{name}您好：\n\n感谢您对{product}的询价。为准确报价，请告知所需数量、目的港以及希望采用的贸易术语。\n\n此致\n敬礼";
+    TemplateSampleName => "Offer a sample", "提供样品";
+    TemplateSample => "Dear {name},\n\nThank you for your interest in {product}. We would be glad to send you a sample so that you can check our quality. Please confirm your delivery address.\n\nBest regards", "{name}您好：\n\n感谢您对{product}的关注。我们很乐意寄送样品供您确认质量，请确认您的收货地址。\n\n此致\n敬礼";
+
+    // Keyboard.
+    HelpButton => "Keyboard shortcuts (?)", "键盘快捷键（?）";
+    HelpTitle => "Keyboard shortcuts", "键盘快捷键";
+    HelpMove => "Next / previous inquiry", "下一条／上一条询盘";
+    HelpOpen => "Open the inquiry", "打开询盘";
+    HelpSelect => "Select for bulk actions", "选中以批量操作";
+    HelpReply => "Reply", "回复";
+    HelpAssign => "Assign", "分配";
+    HelpArchive => "Archive", "归档";
+    HelpSearch => "Search", "搜索";
+    HelpToggle => "Show or hide this help", "显示或隐藏此帮助";
+    AnnounceArchived => "Archived the inquiry from {name}", "已归档来自 {name} 的询盘";
+    AnnounceReplyQueued => "Your reply to {name} is on its way", "给 {name} 的回复正在发送";
+    AnnounceStatus => "{name}: now {status}", "{name}：状态改为{status}";
+    ChangeReply => "reply to the buyer", "回复买家";
 
     // The data layer: connection, offline storage, the outbox.
     SyncLoading => "Loading inquiries… {loaded} of {total}", "正在加载询盘… {loaded} / {total}";

@@ -2,7 +2,7 @@
 //! Exhaustive matches: a new variant does not compile until it is named everywhere.
 
 use contract::customer::{BusinessType, LifecycleStage, Tier};
-use contract::inquiry::InquiryStatus;
+use contract::inquiry::{AssignmentRule, InquirySort, InquiryStatus, LostReason, ScoreSignal};
 use contract::language::Language;
 use contract::quantity::Unit;
 
@@ -118,6 +118,108 @@ pub(crate) fn business_type(kind: BusinessType, language: Language) -> &'static 
             Brand => "品牌商",
             Distributor => "分销商",
             Manufacturer => "制造商",
+        },
+    }
+}
+
+/// Why an inquiry was lost.
+pub(crate) fn lost_reason_name(reason: LostReason, language: Language) -> &'static str {
+    use LostReason::*;
+    match language {
+        Language::English => match reason {
+            Price => "Price too high",
+            LeadTime => "Lead time too long",
+            Specification => "Did not meet the specification",
+            NoResponse => "Buyer stopped answering",
+            CompetitorChosen => "Buyer chose another supplier",
+            ProjectCancelled => "Project cancelled",
+            Other => "Other reason",
+        },
+        Language::SimplifiedChinese => match reason {
+            Price => "价格过高",
+            LeadTime => "交期过长",
+            Specification => "不符合规格要求",
+            NoResponse => "买家不再回复",
+            CompetitorChosen => "买家选择了其他供应商",
+            ProjectCancelled => "项目取消",
+            Other => "其他原因",
+        },
+    }
+}
+
+/// What a quality score signal means.
+pub(crate) fn score_signal_name(signal: ScoreSignal, language: Language) -> &'static str {
+    use ScoreSignal::*;
+    match language {
+        Language::English => match signal {
+            VerifiedBuyer => "Verified buyer",
+            CompanyDomain => "Writes from a company domain",
+            FreeMailDomain => "Writes from a free mail address",
+            EmptyCompany => "Gave no company",
+            QuantityStated => "Stated a quantity",
+            MissingQuantity => "Stated no quantity",
+            DetailedRequirement => "Gave price, trade term or destination",
+            GenericText => "Generic message",
+            LinkOnly => "Hardly more than a link",
+            RepeatedText => "Same text seen before",
+            ShortMessage => "Very short message",
+            KnownCustomer => "Already your customer",
+        },
+        Language::SimplifiedChinese => match signal {
+            VerifiedBuyer => "已认证买家",
+            CompanyDomain => "使用公司域名邮箱",
+            FreeMailDomain => "使用免费邮箱",
+            EmptyCompany => "未填写公司",
+            QuantityStated => "注明了数量",
+            MissingQuantity => "未注明数量",
+            DetailedRequirement => "注明了目标价、贸易术语或目的地",
+            GenericText => "内容笼统",
+            LinkOnly => "几乎只有链接",
+            RepeatedText => "内容与以往重复",
+            ShortMessage => "内容过短",
+            KnownCustomer => "已是您的客户",
+        },
+    }
+}
+
+/// How an assignment came about.
+pub(crate) fn assignment_rule_name(rule: AssignmentRule, language: Language) -> &'static str {
+    use AssignmentRule::*;
+    match language {
+        Language::English => match rule {
+            Manual => "Assigned by hand",
+            StickyOwner => "Owner of the returning buyer",
+            Country => "Covers the buyer's country",
+            ProductCategory => "Covers the product category",
+            RoundRobin => "Next in turn",
+            LeastBusy => "Fewest open inquiries",
+        },
+        Language::SimplifiedChinese => match rule {
+            Manual => "手动分配",
+            StickyOwner => "老客户的负责人",
+            Country => "负责买家所在国家",
+            ProductCategory => "负责该产品类目",
+            RoundRobin => "轮流分配",
+            LeastBusy => "未结询盘最少",
+        },
+    }
+}
+
+/// The name of an inbox order.
+pub(crate) fn sort_name(sort: InquirySort, language: Language) -> &'static str {
+    use InquirySort::*;
+    match language {
+        Language::English => match sort {
+            ReceivedDesc => "Newest first",
+            ReceivedAsc => "Oldest first",
+            ScoreDesc => "Best score first",
+            DueAsc => "Reply due soonest",
+        },
+        Language::SimplifiedChinese => match sort {
+            ReceivedDesc => "最新在前",
+            ReceivedAsc => "最早在前",
+            ScoreDesc => "评分最高在前",
+            DueAsc => "最需尽快回复在前",
         },
     }
 }

@@ -1,16 +1,21 @@
-//! The inbox's controls above and instead of the list: status tabs, the search
-//! box, and what an empty inbox offers.
+//! The inbox's controls above and instead of the list: status tabs with their
+//! counts, the search box, the keyboard help, and what an empty inbox offers.
 
 use contract::inquiry::InquiryStatus;
 use leptos::prelude::*;
 
+use super::filters::status_index;
 use crate::i18n::{Text, status_name};
+use crate::intl;
 use crate::ui::Notice;
 
-/// The row of status tabs; "All" clears the filter.
+/// The row of status tabs, each with how many inquiries it holds under the
+/// other filters; "All" clears the filter.
 #[component]
 pub(super) fn StatusTabs(
     current: Memo<Result<Option<InquiryStatus>, (String, String)>>,
+    /// Per status (in `InquiryStatus::ALL` order), and for all.
+    counts: Memo<([u64; 7], u64)>,
     on_choose: Callback<Option<InquiryStatus>>,
 ) -> impl IntoView {
     let i18n = crate::ui::use_i18n();
@@ -24,6 +29,11 @@ pub(super) fn StatusTabs(
                         Some(status) => status_name(status, i18n.language()),
                         None => i18n.text(Text::InboxAllStatuses),
                     };
+                    let count = move || {
+                        let (counts, all) = counts.get();
+                        let count = choice.map_or(all, |status| counts[status_index(status)]);
+                        intl::count(i18n.language(), count)
+                    };
                     view! {
                         <button
                             class="tab"
@@ -34,6 +44,8 @@ pub(super) fn StatusTabs(
                             on:click=move |_| on_choose.run(choice)
                         >
                             {label}
+                            " "
+                            <span class="tab-count" data-test="status-count">{count}</span>
                         </button>
                     }
                 })
@@ -101,5 +113,37 @@ pub(super) fn EmptyInbox(filtered: bool, on_show_all: Callback<()>) -> impl Into
             />
         }
         .into_any()
+    }
+}
+
+/// The keyboard shortcuts, shown by `?`.
+#[component]
+pub(super) fn KeyboardHelp(on_close: Callback<()>) -> impl IntoView {
+    let i18n = crate::ui::use_i18n();
+    let keys: [(&'static str, Text); 8] = [
+        ("j / k, ↓ / ↑", Text::HelpMove),
+        ("Enter", Text::HelpOpen),
+        ("x", Text::HelpSelect),
+        ("r", Text::HelpReply),
+        ("a", Text::HelpAssign),
+        ("e", Text::HelpArchive),
+        ("/", Text::HelpSearch),
+        ("?", Text::HelpToggle),
+    ];
+    view! {
+        <div class="help" role="dialog" aria-labelledby="inbox-help-title" data-test="keyboard-help">
+            <div class="help-header">
+                <h3 id="inbox-help-title" class="help-title">{move || i18n.text(Text::HelpTitle)}</h3>
+                <button class="button" type="button" data-test="help-close" on:click=move |_| on_close.run(())>
+                    {move || i18n.text(Text::Close)}
+                </button>
+            </div>
+            <dl class="help-keys">
+                {keys.into_iter().map(|(key, text)| view! {
+                    <dt><kbd>{key}</kbd></dt>
+                    <dd>{move || i18n.text(text)}</dd>
+                }).collect_view()}
+            </dl>
+        </div>
     }
 }

@@ -1,15 +1,19 @@
 //! One inquiry in the inbox list. Buyer text is untrusted: it only ever becomes
 //! text nodes and attribute values, never markup.
 
+use contract::ids::InquiryId;
 use contract::inquiry::{InquiryStatus, InquirySummary};
 use leptos::prelude::*;
+use time::OffsetDateTime;
 
-use crate::i18n::{Text, status_name, unit_name};
+use super::InboxState;
+use crate::data::ShownInquiry;
+use crate::i18n::{I18n, Text, status_name, unit_name};
 use crate::intl;
 use crate::ui::use_i18n;
 
 /// The CSS class that colours a status badge.
-fn status_class(status: InquiryStatus) -> &'static str {
+pub(super) fn status_class(status: InquiryStatus) -> &'static str {
     match status {
         InquiryStatus::New => "badge status-new",
         InquiryStatus::Open => "badge status-open",
@@ -19,6 +23,32 @@ fn status_class(status: InquiryStatus) -> &'static str {
         InquiryStatus::Spam => "badge status-spam",
         InquiryStatus::Archived => "badge status-archived",
     }
+}
+
+/// Where an inquiry stands against the portal's response target: `Some((due,
+/// overdue))` while it waits for a first reply.
+pub(super) fn response_clock(
+    inquiry: &InquirySummary,
+    now: OffsetDateTime,
+) -> Option<(OffsetDateTime, bool)> {
+    if inquiry.first_response_at.is_some() || !inquiry.status.is_active() {
+        return None;
+    }
+    let due = inquiry.response_due_at?;
+    Some((due, due <= now))
+}
+
+/// The response clock in words: "Reply due in 3 hr." / "Reply overdue (2 hr. ago)".
+pub(super) fn response_clock_text(i18n: I18n, due: OffsetDateTime, overdue: bool) -> String {
+    let time = intl::relative_time(i18n.language(), due);
+    i18n.format(
+        if overdue {
+            Text::InquiryReplyOverdue
+        } else {
+            Text::InquiryReplyDue
+        },
+        &[("time", &time)],
+    )
 }
 
 /// The CSS class of a quality score badge: high, medium or low.
@@ -32,19 +62,22 @@ fn score_class(score: u8) -> &'static str {
 
 #[component]
 pub(super) fn InquiryRow(
-    inquiry: InquirySummary,
-    /// The user's edits of it are not yet acknowledged by the server.
-    pending: bool,
-    selected: Signal<Option<String>>,
-    on_select: Callback<InquirySummary>,
+    shown: ShownInquiry,
+    /// Its place in the whole list, from 1.
+    position: Signal<usize>,
+    total: Memo<usize>,
+    /// The one row in the tab order.
+    tab_stop: Memo<Option<InquiryId>>,
+    state: InboxState,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let id = inquiry.id.to_string();
-    let is_selected = {
-        let id = id.clone();
-        move || selected.with(|selected| selected.as_deref() == Some(id.as_str()))
-    };
+    let inquiry = InquirySummary::clone(&shown.inquiry);
+    let pending = shown.pending;
+    let id = inquiry.id;
+    let is_selected = move || state.selected.get() == Some(id);
+    let is_checked = move || state.checked.with(|checked| checked.contains(&id));
     let buyer = inquiry.buyer.clone();
+    let display_name = buyer.display_name().to_owned();
     let company = buyer.company.clone();
     let has_company = !company.trim().is_empty();
     let country = buyer.country;
@@ -58,23 +91,42 @@ pub(super) fn InquiryRow(
     let tags = inquiry.tags.clone();
     let subject = inquiry.subject.clone();
     let preview = inquiry.preview.clone();
-    let select = {
-        let inquiry = inquiry.clone();
-        move |_| on_select.run(inquiry.clone())
+    let clock = response_clock(&inquiry, intl::now());
+    let open = move |_| state.open.run(shown.clone());
+    let toggle = move |event: leptos::ev::Event| {
+        let on = event_target_checked(&event);
+        state.checked.update(|checked| {
+            if on {
+                checked.insert(id);
+            } else {
+                checked.remove(&id);
+            }
+        });
     };
 
     view! {
-        <li class="row-item">
+        <li class="row-item" class:checked=is_checked aria-setsize=move || total.get() aria-posinset=move || position.get()>
+            <input
+                type="checkbox"
+                class="row-check"
+                data-test="row-check"
+                tabindex="-1"
+                aria-label=move || i18n.format(Text::InquirySelectRow, &[("name", &display_name)])
+                prop:checked=is_checked
+                on:change=toggle
+            />
             <button
                 class="row"
                 class:unread=unread
-                class:selected=is_selected.clone()
+                class:selected=is_selected
                 type="button"
                 part="row"
                 data-test="inquiry-row"
-                data-id=id
+                data-id=id.to_string()
+                tabindex=move || if tab_stop.get() == Some(id) { "0" } else { "-1" }
                 aria-current=move || if is_selected() { "true" } else { "false" }
-                on:click=select
+                on:click=open
+                on:focus=move |_| state.cursor.set(Some(id))
             >
                 <span class="line line-top">
                     <span class="unread-dot" aria-hidden=if unread { "false" } else { "true" }>
@@ -127,6 +179,11 @@ pub(super) fn InquiryRow(
                     <span class=score_class(score) title=move || i18n.format(Text::InquiryScore, &[("score", &score.to_string())])>
                         {score}
                     </span>
+                    {clock.map(|(due, overdue)| view! {
+                        <span class="clock" class:overdue=overdue data-test="response-clock" title=move || intl::date_time(i18n.language(), due)>
+                            {move || response_clock_text(i18n, due, overdue)}
+                        </span>
+                    })}
                     <span class="assignee muted">
                         {move || match &assignee {
                             Some(name) => i18n.format(Text::InquiryAssignedTo, &[("name", name)]),
@@ -137,5 +194,36 @@ pub(super) fn InquiryRow(
                 </span>
             </button>
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use time::Duration;
+
+    use super::*;
+    use crate::data::fixtures::inquiry;
+
+    #[test]
+    fn the_clock_runs_until_the_first_reply() {
+        let mut waiting = inquiry();
+        let now = waiting.received_at + Duration::hours(1);
+        waiting.status = InquiryStatus::New;
+        waiting.first_response_at = None;
+        waiting.response_due_at = Some(waiting.received_at + Duration::hours(24));
+        assert_eq!(
+            response_clock(&waiting, now),
+            Some((waiting.received_at + Duration::hours(24), false))
+        );
+        assert_eq!(
+            response_clock(&waiting, now + Duration::days(2)).map(|(_, overdue)| overdue),
+            Some(true)
+        );
+        let mut answered = waiting.clone();
+        answered.first_response_at = Some(now);
+        assert_eq!(response_clock(&answered, now), None);
+        let mut closed = waiting.clone();
+        closed.status = InquiryStatus::Archived;
+        assert_eq!(response_clock(&closed, now), None);
     }
 }

@@ -22,7 +22,7 @@ export function crm_format_date_time(language, epochMilliseconds) {
 }
 
 export function crm_format_date(language, epochMilliseconds) {
-  return formatter('date', language, () => new Intl.DateTimeFormat(language, { dateStyle: 'medium' })).format(new Date(epochMilliseconds));
+  return formatter('date', language, () => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' })).format(new Date(epochMilliseconds));
 }
 
 // `decimal` is an exact decimal string; Intl formats strings without going through
@@ -43,6 +43,14 @@ export function crm_format_money(language, currency, decimal, fractionDigits) {
 export function crm_region_name(language, code) {
   try {
     return formatter('region', language, () => new Intl.DisplayNames(language, { type: 'region', fallback: 'code' })).of(code) || code;
+  } catch {
+    return code;
+  }
+}
+
+export function crm_language_name(language, code) {
+  try {
+    return formatter('language', language, () => new Intl.DisplayNames(language, { type: 'language', fallback: 'code' })).of(code) || code;
   } catch {
     return code;
   }

@@ -66,6 +66,7 @@ pub(crate) fn sync_summary(i18n: I18n, status: &SyncStatus) -> Vec<String> {
 fn describe_mutation(i18n: I18n, mutation: &Mutation, data: &Data) -> String {
     let patch = match mutation {
         Mutation::UpdateInquiry { patch, .. } => patch,
+        Mutation::CreateReply { .. } => return i18n.text(Text::ChangeReply).to_owned(),
         Mutation::UpdateCustomer { patch, .. } => {
             return describe_customer_change(i18n, patch, data);
         }

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use axum::http::StatusCode;
-use contract::inquiry::{InquiryPage, InquiryStatus};
+use contract::inquiry::{InquiryPage, InquirySort, InquiryStatus, InquirySummary};
 use contract::user::Me;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
@@ -400,4 +400,61 @@ async fn bad_parameters_are_named() {
         .get("/api/v1/inquiries?status=new&status=open", Some(OWNER))
         .await
         .problem(StatusCode::BAD_REQUEST, Some("status"));
+}
+
+/// The contract's in-memory filter and order (what the widgets apply to their
+/// cache) give exactly the server's list, for every filter and order, for a
+/// manager and for a rep (who sees only their own).
+#[tokio::test]
+async fn the_contracts_filter_and_order_agree_with_the_server() {
+    let test_app = TestApp::seeded().await;
+    let wang_fang = super::user_id(&test_app, "Wang Fang").await;
+    for token in [OWNER, REP] {
+        let me: Me = test_app.get_json("/api/v1/me", token).await;
+        let (everything, ..) = walk(&test_app, "/api/v1/inquiries?limit=200", token).await;
+        let middle = everything[everything.len() / 2]
+            .received_at
+            .format(&Rfc3339)
+            .unwrap();
+        let mut queries = vec![
+            "status=new,quoted".to_owned(),
+            "unread=true&score_max=69".to_owned(),
+            format!("received_from={middle}&score_min=30"),
+            format!("received_to={middle}"),
+            "status=open,quoted,won&unread=false&score_min=50".to_owned(),
+        ];
+        if token == REP {
+            queries.push("assignee=me&unread=false".to_owned());
+        } else {
+            queries.extend([
+                "assignee=unassigned".to_owned(),
+                // The owner takes no inquiries: none are theirs.
+                "assignee=me".to_owned(),
+                format!("assignee={wang_fang}&score_min=40"),
+                "country=de".to_owned(),
+                "tag=oem".to_owned(),
+            ]);
+        }
+        for query in queries {
+            let parsed = contract::inquiry::InquiryListQuery::from_pairs(
+                query.split('&').filter_map(|pair| pair.split_once('=')),
+            )
+            .unwrap();
+            for sort in InquirySort::ALL {
+                let path = format!("/api/v1/inquiries?limit=200&{query}&sort={}", sort.as_str());
+                let (served, ..) = walk(&test_app, &path, token).await;
+                let mut mine: Vec<&InquirySummary> = everything
+                    .iter()
+                    .filter(|inquiry| parsed.filter.accepts(inquiry, Some(me.user.id)))
+                    .collect();
+                mine.sort_by_key(|inquiry| sort.key(inquiry));
+                let mine: Vec<String> = mine.iter().map(|inquiry| inquiry.id.to_string()).collect();
+                assert!(
+                    !served.is_empty() || query == "assignee=me",
+                    "{token} {path} lists something"
+                );
+                assert_eq!(mine, ids(&served), "{token} {path}");
+            }
+        }
+    }
 }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use contract::customer::Customer;
-use contract::inquiry::InquirySummary;
+use contract::inquiry::{Inquiry, InquirySummary, Message as ThreadMessage};
 use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -32,6 +32,7 @@ pub(super) async fn drain(inner: &Rc<Inner>) {
         };
         let body = match &entry.op {
             Mutation::UpdateInquiry { patch, .. } => to_js(patch),
+            Mutation::CreateReply { reply, .. } => to_js(reply),
             Mutation::UpdateCustomer { patch, .. } => to_js(patch),
         }
         .unwrap_or(JsValue::NULL);
@@ -116,6 +117,24 @@ fn settled(inner: &Rc<Inner>, op: &Mutation, body: JsValue) {
                     .inquiries
                     .borrow_mut()
                     .insert(inquiry.id, Arc::new(inquiry));
+            }
+        }
+        Mutation::CreateReply { id, .. } => {
+            // The thread fetched alone gains the reply until it is fetched again.
+            let Some(message) = from_js::<ThreadMessage>(body) else {
+                return;
+            };
+            let path = path_of(Collection::Inquiries, &id.to_string());
+            let mut details = inner.details.borrow_mut();
+            let Some(detail) = details.get_mut(&path) else {
+                return;
+            };
+            let Some(mut inquiry) = detail.record.clone().and_then(from_js::<Inquiry>) else {
+                return;
+            };
+            if !inquiry.messages.iter().any(|known| known.id == message.id) {
+                inquiry.messages.push(message);
+                detail.record = to_js(&inquiry);
             }
         }
         Mutation::UpdateCustomer { id, .. } => {

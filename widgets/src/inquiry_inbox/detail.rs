@@ -1,0 +1,756 @@
+//! The open inquiry: the buyer, what they need, the quality score with its
+//! reasons, the whole thread with a reply composer (templates, the buyer's
+//! language shown, the draft kept across reloads), assignment with its history,
+//! the status flow (a reason asked for lost and spam), and "Create quote".
+//! Buyer text only ever becomes text nodes.
+
+use contract::ids::{InquiryId, UserId};
+use contract::inquiry::{
+    Inquiry, InquiryPatch, InquiryStatus, InquirySummary, LostReason, MessageDirection, NewReply,
+};
+use leptos::prelude::*;
+use serde::Serialize;
+
+use super::InboxState;
+use super::row::{response_clock, response_clock_text};
+use crate::data::Collection;
+use crate::element::{CrmEvent, ElementContext};
+use crate::i18n::{
+    I18n, Text, assignment_rule_name, lost_reason_name, score_signal_name, status_name, unit_name,
+};
+use crate::intl;
+use crate::ui::{ErrorNotice, SkeletonRows, use_i18n};
+
+/// The reply templates: their name and text (with `{name}` and `{product}`).
+const TEMPLATES: [(Text, Text); 3] = [
+    (Text::TemplateThanksName, Text::TemplateThanks),
+    (Text::TemplateDetailsName, Text::TemplateDetails),
+    (Text::TemplateSampleName, Text::TemplateSample),
+];
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct QuoteRequest {
+    inquiry_id: String,
+    customer_id: Option<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CustomerOpen {
+    customer_id: String,
+}
+
+/// Where the draft of a reply is kept, so that a reload or a crash loses
+/// nothing typed.
+fn draft_key(id: InquiryId) -> String {
+    ["crm-widgets:reply-draft:", &id.to_string()].concat()
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn load_draft(id: InquiryId) -> String {
+    storage()
+        .and_then(|storage| storage.get_item(&draft_key(id)).ok().flatten())
+        .unwrap_or_default()
+}
+
+fn save_draft(id: InquiryId, text: &str) {
+    if let Some(storage) = storage() {
+        let result = if text.is_empty() {
+            storage.remove_item(&draft_key(id))
+        } else {
+            storage.set_item(&draft_key(id), text)
+        };
+        if result.is_err() {
+            web_sys::console::warn_1(&"[crm-widgets] the reply draft could not be kept".into());
+        }
+    }
+}
+
+/// The statuses the user can move `current` to from the detail pane.
+pub(super) fn next_statuses(current: InquiryStatus) -> Vec<InquiryStatus> {
+    InquiryStatus::ALL
+        .into_iter()
+        .filter(|status| current.can_become(*status))
+        .collect()
+}
+
+#[component]
+pub(super) fn InquiryDetail(
+    id: InquiryId,
+    state: InboxState,
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let data = state.data;
+    let id_text = Memo::new(move |_| Some(id.to_string()));
+    // The whole inquiry, fetched alone (thread, requirement, score reasons,
+    // assignments). What the list carries comes from the inbox's copy, which
+    // has the user's pending edits and is there offline.
+    let (fetched, retry) =
+        data.fetched_record::<Inquiry>(Collection::Inquiries, id_text, |_, _| {});
+    // Without its version and time of change, which the pane does not show:
+    // the server confirming the user's own edit then re-renders nothing.
+    let summary = Memo::new(move |_| {
+        data.with(|data| data.inquiry(id))
+            .map(|shown| InquirySummary::clone(&shown.inquiry))
+            .or_else(|| {
+                fetched.with(|fetched| Some(fetched.as_ref()?.value.as_ref()?.summary.clone()))
+            })
+            .map(|mut summary| {
+                summary.version = contract::version::Version(0);
+                summary.updated_at = summary.received_at;
+                summary
+            })
+    });
+    let name = Memo::new(move |_| {
+        summary.with(|summary| {
+            summary
+                .as_ref()
+                .map(|summary| summary.buyer.display_name().to_owned())
+                .unwrap_or_default()
+        })
+    });
+    // What the composer needs, which changes only with a new buyer or product.
+    let addressee = Memo::new(move |_| {
+        summary.with(|summary| {
+            summary.as_ref().map(|summary| Addressee {
+                id,
+                name: summary.buyer.name.clone(),
+                display_name: summary.buyer.display_name().to_owned(),
+                product: summary
+                    .product_name
+                    .clone()
+                    .unwrap_or_else(|| summary.subject.clone()),
+                language: summary.language.clone(),
+            })
+        })
+    });
+    let details = move || {
+        let Some(fetched) = fetched.get() else {
+            return view! { <SkeletonRows count=3 /> }.into_any();
+        };
+        match (fetched.value, fetched.error) {
+            (Some(inquiry), _) => view! { <Fetched inquiry=inquiry state=state /> }.into_any(),
+            (None, Some(error)) => {
+                view! { <ErrorNotice error=Signal::stored(error) on_retry=retry /> }.into_any()
+            }
+            (None, None) => view! { <SkeletonRows count=3 /> }.into_any(),
+        }
+    };
+    let asking_status = RwSignal::new(None);
+    let asking = Asking {
+        status: asking_status,
+        lost_reason: RwSignal::new(LostReason::Price),
+        spam_reason: RwSignal::new(String::new()),
+        apply: Callback::new(move |(to, patch): (InquiryStatus, InquiryPatch)| {
+            state.change_one(id, patch);
+            asking_status.set(None);
+            state
+                .announce
+                .run(super::announce_status(i18n, &name.get_untracked(), to));
+        }),
+    };
+    let header = move || {
+        summary.get().map(|summary| {
+            let extra = fetched.with(|fetched| {
+                fetched
+                    .as_ref()
+                    .and_then(|fetched| fetched.value.as_ref())
+                    .map(|inquiry| {
+                        (
+                            inquiry.buyer_email.clone(),
+                            inquiry.buyer_city.clone(),
+                            inquiry.lost_reason,
+                            inquiry.spam_reason.clone(),
+                        )
+                    })
+            });
+            view! { <Header summary=summary extra=extra state=state asking=asking /> }
+        })
+    };
+
+    view! {
+        <article class="detail" part="detail" data-test="inquiry-detail" data-inquiry=id.to_string() aria-label=move || i18n.format(Text::DetailLabel, &[("name", &name.get())])>
+            <div class="detail-bar">
+                <button class="button link-button back" type="button" data-test="detail-back" on:click=move |_| on_close.run(())>
+                    {move || ["← ", i18n.text(Text::DetailBack)].concat()}
+                </button>
+                <button class="button link-button close" type="button" data-test="detail-close" aria-label=move || i18n.text(Text::Close) on:click=move |_| on_close.run(())>
+                    <span aria-hidden="true">"×"</span>
+                </button>
+            </div>
+            {header}
+            <ReasonForm asking=asking />
+            {details}
+            {move || addressee.get().map(|addressee| view! { <Composer addressee=addressee state=state /> })}
+        </article>
+    }
+}
+
+/// A status change waiting for its reason; kept by the pane, so that the
+/// inquiry changing meanwhile (read, assigned) does not lose it.
+#[derive(Clone, Copy)]
+struct Asking {
+    status: RwSignal<Option<InquiryStatus>>,
+    lost_reason: RwSignal<LostReason>,
+    spam_reason: RwSignal<String>,
+    /// Makes a status change and announces it.
+    apply: Callback<(InquiryStatus, InquiryPatch)>,
+}
+
+/// Whom a reply goes to, for the composer.
+#[derive(Clone, Debug, PartialEq)]
+struct Addressee {
+    id: InquiryId,
+    /// The person.
+    name: String,
+    /// The company, or the person without one.
+    display_name: String,
+    /// The product asked about, else the subject.
+    product: String,
+    /// The buyer's language (BCP 47), when known.
+    language: Option<String>,
+}
+
+/// What the fetched inquiry adds to the header: e-mail, city, lost and spam reasons.
+type HeaderExtra = (String, Option<String>, Option<LostReason>, Option<String>);
+
+/// The buyer, the subject, where the inquiry stands, and what to do with it.
+#[component]
+fn Header(
+    summary: InquirySummary,
+    extra: Option<HeaderExtra>,
+    state: InboxState,
+    asking: Asking,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = summary.id;
+    let buyer = summary.buyer.clone();
+    let display_name = buyer.display_name().to_owned();
+    let country = buyer.country;
+    let has_company = !buyer.company.trim().is_empty();
+    let clock = response_clock(&summary, intl::now());
+    let customer_id = summary.customer_id;
+    let status = summary.status;
+    // Provided by every widget's root (`provide_widget_context`).
+    let context = use_context::<ElementContext>();
+    let quote_context = context.clone();
+    let create_quote = move |_| {
+        let Some(context) = &quote_context else {
+            return;
+        };
+        context.emit(
+            CrmEvent::QuoteRequest,
+            &QuoteRequest {
+                inquiry_id: id.to_string(),
+                customer_id: customer_id.map(|id| id.to_string()),
+            },
+        );
+    };
+    let open_customer = move |_| {
+        if let (Some(customer), Some(context)) = (customer_id, &context) {
+            context.emit(
+                CrmEvent::CustomerOpen,
+                &CustomerOpen {
+                    customer_id: customer.to_string(),
+                },
+            );
+        }
+    };
+    let (email, city, lost_reason, spam_reason) = match extra {
+        Some((email, city, lost, spam)) => (Some(email), city, lost, spam),
+        None => (None, None, None, None),
+    };
+
+    view! {
+        <header class="detail-header">
+            <h3 class="detail-title" dir="auto" data-test="detail-buyer">{display_name.clone()}</h3>
+            <p class="detail-sub muted">
+                {has_company.then(|| view! { <span dir="auto">{buyer.name.clone()}</span> " · " })}
+                <span aria-hidden="true">{intl::flag(country)}</span>
+                " "
+                <span>{move || intl::country_name(i18n.language(), country)}</span>
+                {city.map(|city| view! { " · " <span dir="auto">{city}</span> })}
+                {email.map(|email| view! { " · " <span dir="auto" class="email">{email}</span> })}
+            </p>
+            <p class="detail-subject" dir="auto">{summary.subject.clone()}</p>
+            <div class="detail-meta">
+                <span class=super::row::status_class(status) data-test="detail-status">{move || status_name(status, i18n.language())}</span>
+                {clock.map(|(due, overdue)| view! {
+                    <span class="clock" class:overdue=overdue>{move || response_clock_text(i18n, due, overdue)}</span>
+                })}
+                {(status == InquiryStatus::Lost).then_some(lost_reason).flatten().map(|reason| view! {
+                    <span class="muted">{move || i18n.format(Text::DetailLostReason, &[("reason", lost_reason_name(reason, i18n.language()))])}</span>
+                })}
+                {(status == InquiryStatus::Spam).then_some(spam_reason).flatten().map(|reason| view! {
+                    <span class="muted" dir="auto">{move || i18n.format(Text::DetailSpamReason, &[("reason", &reason)])}</span>
+                })}
+            </div>
+            <div class="detail-actions">
+                <button class="button primary" type="button" data-test="create-quote" on:click=create_quote>
+                    {move || i18n.text(Text::CreateQuote)}
+                </button>
+                {customer_id.map(|_| view! {
+                    <button class="button" type="button" data-test="open-customer" on:click=open_customer>
+                        {move || i18n.text(Text::DetailCustomerCard)}
+                    </button>
+                })}
+            </div>
+        </header>
+        <Workflow id=id status=status assignee=summary.assignee.as_ref().map(|user| user.id) unread=summary.unread state=state asking=asking />
+    }
+}
+
+/// What only the whole inquiry has: requirement, score reasons, thread, assignments.
+#[component]
+fn Fetched(inquiry: Inquiry, state: InboxState) -> impl IntoView {
+    let i18n = use_i18n();
+    let score = inquiry.summary.score;
+    let reasons = inquiry.score_reasons.clone();
+    view! {
+        <Requirement inquiry=inquiry.clone() />
+        <section class="detail-section">
+            <h4 class="section-title">{move || i18n.format(Text::DetailScore, &[("score", &score.to_string())])}</h4>
+            <ul class="reasons" data-test="score-reasons">
+                {reasons.into_iter().map(|reason| {
+                    let points = if reason.points > 0 { format!("+{}", reason.points) } else { reason.points.to_string() };
+                    let positive = reason.points > 0;
+                    view! {
+                        <li title=reason.detail.clone()>
+                            <span class="points" class:positive=positive>{points}</span>
+                            " "
+                            <span>{move || score_signal_name(reason.signal, i18n.language())}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+        <Thread inquiry=inquiry.clone() state=state />
+        <section class="detail-section">
+            <h4 class="section-title">{move || i18n.text(Text::DetailAssignments)}</h4>
+            <ol class="assignments" data-test="assignments">
+                {inquiry.assignments.iter().rev().map(|assignment| {
+                    let who = assignment.assignee.as_ref().map(|user| user.name.clone());
+                    let rule = assignment.rule;
+                    let at = assignment.at;
+                    let by = assignment.by.as_ref().map(|user| user.name.clone());
+                    view! {
+                        <li title=assignment.explanation.clone()>
+                            <span>{move || who.clone().unwrap_or_else(|| i18n.text(Text::InquiryUnassigned).to_owned())}</span>
+                            " · "
+                            <span class="muted">{move || assignment_rule_name(rule, i18n.language())}</span>
+                            {by.map(|by| view! { " · " <span class="muted">{by}</span> })}
+                            " · "
+                            <time class="muted" datetime=at.unix_timestamp().to_string()>{move || intl::date_time(i18n.language(), at)}</time>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+/// Assignee, status (with the reason lost and spam need) and read state.
+#[component]
+fn Workflow(
+    id: InquiryId,
+    status: InquiryStatus,
+    assignee: Option<UserId>,
+    unread: bool,
+    state: InboxState,
+    asking: Asking,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let Asking {
+        status: asking,
+        spam_reason,
+        apply: apply_status,
+        ..
+    } = asking;
+    let people = Memo::new(move |_| state.data.with(|data| data.assignable(assignee)));
+    let on_status = move |event: leptos::ev::Event| {
+        let Ok(to) = event_target_value(&event).parse::<InquiryStatus>() else {
+            return;
+        };
+        if to == status {
+            asking.set(None);
+            return;
+        }
+        match to {
+            InquiryStatus::Lost | InquiryStatus::Spam => {
+                if to == InquiryStatus::Spam && spam_reason.with_untracked(String::is_empty) {
+                    spam_reason.set(i18n.text(Text::SpamReasonDefault).to_owned());
+                }
+                asking.set(Some(to));
+            }
+            to => apply_status.run((
+                to,
+                InquiryPatch {
+                    status: Some(to),
+                    ..InquiryPatch::default()
+                },
+            )),
+        }
+    };
+    let on_assign = move |event: leptos::ev::Event| {
+        let value = event_target_value(&event);
+        let chosen = match value.as_str() {
+            "" => None,
+            id => match id.parse::<UserId>() {
+                Ok(id) => Some(id),
+                Err(_) => return,
+            },
+        };
+        if chosen != assignee {
+            state.change_one(
+                id,
+                InquiryPatch {
+                    assignee_id: Some(chosen),
+                    ..InquiryPatch::default()
+                },
+            );
+        }
+    };
+    let me = Memo::new(move |_| state.data.with(|data| data.me_id()));
+    let assign_to_me = move |_| {
+        if let Some(me) = me.get_untracked() {
+            state.change_one(
+                id,
+                InquiryPatch {
+                    assignee_id: Some(Some(me)),
+                    ..InquiryPatch::default()
+                },
+            );
+        }
+    };
+    let toggle_read = move |_| {
+        state.change_one(
+            id,
+            InquiryPatch {
+                unread: Some(!unread),
+                ..InquiryPatch::default()
+            },
+        );
+    };
+    let statuses = next_statuses(status);
+
+    view! {
+        <section class="detail-section workflow" data-test="inquiry-actions">
+            <label class="field-inline">
+                <span>{move || i18n.text(Text::FilterAssignee)}</span>
+                <select class="control" data-test="assign-select" on:change=on_assign prop:value=assignee.map(|id| id.to_string()).unwrap_or_default()>
+                    <option value="" selected=assignee.is_none()>{move || i18n.text(Text::InquiryUnassigned)}</option>
+                    {move || people.get().into_iter().map(|(user, name)| view! {
+                        <option value=user.to_string() selected=Some(user) == assignee>{name}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <Show when=move || me.get().is_some_and(|me| Some(me) != assignee)>
+                <button class="button" type="button" data-test="assign-me" on:click=assign_to_me>
+                    {move || i18n.text(Text::AssignToMe)}
+                </button>
+            </Show>
+            <label class="field-inline">
+                <span>{move || i18n.text(Text::InquiryStatusLabel)}</span>
+                <select class="control" data-test="status-select" on:change=on_status prop:value=status.as_str()>
+                    {statuses.into_iter().map(|choice| view! {
+                        <option value=choice.as_str() selected=choice == status>{move || status_name(choice, i18n.language())}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <button class="button" type="button" data-test="toggle-read" on:click=toggle_read>
+                {move || i18n.text(if unread { Text::InquiryMarkRead } else { Text::InquiryMarkUnread })}
+            </button>
+        </section>
+    }
+}
+
+/// The reason lost and spam need, asked before the change is made. Rendered
+/// once per pane, so a change of the inquiry meanwhile never loses what the
+/// user is typing.
+#[component]
+fn ReasonForm(asking: Asking) -> impl IntoView {
+    let i18n = use_i18n();
+    let Asking {
+        status: asking,
+        lost_reason,
+        spam_reason,
+        apply: apply_status,
+    } = asking;
+    let confirm = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        match asking.get_untracked() {
+            Some(InquiryStatus::Lost) => apply_status.run((
+                InquiryStatus::Lost,
+                InquiryPatch {
+                    status: Some(InquiryStatus::Lost),
+                    lost_reason: Some(lost_reason.get_untracked()),
+                    ..InquiryPatch::default()
+                },
+            )),
+            Some(InquiryStatus::Spam) => {
+                let reason = spam_reason.get_untracked().trim().to_owned();
+                if !reason.is_empty() {
+                    apply_status.run((
+                        InquiryStatus::Spam,
+                        InquiryPatch {
+                            status: Some(InquiryStatus::Spam),
+                            spam_reason: Some(reason),
+                            ..InquiryPatch::default()
+                        },
+                    ));
+                }
+            }
+            _ => {}
+        }
+    };
+    view! {
+        <Show when=move || asking.get().is_some()>
+                <form class="reason-form" data-test="reason-form" on:submit=confirm>
+                    {move || match asking.get() {
+                        Some(InquiryStatus::Lost) => view! {
+                            <label class="field-inline">
+                                <span>{move || i18n.text(Text::LostReasonLabel)}</span>
+                                <select class="control" data-test="lost-reason" on:change=move |event| {
+                                    let value = event_target_value(&event);
+                                    if let Some(reason) = LostReason::ALL.into_iter().find(|reason| reason.as_str() == value) {
+                                        lost_reason.set(reason);
+                                    }
+                                }>
+                                    {LostReason::ALL.into_iter().map(|reason| view! {
+                                        <option value=reason.as_str() selected=move || lost_reason.get() == reason>{move || lost_reason_name(reason, i18n.language())}</option>
+                                    }).collect_view()}
+                                </select>
+                            </label>
+                        }.into_any(),
+                        _ => view! {
+                            <label class="field-inline">
+                                <span>{move || i18n.text(Text::SpamReasonLabel)}</span>
+                                <input class="control" data-test="spam-reason" maxlength="500" required=true
+                                    prop:value=move || spam_reason.get()
+                                    on:input=move |event| spam_reason.set(event_target_value(&event)) />
+                            </label>
+                        }.into_any(),
+                    }}
+                    <button class="button primary" type="submit" data-test="confirm-status">{move || i18n.text(Text::ConfirmStatus)}</button>
+                    <button class="button" type="button" data-test="cancel-status" on:click=move |_| asking.set(None)>{move || i18n.text(Text::Cancel)}</button>
+                </form>
+            </Show>
+    }
+}
+
+/// What the buyer needs, as far as they said.
+#[component]
+fn Requirement(inquiry: Inquiry) -> impl IntoView {
+    let i18n = use_i18n();
+    let requirement = inquiry.requirement;
+    let quantity = requirement.quantity;
+    let target = requirement.target_price;
+    let incoterm = requirement.incoterm;
+    let destination = requirement.destination.clone();
+    let needed_by = requirement.needed_by;
+    let yes_no = move |value: bool| {
+        i18n.text(if value {
+            Text::DetailYes
+        } else {
+            Text::DetailNo
+        })
+    };
+    let not_stated = move || i18n.text(Text::DetailNotStated).to_owned();
+    view! {
+        <section class="detail-section">
+            <h4 class="section-title">{move || i18n.text(Text::DetailRequirement)}</h4>
+            <dl class="requirement" data-test="requirement">
+                <dt>{move || i18n.text(Text::DetailQuantity)}</dt>
+                <dd>{move || quantity.map_or_else(not_stated, |quantity| [intl::decimal(i18n.language(), quantity.value).as_str(), " ", unit_name(quantity.unit, i18n.language())].concat())}</dd>
+                <dt>{move || i18n.text(Text::DetailTargetPrice)}</dt>
+                <dd>{move || target.map_or_else(not_stated, |price| intl::money(i18n.language(), price.currency.code(), price.amount, price.currency.minor_units()))}</dd>
+                <dt>{move || i18n.text(Text::DetailIncoterm)}</dt>
+                <dd>{move || incoterm.map_or_else(not_stated, |incoterm| incoterm.code().to_owned())}</dd>
+                <dt>{move || i18n.text(Text::DetailDestination)}</dt>
+                <dd dir="auto">{move || destination.as_ref().map_or_else(not_stated, |destination| {
+                    let country = intl::country_name(i18n.language(), destination.country);
+                    match &destination.place {
+                        Some(place) => [place.as_str(), ", ", &country].concat(),
+                        None => country,
+                    }
+                })}</dd>
+                <dt>{move || i18n.text(Text::DetailNeededBy)}</dt>
+                <dd>{move || needed_by.map_or_else(not_stated, |day| intl::date(i18n.language(), day))}</dd>
+                <dt>{move || i18n.text(Text::DetailSample)}</dt>
+                <dd>{move || yes_no(requirement.sample_wanted)}</dd>
+                <dt>{move || i18n.text(Text::DetailOem)}</dt>
+                <dd>{move || yes_no(requirement.oem)}</dd>
+            </dl>
+        </section>
+    }
+}
+
+/// The messages, oldest first, then the user's replies still on their way.
+#[component]
+fn Thread(inquiry: Inquiry, state: InboxState) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = inquiry.summary.id;
+    let buyer_name = inquiry.summary.buyer.name.clone();
+    let pending = Memo::new(move |_| state.data.with(|data| data.pending_replies(id)));
+    view! {
+        <section class="detail-section">
+            <h4 class="section-title">{move || i18n.text(Text::DetailThread)}</h4>
+            <ol class="thread" data-test="thread">
+                {inquiry.messages.into_iter().map(|message| {
+                    let from_buyer = message.direction == MessageDirection::FromBuyer;
+                    let author = match &message.author {
+                        Some(author) => author.name.clone(),
+                        None => buyer_name.clone(),
+                    };
+                    let sent_at = message.sent_at;
+                    view! {
+                        <li class="message" class:from-buyer=from_buyer class:to-buyer=!from_buyer data-test="message">
+                            <div class="message-head">
+                                <span class="author" dir="auto">{author}</span>
+                                <time class="muted" datetime=sent_at.unix_timestamp().to_string() title=move || intl::date_time(i18n.language(), sent_at)>
+                                    {move || intl::relative_time(i18n.language(), sent_at)}
+                                </time>
+                            </div>
+                            <p class="message-body" dir="auto">{message.body}</p>
+                        </li>
+                    }
+                }).collect_view()}
+                <For each=move || pending.get() key=|(seq, ..)| *seq let:reply>
+                    <li class="message to-buyer pending" data-test="pending-reply">
+                        <div class="message-head">
+                            <span class="badge pending">{move || i18n.text(if reply.2 { Text::DetailNotSent } else { Text::DetailSending })}</span>
+                        </div>
+                        <p class="message-body" dir="auto">{reply.1.clone()}</p>
+                    </li>
+                </For>
+            </ol>
+        </section>
+    }
+}
+
+/// Fills a template for `addressee`.
+fn fill_template(i18n: I18n, template: Text, addressee: &Addressee) -> String {
+    i18n.format(
+        template,
+        &[("name", &addressee.name), ("product", &addressee.product)],
+    )
+}
+
+/// The reply box: templates, the buyer's language, Ctrl+Enter sends. Works
+/// offline: the reply waits in the outbox.
+#[component]
+fn Composer(addressee: Addressee, state: InboxState) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = addressee.id;
+    let text = RwSignal::new(load_draft(id));
+    let language = addressee.language.clone();
+    let name = addressee.display_name.clone();
+    let too_long = Memo::new(move |_| text.with(|text| text.chars().count() > NewReply::MAX_CHARS));
+    let can_send = Memo::new(move |_| text.with(|text| !text.trim().is_empty()) && !too_long.get());
+    let announce_name = name.clone();
+    let send = Callback::new(move |()| {
+        if !can_send.get_untracked() {
+            return;
+        }
+        let body = text.get_untracked().trim().to_owned();
+        state.data.layer_untracked().reply(id, body);
+        text.set(String::new());
+        save_draft(id, "");
+        state
+            .announce
+            .run(i18n.format(Text::AnnounceReplyQueued, &[("name", &announce_name)]));
+    });
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        send.run(());
+    };
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
+        if event.key() == "Enter" && (event.ctrl_key() || event.meta_key()) {
+            event.prevent_default();
+            send.run(());
+        }
+    };
+    let on_template = move |event: leptos::ev::Event| {
+        let value = event_target_value(&event);
+        if let Some((_, template)) = value
+            .parse::<usize>()
+            .ok()
+            .and_then(|index| TEMPLATES.get(index))
+        {
+            let filled = fill_template(i18n, *template, &addressee);
+            text.update(|text| {
+                if !text.trim().is_empty() {
+                    text.push_str("\n\n");
+                }
+                text.push_str(&filled);
+            });
+            save_draft(id, &text.get_untracked());
+        }
+    };
+    view! {
+        <form class="detail-section composer" data-test="composer" on:submit=on_submit>
+            <label class="section-title" for="reply-body">{move || i18n.format(Text::ReplyLabel, &[("name", &name)])}</label>
+            <div class="composer-tools">
+                <select class="control" data-test="reply-template" aria-label=move || i18n.text(Text::ReplyTemplate) on:change=on_template prop:value="">
+                    <option value="" selected=true>{move || i18n.text(Text::ReplyTemplate)}</option>
+                    {TEMPLATES.into_iter().enumerate().map(|(index, (label, _))| view! {
+                        <option value=index.to_string()>{move || i18n.text(label)}</option>
+                    }).collect_view()}
+                </select>
+                {language.map(|code| view! {
+                    <span class="muted" data-test="buyer-language">
+                        {move || i18n.format(Text::ReplyBuyerLanguage, &[("language", &intl::language_name(i18n.language(), &code))])}
+                    </span>
+                })}
+            </div>
+            <textarea
+                id="reply-body"
+                class="control reply-body"
+                data-test="reply-body"
+                rows="5"
+                dir="auto"
+                placeholder=move || i18n.text(Text::ReplyPlaceholder)
+                aria-invalid=move || if too_long.get() { "true" } else { "false" }
+                prop:value=move || text.get()
+                on:input=move |event| {
+                    let value = event_target_value(&event);
+                    save_draft(id, &value);
+                    text.set(value);
+                }
+                on:keydown=on_keydown
+            />
+            <Show when=move || too_long.get()>
+                <p class="field-error" role="alert">{move || i18n.format(Text::ReplyTooLong, &[("max", &intl::count(i18n.language(), NewReply::MAX_CHARS as u64))])}</p>
+            </Show>
+            <div class="composer-actions">
+                <button class="button primary" type="submit" data-test="send-reply" disabled=move || !can_send.get()>
+                    {move || i18n.text(Text::ReplySend)}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_status_choices_follow_the_workflow() {
+        let from_new = next_statuses(InquiryStatus::New);
+        assert!(
+            from_new.contains(&InquiryStatus::New),
+            "staying is a choice"
+        );
+        assert!(from_new.contains(&InquiryStatus::Spam));
+        assert!(!from_new.contains(&InquiryStatus::Won));
+        let from_archived = next_statuses(InquiryStatus::Archived);
+        assert!(!from_archived.contains(&InquiryStatus::Spam));
+        assert!(from_archived.contains(&InquiryStatus::Open));
+    }
+}
