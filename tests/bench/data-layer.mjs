@@ -11,6 +11,11 @@
 //        first rows and up to date again
 // search keystroke to updated count in the inbox's search box, for a first
 //        search (search text made) and then word by word
+// inbox  the inbox against its floor (tests/bench/inbox-floor.html: the same rows
+//        from the same IndexedDB cache in plain JavaScript, same browser run):
+//        first rows from the cache, search and score-filter keystroke to update,
+//        the work of one scroll step and the frame intervals while scrolling
+import { readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
 const [base, token, coldRuns = '3', warmRuns = '5'] = process.argv.slice(2);
@@ -28,6 +33,7 @@ const browser = await chromium.launch({
 // Marks taken in the page on every animation frame: when the first row and
 // "Up to date" show, and every long task.
 function instrument(chosen) {
+  if (location.pathname.startsWith('/bench/')) return;
   localStorage.setItem('crm-demo-user', chosen);
   window.__bench = { long: [] };
   new PerformanceObserver((list) => {
@@ -57,6 +63,7 @@ const cold = [];
 const warm = [];
 const delta = [];
 const search = [];
+const inbox = {};
 let inquiries = 0;
 for (let run = 0; run < Number(coldRuns); run += 1) {
   const context = await browser.newContext();
@@ -78,6 +85,9 @@ for (let run = 0; run < Number(coldRuns); run += 1) {
       warm.push(await visit(page, () => page.reload()));
     }
     search.push(...await searchTimes(page));
+    inbox.widget = await listTimes(page, 'widget');
+    inbox.floor = await floorTimes(page, Number(warmRuns));
+    await page.goto(`${base}/`);
     for (let again = 0; again < Number(warmRuns); again += 1) {
       await page.goto('about:blank');
       await changeTen(run * 100 + again);
@@ -116,6 +126,78 @@ async function searchTimes(page) {
   });
 }
 
+/**
+ * The inbox's list work, the same for the widget and its floor: search and
+ * filter keystroke to update (as in `searchTimes`), the work of one scroll step
+ * (250 px: the scroll handler and the updates it causes, before the next task),
+ * and the intervals between animation frames while scrolling 250 px per frame.
+ */
+async function listTimes(page, kind) {
+  return page.evaluate(async (kind) => {
+    const root = kind === 'widget' ? document.querySelector('crm-inquiry-inbox').shadowRoot : document;
+    const pick = (widget, floor) => root.querySelector(kind === 'widget' ? widget : floor);
+    const input = pick('[data-test=inbox-search]', '#search');
+    const score = pick('[data-test=filter-score]', '#score');
+    const settle = () => new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = resolve;
+      channel.port2.postMessage(null);
+    });
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    const time = async (act) => {
+      await frame();
+      const start = performance.now();
+      act();
+      await settle();
+      return performance.now() - start;
+    };
+    const type = (element, value, event) => () => {
+      element.value = value;
+      element.dispatchEvent(new Event(event, { bubbles: true, composed: true }));
+    };
+    const searches = [];
+    for (const query of ['led', 'led panel', 'led panel 600', 'sample', 'zzzz-nothing', '']) {
+      searches.push(await time(type(input, query, 'input')));
+    }
+    const filters = [];
+    for (const value of ['60', '', '60', '']) filters.push(await time(type(score, value, 'change')));
+    // Looked up now: the widget's list is made anew after a search found nothing.
+    const viewport = pick('[data-test=inquiry-viewport]', '#viewport');
+    const steps = [];
+    for (let step = 0; step < 60; step += 1) {
+      steps.push(await time(() => {
+        viewport.scrollTop += 250;
+        viewport.dispatchEvent(new Event('scroll'));
+      }));
+    }
+    viewport.scrollTop = 0;
+    const frames = [];
+    let last = await frame();
+    for (let step = 0; step < 120; step += 1) {
+      viewport.scrollTop += 250;
+      const now = await frame();
+      frames.push(now - last);
+      last = now;
+    }
+    viewport.scrollTop = 0;
+    return { searches: searches.slice(1), filters, steps, frames };
+  }, kind);
+}
+
+/** The floor page on the widget's origin and cache: first rows, then `listTimes`. */
+async function floorTimes(page, runs) {
+  const html = readFileSync(new URL('./inbox-floor.html', import.meta.url), 'utf8');
+  await page.route(`${base}/bench/inbox-floor.html*`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  const name = await page.evaluate(async () => (await indexedDB.databases()).map((database) => database.name).find((name) => name.startsWith('crm-widgets:')));
+  const firstRows = [];
+  for (let run = 0; run < runs; run += 1) {
+    await page.goto(`${base}/bench/inbox-floor.html?db=${encodeURIComponent(name)}`);
+    await page.waitForFunction(() => window.__floor && window.__floor.all !== undefined, null, { timeout: 10 * 60_000, polling: 100 });
+    firstRows.push(await page.evaluate(() => window.__floor.rows));
+  }
+  return { firstRows, ...await listTimes(page, 'floor') };
+}
+
 /** Ten of the user's inquiries changed through the API, as a colleague would. */
 async function changeTen(round) {
   const headers = { Authorization: `Bearer ${token}` };
@@ -147,8 +229,22 @@ function report(visits) {
   };
 }
 
+function percentile(values, share) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] * 10) / 10;
+}
+
+function listReport(times) {
+  const exact = (values) => ({ median: percentile(values, 0.5), p95: percentile(values, 0.95), max: percentile(values, 1) });
+  return { search: exact(times.searches), filter: exact(times.filters), scrollStep: exact(times.steps), frame: exact(times.frames) };
+}
+
 console.log(JSON.stringify({
   inquiries,
+  inbox: {
+    widget: { firstRows: summary(warm.map((marks) => marks.rows)), ...listReport(inbox.widget) },
+    floor: { firstRows: summary(inbox.floor.firstRows), ...listReport(inbox.floor) },
+  },
   cold: report(cold),
   warm: report(warm),
   delta: report(delta),

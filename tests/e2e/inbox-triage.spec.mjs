@@ -4,7 +4,7 @@
 // keyboard, and buyer text that stays text. Outcomes are checked through the API.
 import { expect } from './fixtures.mjs';
 import { TOKENS } from './fixtures.mjs';
-import { call, inquiry, inbox, open, rows, row, test } from './data-helpers.mjs';
+import { call, inquiry, inbox, open, rows, row, statusLine, test } from './data-helpers.mjs';
 
 const shown = (page) => rows(page).evaluateAll((elements) => elements.map((element) => element.dataset.id));
 const control = (page, name) => page.locator(`crm-inquiry-inbox [data-test="${name}"]`);
@@ -146,6 +146,16 @@ test('keyboard only: move, open, reply, assign, archive, help', async ({ page, r
   await expect(control(page, 'announcement')).toContainText('Archived');
   await expect.poll(async () => (await inquiry(request, own, TOKENS.manager, first.id)).status).toBe('archived');
 
+  // Archiving the focused row from the New tab: it leaves the list, and the
+  // next row takes its place and the focus.
+  await inbox(page).evaluate((element) => element.removeAttribute('selected'));
+  await control(page, 'status-tab').and(page.locator('[data-status="new"]')).click();
+  const { body: news } = await call(request, own, TOKENS.manager, 'GET', '/inquiries?limit=2&status=new');
+  await row(page, news.items[0].id).focus();
+  await page.keyboard.press('e');
+  await expect(row(page, news.items[1].id)).toBeFocused();
+  await expect(row(page, news.items[0].id)).toHaveCount(0);
+
   // x ticks the keyboard's row for bulk actions; ? shows the shortcuts.
   await control(page, 'status-tab').and(page.locator('[data-status="new"]')).click();
   await rows(page).first().focus();
@@ -194,6 +204,29 @@ test('the status flow asks why an inquiry was lost or is spam, and a reply draft
   await control(page, 'inbox-search').fill(fresh.items[0].subject);
   await row(page, fresh.items[0].id).click();
   await expect(control(page, 'reply-body')).toHaveValue('Half-written reply');
+});
+
+test('a reply written offline waits in the outbox, shows as sending, and reaches the buyer once', async ({ page, context, request, own }) => {
+  await open(page, own, TOKENS.manager);
+  const { body } = await call(request, own, TOKENS.manager, 'GET', '/inquiries?limit=1&status=open');
+  const target = body.items[0];
+  const before = await inquiry(request, own, TOKENS.manager, target.id);
+  await control(page, 'inbox-search').fill(target.subject);
+  await row(page, target.id).click();
+  await expect(control(page, 'thread').locator('[data-test="message"]')).toHaveCount(before.messages.length);
+
+  await context.setOffline(true);
+  const reply = `Written offline ${Date.now()}`;
+  await control(page, 'reply-body').fill(reply);
+  await control(page, 'send-reply').click();
+  await expect(control(page, 'thread').locator('[data-test="pending-reply"]')).toContainText(reply);
+  await expect(statusLine(page)).toContainText('waiting to be sent');
+  await context.setOffline(false);
+  await expect(control(page, 'thread').locator('[data-test="pending-reply"]')).toHaveCount(0);
+  await expect(control(page, 'thread').locator('[data-test="message"]').last()).toContainText(reply);
+  const after = await inquiry(request, own, TOKENS.manager, target.id);
+  expect(after.messages.filter((message) => message.body === reply)).toHaveLength(1);
+  expect(after.messages).toHaveLength(before.messages.length + 1);
 });
 
 test('bulk actions change every ticked inquiry the workflow allows and say how many were skipped', async ({ page, request, own }) => {

@@ -372,6 +372,15 @@ impl Data {
             .collect()
     }
 
+    /// Reads every cached inquiry (as last heard from the server), in no order.
+    pub(crate) fn with_inquiries<R>(
+        &self,
+        read: impl FnOnce(&mut dyn Iterator<Item = &InquirySummary>) -> R,
+    ) -> R {
+        let inquiries = self.0.records.inquiries.borrow();
+        read(&mut inquiries.values().map(|inquiry| &**inquiry))
+    }
+
     /// One inquiry as the user sees it, if it is cached.
     pub(crate) fn inquiry(&self, id: InquiryId) -> Option<ShownInquiry> {
         let inquiries = self.0.records.inquiries.borrow();

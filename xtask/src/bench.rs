@@ -4,7 +4,8 @@
 //! concurrent throughput, peak memory); then the widgets' data layer in headless
 //! Chromium against host-demo served from a copy of that database
 //! (`tests/bench/data-layer.mjs`: first rows and full sync cold, from the cache,
-//! after ten changes elsewhere; long tasks). Figures, not pass/fail.
+//! after ten changes elsewhere; long tasks; then the inbox against its plain
+//! JavaScript floor, `tests/bench/inbox-floor.html`). Figures, not pass/fail.
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -144,6 +145,54 @@ fn print_browser(figures: &serde_json::Value) {
         search["first"],
         range(&search["next"])
     );
+    print_inbox(&figures["inbox"]);
+}
+
+/// The inbox against its plain-JavaScript floor, with the ratio of medians.
+fn print_inbox(inbox: &serde_json::Value) {
+    println!(
+        "\ninbox against its floor (plain JavaScript, same rows, same cache, same run; \
+         ms: median / p95 / max)"
+    );
+    println!(
+        "{:<40} {:>22} {:>22} {:>8}",
+        "", "<crm-inquiry-inbox>", "floor", "ratio"
+    );
+    let widget = &inbox["widget"];
+    let floor = &inbox["floor"];
+    let ratio = |ours: &serde_json::Value, theirs: &serde_json::Value| match (
+        ours.as_f64(),
+        theirs.as_f64(),
+    ) {
+        (Some(ours), Some(theirs)) if theirs > 0.0 => format!("{:.2}", ours / theirs),
+        _ => "–".to_owned(),
+    };
+    println!(
+        "{:<40} {:>22} {:>22} {:>8}",
+        "first rows from the cache (from nav.)",
+        widget["firstRows"]["median"].to_string(),
+        floor["firstRows"]["median"].to_string(),
+        ratio(
+            &widget["firstRows"]["median"],
+            &floor["firstRows"]["median"]
+        ),
+    );
+    let three = |value: &serde_json::Value| {
+        format!("{} / {} / {}", value["median"], value["p95"], value["max"])
+    };
+    for (key, label) in [
+        ("search", "search keystroke to update"),
+        ("filter", "score filter to update"),
+        ("scrollStep", "one scroll step (250 px) of work"),
+        ("frame", "frame interval while scrolling"),
+    ] {
+        println!(
+            "{label:<40} {:>22} {:>22} {:>8}",
+            three(&widget[key]),
+            three(&floor[key]),
+            ratio(&widget[key]["median"], &floor[key]["median"]),
+        );
+    }
 }
 
 /// A release api-stub serving host-demo and the bundle on a free port.

@@ -231,18 +231,33 @@ pub(super) fn FilterBar(
     });
 
     // Countries and tags that occur, so that no choice lists nothing.
-    let seen = Memo::new(move |_| {
-        data.with(|data| {
+    // Gathered once the first load is done, and again whenever the user goes to
+    // these filters: not on every change of the records, which at 100,000
+    // inquiries would cost a long task during a sync.
+    let seen = RwSignal::new((BTreeSet::<CountryCode>::new(), BTreeSet::<String>::new()));
+    let gather = move || {
+        let found = data.layer_untracked().with_inquiries(|inquiries| {
             let mut countries = BTreeSet::new();
             let mut tags = BTreeSet::new();
-            for shown in data.inquiries(|_| true) {
-                countries.insert(shown.inquiry.buyer.country);
-                for tag in &shown.inquiry.tags {
-                    tags.insert(tag.clone());
+            for inquiry in inquiries {
+                countries.insert(inquiry.buyer.country);
+                for tag in &inquiry.tags {
+                    if !tags.contains(tag) {
+                        tags.insert(tag.clone());
+                    }
                 }
             }
             (countries, tags)
-        })
+        });
+        if seen.with_untracked(|known| *known != found) {
+            seen.set(found);
+        }
+    };
+    let complete = Memo::new(move |_| data.status().complete);
+    Effect::new(move |_| {
+        if complete.get() {
+            gather();
+        }
     });
     let countries = Signal::derive(move || {
         let language = i18n.language();
@@ -309,6 +324,7 @@ pub(super) fn FilterBar(
                 current=Signal::derive(move || triage.with(|triage| triage.score_min.map(|score| score.to_string()).unwrap_or_default()))
                 on_choose=Callback::new(move |value: String| triage.update(|triage| triage.score_min = value.parse().ok()))
             />
+            <span class="filter-group" on:focusin=move |_| gather() on:pointerdown=move |_| gather()>
             <FilterSelect
                 label=Text::FilterCountry
                 any=Text::FilterAnyCountry
@@ -325,6 +341,7 @@ pub(super) fn FilterBar(
                 current=Signal::derive(move || triage.with(|triage| triage.tag.clone().unwrap_or_default()))
                 on_choose=Callback::new(move |value: String| triage.update(|triage| triage.tag = Some(value).filter(|tag| !tag.is_empty())))
             />
+            </span>
             <DateFilter
                 label=Text::FilterReceivedFrom
                 test_id="filter-from"

@@ -17,7 +17,7 @@ use crate::ui::use_i18n;
 /// show blank space before the next frame.
 const OVERSCAN: usize = 8;
 /// The row height assumed until one is measured, in CSS pixels.
-const ASSUMED_ROW_HEIGHT: f64 = 92.0;
+const ASSUMED_ROW_HEIGHT: f64 = 108.0;
 /// The view's height assumed until it is measured.
 const ASSUMED_VIEW_HEIGHT: f64 = 600.0;
 
@@ -125,6 +125,17 @@ impl Window {
         true
     }
 
+    /// Whether nothing in the widget has the focus (the focused row was removed).
+    fn focus_lost(self) -> bool {
+        let Some(viewport) = self.viewport.get_untracked() else {
+            return false;
+        };
+        viewport
+            .get_root_node()
+            .dyn_into::<web_sys::ShadowRoot>()
+            .is_ok_and(|root| root.active_element().is_none())
+    }
+
     /// Scrolls row `index` into view and focuses it once rendered.
     fn reveal(self, index: usize, id: InquiryId) {
         let Some(viewport) = self.viewport.get_untracked() else {
@@ -204,6 +215,35 @@ pub(super) fn VirtualList(state: InboxState, window: Window) -> impl IntoView {
                     .listed
                     .with(|listed| listed.items.first().map(|shown| shown.inquiry.id))
             })
+    });
+    // The keyboard's row leaving the list (archived, filtered out, changed in
+    // another tab): its neighbour takes its place, and the focus if it had it.
+    let last_index = StoredValue::new(0usize);
+    Effect::new(move |_| {
+        let Some(id) = state.cursor.get() else {
+            return;
+        };
+        let (position, len) = state.listed.with(|listed| {
+            (
+                listed.items.iter().position(|shown| shown.inquiry.id == id),
+                listed.items.len(),
+            )
+        });
+        if let Some(index) = position {
+            last_index.set_value(index);
+            return;
+        }
+        if len == 0 {
+            return;
+        }
+        let index = last_index.get_value().min(len - 1);
+        let next = state
+            .listed
+            .with_untracked(|listed| listed.items[index].inquiry.id);
+        state.cursor.set(Some(next));
+        if window.focus_lost() {
+            window.reveal(index, next);
+        }
     });
     let on_scroll = move |_| window.measure();
     // Measure the rows and the view once the first rows exist.
