@@ -38,6 +38,7 @@ pub(crate) use self::mutation::Mutation;
 use self::mutation::shown_inquiry;
 pub(crate) use self::records::Record;
 use self::records::Records;
+pub(crate) use self::search::{query_words, refines};
 pub(crate) use self::store::Collection;
 use self::view::Listener;
 pub(crate) use self::view::{DataView, Fetched};
@@ -101,6 +102,9 @@ pub(crate) struct Inner {
     records: Records,
     /// The inquiries as shown, sorted; dropped by every change.
     shown: RefCell<Option<Rc<Vec<ShownInquiry>>>>,
+    /// Counts the changes of the records or the outbox: results computed at
+    /// one generation stay true until the next.
+    generation: Cell<u64>,
     /// What each inquiry is searched by, for the version it was made from.
     search_text: RefCell<HashMap<InquiryId, (contract::version::Version, Rc<str>)>>,
     /// Records fetched one at a time, by path.
@@ -170,6 +174,7 @@ pub(crate) fn data(base: String) -> Data {
         listeners: RefCell::default(),
         records: Records::default(),
         shown: RefCell::default(),
+        generation: Cell::new(0),
         search_text: RefCell::default(),
         details: RefCell::default(),
         outbox: RefCell::default(),
@@ -236,6 +241,7 @@ impl Inner {
     /// The records or the outbox changed.
     fn changed(&self) {
         self.shown.borrow_mut().take();
+        self.generation.set(self.generation.get() + 1);
         if !self.stopped.get() {
             self.status.borrow_mut().outbox = self.outbox.borrow().summary();
             self.notify(true);
@@ -351,9 +357,19 @@ impl Data {
         if words.is_empty() {
             return self.inquiries(keep);
         }
+        self.search_within(&self.0.shown_inquiries(), &words, keep)
+    }
+
+    /// Those of `inquiries` that `keep` accepts and that match every word of
+    /// `words` (lowercase, see `data/search.rs`), in their order.
+    pub(crate) fn search_within(
+        &self,
+        inquiries: &[ShownInquiry],
+        words: &[String],
+        keep: impl Fn(&InquirySummary) -> bool,
+    ) -> Vec<ShownInquiry> {
         let mut texts = self.0.search_text.borrow_mut();
-        self.0
-            .shown_inquiries()
+        inquiries
             .iter()
             .filter(|shown| keep(&shown.inquiry))
             .filter(|shown| {
@@ -366,10 +382,15 @@ impl Data {
                         text
                     }
                 };
-                search::matches(&text, &words)
+                search::matches(&text, words)
             })
             .cloned()
             .collect()
+    }
+
+    /// Changes with every change of the records or the outbox.
+    pub(crate) fn generation(&self) -> u64 {
+        self.0.generation.get()
     }
 
     /// Reads every cached inquiry (as last heard from the server), in no order.

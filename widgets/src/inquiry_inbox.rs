@@ -163,14 +163,14 @@ fn Inbox(context: ElementContext, i18n: I18n) -> impl IntoView {
     // The search box's text: every word must match (see `data/search.rs`).
     let query = RwSignal::new(String::new());
     let triage = RwSignal::new(Triage::default());
-    let listed = Memo::new(move |_| {
+    let listed = Memo::new(move |previous: Option<&Listed>| {
         let (Ok(status), Ok(assignee)) = (status.get(), assignee.get()) else {
             return Listed::default();
         };
         let me = me.get();
         triage.with(|triage| {
             query.with(|query| {
-                view_of_data.with(|data| triage.list(data, query, status, assignee, me))
+                view_of_data.with(|data| triage.list(data, query, status, assignee, me, previous))
             })
         })
     });

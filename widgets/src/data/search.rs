@@ -11,6 +11,13 @@ pub(crate) fn query_words(query: &str) -> Vec<String> {
     query.split_whitespace().map(str::to_lowercase).collect()
 }
 
+/// Whether whatever matches `new` also matches `old` (each old word is part of
+/// a new one), so that a search for `new` need only look among `old`'s results.
+pub(crate) fn refines(new: &[String], old: &[String]) -> bool {
+    old.iter()
+        .all(|old| new.iter().any(|new| new.contains(old.as_str())))
+}
+
 /// What a query is matched against, lowercased, fields separated by a newline
 /// (so no word matches across two fields).
 pub(crate) fn haystack(inquiry: &InquirySummary) -> String {
@@ -51,6 +58,22 @@ mod tests {
 
     fn finds(query: &str) -> bool {
         matches(&haystack(&inquiry()), &query_words(query))
+    }
+
+    #[test]
+    fn a_query_refines_another_when_each_old_word_is_part_of_a_new_one() {
+        let words = |query: &str| query_words(query);
+        assert!(refines(&words("led panel"), &words("led pan")));
+        assert!(refines(&words("led panel 600"), &words("led panel")));
+        assert!(
+            refines(&words("led"), &words("")),
+            "everything refines nothing"
+        );
+        assert!(
+            !refines(&words("led"), &words("led panel")),
+            "fewer words widen"
+        );
+        assert!(!refines(&words("sample"), &words("led")));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! inbox lists exactly what the server's list would.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use contract::country::CountryCode;
 use contract::ids::UserId;
@@ -11,7 +12,7 @@ use contract::inquiry::{AssigneeFilter, InquiryFilter, InquirySort, InquiryStatu
 use leptos::prelude::*;
 use time::{Date, OffsetDateTime};
 
-use crate::data::{Data, DataView, ShownInquiry};
+use crate::data::{Data, DataView, ShownInquiry, query_words, refines};
 use crate::i18n::{Text, sort_name};
 use crate::intl;
 use crate::ui::use_i18n;
@@ -32,12 +33,34 @@ pub(super) struct Triage {
 
 /// The inquiries to list, and how many match each status (all filters but the
 /// status applied), as the tabs show.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub(super) struct Listed {
     pub(super) items: Vec<ShownInquiry>,
     pub(super) counts: [u64; 7],
     /// Matching with any status.
     pub(super) all: u64,
+    /// The inquiries that matched with any status, in the layer's order, and
+    /// what they were found by: a query that refines it (the user typing on)
+    /// searches only these instead of every cached inquiry.
+    matching: Arc<Vec<ShownInquiry>>,
+    found_by: Option<FoundBy>,
+}
+
+/// What is shown; the results kept for reuse are not.
+impl PartialEq for Listed {
+    fn eq(&self, other: &Listed) -> bool {
+        self.all == other.all && self.counts == other.counts && self.items == other.items
+    }
+}
+
+/// What a [`Listed`]'s matching inquiries were found by.
+#[derive(Clone, Debug, PartialEq)]
+struct FoundBy {
+    words: Vec<String>,
+    filter: InquiryFilter,
+    me: Option<UserId>,
+    /// The layer's generation: any change of the records makes it stale.
+    generation: u64,
 }
 
 /// The position of `status` in [`InquiryStatus::ALL`].
@@ -89,6 +112,7 @@ impl Triage {
 
     /// The inquiries of `data` these choices, `query`, `status` and `assignee`
     /// keep, in order, with the counts per status.
+    /// `previous` is the last result, reused when this query refines its own.
     pub(super) fn list(
         &self,
         data: &Data,
@@ -96,9 +120,33 @@ impl Triage {
         status: Option<InquiryStatus>,
         assignee: Option<AssigneeFilter>,
         me: Option<UserId>,
+        previous: Option<&Listed>,
     ) -> Listed {
-        let filter = self.filter(assignee);
-        let matching = data.search_inquiries(query, |inquiry| filter.accepts(inquiry, me));
+        let found_by = FoundBy {
+            words: query_words(query),
+            filter: self.filter(assignee),
+            me,
+            generation: data.generation(),
+        };
+        let before = previous.and_then(|previous| {
+            let before = previous.found_by.as_ref()?;
+            (before.filter == found_by.filter
+                && before.me == found_by.me
+                && before.generation == found_by.generation
+                && refines(&found_by.words, &before.words))
+            .then_some((previous, before))
+        });
+        let filter = &found_by.filter;
+        let matching = match before {
+            // The same words (another tab or order): the same inquiries.
+            Some((previous, before)) if before.words == found_by.words => {
+                previous.matching.to_vec()
+            }
+            Some((previous, _)) => {
+                data.search_within(&previous.matching, &found_by.words, |_| true)
+            }
+            None => data.search_inquiries(query, |inquiry| filter.accepts(inquiry, me)),
+        };
         let mut counts = [0; 7];
         for shown in &matching {
             counts[status_index(shown.inquiry.status)] += 1;
@@ -106,17 +154,24 @@ impl Triage {
         let all = matching.len() as u64;
         let mut items: Vec<ShownInquiry> = match status {
             Some(status) => matching
-                .into_iter()
+                .iter()
                 .filter(|shown| shown.inquiry.status == status)
+                .cloned()
                 .collect(),
-            None => matching,
+            None => matching.clone(),
         };
         // The layer's order is already newest first.
         if self.sort != InquirySort::ReceivedDesc {
             let sort = self.sort;
             items.sort_by_cached_key(|shown| sort.key(&shown.inquiry));
         }
-        Listed { items, counts, all }
+        Listed {
+            items,
+            counts,
+            all,
+            matching: Arc::new(matching),
+            found_by: Some(found_by),
+        }
     }
 }
 
