@@ -314,3 +314,52 @@ test('hostile buyer text arriving live stays text in the list and the detail pan
   expect(markup).toBe(0);
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
 });
+
+test('in a narrow inbox the detail pane takes the list\'s place; its buttons act and reach the host', async ({ page, request, own }) => {
+  await page.setViewportSize({ width: 700, height: 900 });
+  await open(page, own, TOKENS.manager);
+  const me = (await call(request, own, TOKENS.manager, 'GET', '/me')).body.user;
+  const { body: fresh } = await call(request, own, TOKENS.manager, 'GET', '/inquiries?limit=1&status=new');
+  const waiting = fresh.items[0];
+  expect(waiting.response_due_at, 'new inquiries have a response target').not.toBeNull();
+  const { body: unassigned } = await call(request, own, TOKENS.manager, 'GET', '/inquiries?limit=1&assignee=unassigned');
+  const target = unassigned.items[0];
+
+  // A row waiting for its first reply shows the response clock.
+  await control(page, 'inbox-search').fill(waiting.subject);
+  await expect(row(page, waiting.id).locator('[data-test="response-clock"]')).toHaveText(/^Reply (due|overdue)/);
+
+  // Opened, the pane replaces the list; "Assign to me" reaches the server.
+  await control(page, 'inbox-search').fill(target.subject);
+  await row(page, target.id).click();
+  await expect(control(page, 'inquiry-detail')).toBeVisible();
+  await expect(control(page, 'inquiry-viewport')).toBeHidden();
+  await control(page, 'assign-me').click();
+  await expect.poll(async () => (await inquiry(request, own, TOKENS.manager, target.id)).assignee?.id).toBe(me.id);
+  await expect(control(page, 'assign-me')).toHaveCount(0);
+
+  // "Back to the list" closes the pane and gives the list back.
+  await control(page, 'detail-back').click();
+  await expect(inbox(page)).not.toHaveAttribute('selected');
+  await expect(control(page, 'inquiry-viewport')).toBeVisible();
+
+  // The help button shows the shortcuts, its close button hides them.
+  await control(page, 'help-button').click();
+  await expect(control(page, 'keyboard-help')).toContainText('Archive');
+  await control(page, 'help-close').click();
+  await expect(control(page, 'keyboard-help')).toHaveCount(0);
+
+  // "Open customer card" tells the host, whose glue shows the card.
+  const { body: list } = await call(request, own, TOKENS.manager, 'GET', '/inquiries?limit=50');
+  const withCustomer = list.items.find((item) => item.customer_id);
+  const { body: customer } = await call(request, own, TOKENS.manager, 'GET', `/customers/${withCustomer.customer_id}`);
+  await control(page, 'inbox-search').fill(withCustomer.subject);
+  await row(page, withCustomer.id).click();
+  await page.locator('crm-customer-card').evaluate((card) => card.removeAttribute('customer-id'));
+  const opened = page.evaluate(() => new Promise((resolve) => {
+    document.addEventListener('crm-customer-open', (event) => resolve(event.detail), { once: true });
+  }));
+  await control(page, 'open-customer').click();
+  expect(await opened).toEqual({ customerId: withCustomer.customer_id });
+  await expect(page.locator('crm-customer-card [data-test="customer-name"]')).toHaveText(customer.name);
+});

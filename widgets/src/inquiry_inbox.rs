@@ -29,6 +29,7 @@ mod detail;
 mod filters;
 mod list;
 mod row;
+mod triage;
 
 use std::collections::HashSet;
 
@@ -49,8 +50,9 @@ use crate::ui::{ErrorNotice, InvalidAttribute, SkeletonRows, provide_widget_cont
 use bulk::BulkBar;
 use controls::{EmptyInbox, KeyboardHelp, SearchBox, StatusTabs, browser_focus};
 use detail::InquiryDetail;
-use filters::{FilterBar, Listed, Triage};
+use filters::FilterBar;
 use list::{VirtualList, Window};
+use triage::{Listed, Triage};
 
 pub(crate) static DEFINITION: ElementDefinition = ElementDefinition {
     tag: "crm-inquiry-inbox",
@@ -74,7 +76,7 @@ struct FilterDetail {
 }
 
 /// `crm-inquiry-change`: which inquiries the user changed, and how (the
-/// fields of `PATCH /inquiries/{id}`, or `{ "reply": true }`).
+/// fields of `PATCH /inquiries/{id}`).
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct ChangeDetail<'a> {

@@ -43,13 +43,15 @@ pub(super) fn allowed(
 pub(super) fn BulkBar(state: InboxState) -> impl IntoView {
     let i18n = use_i18n();
     let count = Memo::new(move |_| state.checked.with(|checked| checked.len() as u64));
-    // The ticked inquiries as the user sees them now.
+    // The ticked inquiries as the user sees them now: one pass over the
+    // layer's shown list (all of them may be ticked).
     let ticked = move || {
-        let layer = state.data.layer_untracked();
         state.checked.with_untracked(|checked| {
-            checked
-                .iter()
-                .filter_map(|id| layer.inquiry(*id))
+            state
+                .data
+                .layer_untracked()
+                .inquiries(|inquiry| checked.contains(&inquiry.id))
+                .into_iter()
                 .map(|shown| (shown.inquiry.id, shown.inquiry.status, shown.inquiry.unread))
                 .collect::<Vec<_>>()
         })

@@ -4,7 +4,7 @@
 use contract::inquiry::InquiryStatus;
 use leptos::prelude::*;
 
-use super::filters::status_index;
+use super::triage::status_index;
 use crate::i18n::{Text, status_name};
 use crate::intl;
 use crate::ui::Notice;

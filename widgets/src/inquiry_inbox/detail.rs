@@ -4,9 +4,12 @@
 //! the status flow (a reason asked for lost and spam), and "Create quote".
 //! Buyer text only ever becomes text nodes.
 
-use contract::ids::{InquiryId, UserId};
+mod composer;
+mod workflow;
+
+use contract::ids::InquiryId;
 use contract::inquiry::{
-    Inquiry, InquiryPatch, InquiryStatus, InquirySummary, LostReason, MessageDirection, NewReply,
+    Inquiry, InquiryPatch, InquiryStatus, InquirySummary, LostReason, MessageDirection,
 };
 use leptos::prelude::*;
 use serde::Serialize;
@@ -16,17 +19,13 @@ use super::row::{response_clock, response_clock_text};
 use crate::data::Collection;
 use crate::element::{CrmEvent, ElementContext};
 use crate::i18n::{
-    I18n, Text, assignment_rule_name, lost_reason_name, score_signal_name, status_name, unit_name,
+    Text, assignment_rule_name, lost_reason_name, score_signal_name, status_name, unit_name,
 };
 use crate::intl;
 use crate::ui::{ErrorNotice, SkeletonRows, use_i18n};
 
-/// The reply templates: their name and text (with `{name}` and `{product}`).
-const TEMPLATES: [(Text, Text); 3] = [
-    (Text::TemplateThanksName, Text::TemplateThanks),
-    (Text::TemplateDetailsName, Text::TemplateDetails),
-    (Text::TemplateSampleName, Text::TemplateSample),
-];
+use composer::{Addressee, Composer};
+use workflow::{Asking, ReasonForm, Workflow};
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -39,43 +38,6 @@ struct QuoteRequest {
 #[serde(rename_all = "camelCase")]
 struct CustomerOpen {
     customer_id: String,
-}
-
-/// Where the draft of a reply is kept, so that a reload or a crash loses
-/// nothing typed.
-fn draft_key(id: InquiryId) -> String {
-    ["crm-widgets:reply-draft:", &id.to_string()].concat()
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-fn load_draft(id: InquiryId) -> String {
-    storage()
-        .and_then(|storage| storage.get_item(&draft_key(id)).ok().flatten())
-        .unwrap_or_default()
-}
-
-fn save_draft(id: InquiryId, text: &str) {
-    if let Some(storage) = storage() {
-        let result = if text.is_empty() {
-            storage.remove_item(&draft_key(id))
-        } else {
-            storage.set_item(&draft_key(id), text)
-        };
-        if result.is_err() {
-            web_sys::console::warn_1(&"[crm-widgets] the reply draft could not be kept".into());
-        }
-    }
-}
-
-/// The statuses the user can move `current` to from the detail pane.
-pub(super) fn next_statuses(current: InquiryStatus) -> Vec<InquiryStatus> {
-    InquiryStatus::ALL
-        .into_iter()
-        .filter(|status| current.can_become(*status))
-        .collect()
 }
 
 #[component]
@@ -189,31 +151,6 @@ pub(super) fn InquiryDetail(
             {move || addressee.get().map(|addressee| view! { <Composer addressee=addressee state=state /> })}
         </article>
     }
-}
-
-/// A status change waiting for its reason; kept by the pane, so that the
-/// inquiry changing meanwhile (read, assigned) does not lose it.
-#[derive(Clone, Copy)]
-struct Asking {
-    status: RwSignal<Option<InquiryStatus>>,
-    lost_reason: RwSignal<LostReason>,
-    spam_reason: RwSignal<String>,
-    /// Makes a status change and announces it.
-    apply: Callback<(InquiryStatus, InquiryPatch)>,
-}
-
-/// Whom a reply goes to, for the composer.
-#[derive(Clone, Debug, PartialEq)]
-struct Addressee {
-    id: InquiryId,
-    /// The person.
-    name: String,
-    /// The company, or the person without one.
-    display_name: String,
-    /// The product asked about, else the subject.
-    product: String,
-    /// The buyer's language (BCP 47), when known.
-    language: Option<String>,
 }
 
 /// What the fetched inquiry adds to the header: e-mail, city, lost and spam reasons.
@@ -354,195 +291,6 @@ fn Fetched(inquiry: Inquiry, state: InboxState) -> impl IntoView {
     }
 }
 
-/// Assignee, status (with the reason lost and spam need) and read state.
-#[component]
-fn Workflow(
-    id: InquiryId,
-    status: InquiryStatus,
-    assignee: Option<UserId>,
-    unread: bool,
-    state: InboxState,
-    asking: Asking,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let Asking {
-        status: asking,
-        spam_reason,
-        apply: apply_status,
-        ..
-    } = asking;
-    let people = Memo::new(move |_| state.data.with(|data| data.assignable(assignee)));
-    let on_status = move |event: leptos::ev::Event| {
-        let Ok(to) = event_target_value(&event).parse::<InquiryStatus>() else {
-            return;
-        };
-        if to == status {
-            asking.set(None);
-            return;
-        }
-        match to {
-            InquiryStatus::Lost | InquiryStatus::Spam => {
-                if to == InquiryStatus::Spam && spam_reason.with_untracked(String::is_empty) {
-                    spam_reason.set(i18n.text(Text::SpamReasonDefault).to_owned());
-                }
-                asking.set(Some(to));
-            }
-            to => apply_status.run((
-                to,
-                InquiryPatch {
-                    status: Some(to),
-                    ..InquiryPatch::default()
-                },
-            )),
-        }
-    };
-    let on_assign = move |event: leptos::ev::Event| {
-        let value = event_target_value(&event);
-        let chosen = match value.as_str() {
-            "" => None,
-            id => match id.parse::<UserId>() {
-                Ok(id) => Some(id),
-                Err(_) => return,
-            },
-        };
-        if chosen != assignee {
-            state.change_one(
-                id,
-                InquiryPatch {
-                    assignee_id: Some(chosen),
-                    ..InquiryPatch::default()
-                },
-            );
-        }
-    };
-    let me = Memo::new(move |_| state.data.with(|data| data.me_id()));
-    let assign_to_me = move |_| {
-        if let Some(me) = me.get_untracked() {
-            state.change_one(
-                id,
-                InquiryPatch {
-                    assignee_id: Some(Some(me)),
-                    ..InquiryPatch::default()
-                },
-            );
-        }
-    };
-    let toggle_read = move |_| {
-        state.change_one(
-            id,
-            InquiryPatch {
-                unread: Some(!unread),
-                ..InquiryPatch::default()
-            },
-        );
-    };
-    let statuses = next_statuses(status);
-
-    view! {
-        <section class="detail-section workflow" data-test="inquiry-actions">
-            <label class="field-inline">
-                <span>{move || i18n.text(Text::FilterAssignee)}</span>
-                <select class="control" data-test="assign-select" on:change=on_assign prop:value=assignee.map(|id| id.to_string()).unwrap_or_default()>
-                    <option value="" selected=assignee.is_none()>{move || i18n.text(Text::InquiryUnassigned)}</option>
-                    {move || people.get().into_iter().map(|(user, name)| view! {
-                        <option value=user.to_string() selected=Some(user) == assignee>{name}</option>
-                    }).collect_view()}
-                </select>
-            </label>
-            <Show when=move || me.get().is_some_and(|me| Some(me) != assignee)>
-                <button class="button" type="button" data-test="assign-me" on:click=assign_to_me>
-                    {move || i18n.text(Text::AssignToMe)}
-                </button>
-            </Show>
-            <label class="field-inline">
-                <span>{move || i18n.text(Text::InquiryStatusLabel)}</span>
-                <select class="control" data-test="status-select" on:change=on_status prop:value=status.as_str()>
-                    {statuses.into_iter().map(|choice| view! {
-                        <option value=choice.as_str() selected=choice == status>{move || status_name(choice, i18n.language())}</option>
-                    }).collect_view()}
-                </select>
-            </label>
-            <button class="button" type="button" data-test="toggle-read" on:click=toggle_read>
-                {move || i18n.text(if unread { Text::InquiryMarkRead } else { Text::InquiryMarkUnread })}
-            </button>
-        </section>
-    }
-}
-
-/// The reason lost and spam need, asked before the change is made. Rendered
-/// once per pane, so a change of the inquiry meanwhile never loses what the
-/// user is typing.
-#[component]
-fn ReasonForm(asking: Asking) -> impl IntoView {
-    let i18n = use_i18n();
-    let Asking {
-        status: asking,
-        lost_reason,
-        spam_reason,
-        apply: apply_status,
-    } = asking;
-    let confirm = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        match asking.get_untracked() {
-            Some(InquiryStatus::Lost) => apply_status.run((
-                InquiryStatus::Lost,
-                InquiryPatch {
-                    status: Some(InquiryStatus::Lost),
-                    lost_reason: Some(lost_reason.get_untracked()),
-                    ..InquiryPatch::default()
-                },
-            )),
-            Some(InquiryStatus::Spam) => {
-                let reason = spam_reason.get_untracked().trim().to_owned();
-                if !reason.is_empty() {
-                    apply_status.run((
-                        InquiryStatus::Spam,
-                        InquiryPatch {
-                            status: Some(InquiryStatus::Spam),
-                            spam_reason: Some(reason),
-                            ..InquiryPatch::default()
-                        },
-                    ));
-                }
-            }
-            _ => {}
-        }
-    };
-    view! {
-        <Show when=move || asking.get().is_some()>
-                <form class="reason-form" data-test="reason-form" on:submit=confirm>
-                    {move || match asking.get() {
-                        Some(InquiryStatus::Lost) => view! {
-                            <label class="field-inline">
-                                <span>{move || i18n.text(Text::LostReasonLabel)}</span>
-                                <select class="control" data-test="lost-reason" on:change=move |event| {
-                                    let value = event_target_value(&event);
-                                    if let Some(reason) = LostReason::ALL.into_iter().find(|reason| reason.as_str() == value) {
-                                        lost_reason.set(reason);
-                                    }
-                                }>
-                                    {LostReason::ALL.into_iter().map(|reason| view! {
-                                        <option value=reason.as_str() selected=move || lost_reason.get() == reason>{move || lost_reason_name(reason, i18n.language())}</option>
-                                    }).collect_view()}
-                                </select>
-                            </label>
-                        }.into_any(),
-                        _ => view! {
-                            <label class="field-inline">
-                                <span>{move || i18n.text(Text::SpamReasonLabel)}</span>
-                                <input class="control" data-test="spam-reason" maxlength="500" required=true
-                                    prop:value=move || spam_reason.get()
-                                    on:input=move |event| spam_reason.set(event_target_value(&event)) />
-                            </label>
-                        }.into_any(),
-                    }}
-                    <button class="button primary" type="submit" data-test="confirm-status">{move || i18n.text(Text::ConfirmStatus)}</button>
-                    <button class="button" type="button" data-test="cancel-status" on:click=move |_| asking.set(None)>{move || i18n.text(Text::Cancel)}</button>
-                </form>
-            </Show>
-    }
-}
-
 /// What the buyer needs, as far as they said.
 #[component]
 fn Requirement(inquiry: Inquiry) -> impl IntoView {
@@ -630,127 +378,5 @@ fn Thread(inquiry: Inquiry, state: InboxState) -> impl IntoView {
                 </For>
             </ol>
         </section>
-    }
-}
-
-/// Fills a template for `addressee`.
-fn fill_template(i18n: I18n, template: Text, addressee: &Addressee) -> String {
-    i18n.format(
-        template,
-        &[("name", &addressee.name), ("product", &addressee.product)],
-    )
-}
-
-/// The reply box: templates, the buyer's language, Ctrl+Enter sends. Works
-/// offline: the reply waits in the outbox.
-#[component]
-fn Composer(addressee: Addressee, state: InboxState) -> impl IntoView {
-    let i18n = use_i18n();
-    let id = addressee.id;
-    let text = RwSignal::new(load_draft(id));
-    let language = addressee.language.clone();
-    let name = addressee.display_name.clone();
-    let too_long = Memo::new(move |_| text.with(|text| text.chars().count() > NewReply::MAX_CHARS));
-    let can_send = Memo::new(move |_| text.with(|text| !text.trim().is_empty()) && !too_long.get());
-    let announce_name = name.clone();
-    let send = Callback::new(move |()| {
-        if !can_send.get_untracked() {
-            return;
-        }
-        let body = text.get_untracked().trim().to_owned();
-        state.data.layer_untracked().reply(id, body);
-        text.set(String::new());
-        save_draft(id, "");
-        state
-            .announce
-            .run(i18n.format(Text::AnnounceReplyQueued, &[("name", &announce_name)]));
-    });
-    let on_submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        send.run(());
-    };
-    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
-        if event.key() == "Enter" && (event.ctrl_key() || event.meta_key()) {
-            event.prevent_default();
-            send.run(());
-        }
-    };
-    let on_template = move |event: leptos::ev::Event| {
-        let value = event_target_value(&event);
-        if let Some((_, template)) = value
-            .parse::<usize>()
-            .ok()
-            .and_then(|index| TEMPLATES.get(index))
-        {
-            let filled = fill_template(i18n, *template, &addressee);
-            text.update(|text| {
-                if !text.trim().is_empty() {
-                    text.push_str("\n\n");
-                }
-                text.push_str(&filled);
-            });
-            save_draft(id, &text.get_untracked());
-        }
-    };
-    view! {
-        <form class="detail-section composer" data-test="composer" on:submit=on_submit>
-            <label class="section-title" for="reply-body">{move || i18n.format(Text::ReplyLabel, &[("name", &name)])}</label>
-            <div class="composer-tools">
-                <select class="control" data-test="reply-template" aria-label=move || i18n.text(Text::ReplyTemplate) on:change=on_template prop:value="">
-                    <option value="" selected=true>{move || i18n.text(Text::ReplyTemplate)}</option>
-                    {TEMPLATES.into_iter().enumerate().map(|(index, (label, _))| view! {
-                        <option value=index.to_string()>{move || i18n.text(label)}</option>
-                    }).collect_view()}
-                </select>
-                {language.map(|code| view! {
-                    <span class="muted" data-test="buyer-language">
-                        {move || i18n.format(Text::ReplyBuyerLanguage, &[("language", &intl::language_name(i18n.language(), &code))])}
-                    </span>
-                })}
-            </div>
-            <textarea
-                id="reply-body"
-                class="control reply-body"
-                data-test="reply-body"
-                rows="5"
-                dir="auto"
-                placeholder=move || i18n.text(Text::ReplyPlaceholder)
-                aria-invalid=move || if too_long.get() { "true" } else { "false" }
-                prop:value=move || text.get()
-                on:input=move |event| {
-                    let value = event_target_value(&event);
-                    save_draft(id, &value);
-                    text.set(value);
-                }
-                on:keydown=on_keydown
-            />
-            <Show when=move || too_long.get()>
-                <p class="field-error" role="alert">{move || i18n.format(Text::ReplyTooLong, &[("max", &intl::count(i18n.language(), NewReply::MAX_CHARS as u64))])}</p>
-            </Show>
-            <div class="composer-actions">
-                <button class="button primary" type="submit" data-test="send-reply" disabled=move || !can_send.get()>
-                    {move || i18n.text(Text::ReplySend)}
-                </button>
-            </div>
-        </form>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_status_choices_follow_the_workflow() {
-        let from_new = next_statuses(InquiryStatus::New);
-        assert!(
-            from_new.contains(&InquiryStatus::New),
-            "staying is a choice"
-        );
-        assert!(from_new.contains(&InquiryStatus::Spam));
-        assert!(!from_new.contains(&InquiryStatus::Won));
-        let from_archived = next_statuses(InquiryStatus::Archived);
-        assert!(!from_archived.contains(&InquiryStatus::Spam));
-        assert!(from_archived.contains(&InquiryStatus::Open));
     }
 }
