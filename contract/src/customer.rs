@@ -3,6 +3,7 @@
 
 mod activity;
 mod contact;
+pub mod csv;
 mod metrics;
 
 use serde::{Deserialize, Serialize};
@@ -141,6 +142,31 @@ pub enum CustomerSource {
     /// Entered by hand.
     Manual,
 }
+
+wire_names!(BusinessType {
+    Importer => "importer",
+    Wholesaler => "wholesaler",
+    Retailer => "retailer",
+    Brand => "brand",
+    Distributor => "distributor",
+    Manufacturer => "manufacturer",
+});
+
+wire_names!(CompanySize {
+    Micro => "micro",
+    Small => "small",
+    Medium => "medium",
+    Large => "large",
+});
+
+wire_names!(CustomerSource {
+    PortalInquiry => "portal_inquiry",
+    TradeShow => "trade_show",
+    Referral => "referral",
+    Website => "website",
+    Import => "import",
+    Manual => "manual",
+});
 
 /// One row of the customer list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -376,6 +402,38 @@ impl CustomerPatch {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn serialized<T: Serialize>(value: T) -> serde_json::Value {
+        serde_json::to_value(value).unwrap()
+    }
+
+    #[test]
+    fn every_wire_name_is_the_serialized_form() {
+        for value in BusinessType::ALL {
+            assert_eq!(serialized(value), value.as_str());
+        }
+        for value in CompanySize::ALL {
+            assert_eq!(serialized(value), value.as_str());
+        }
+        for value in CustomerSource::ALL {
+            assert_eq!(serialized(value), value.as_str());
+        }
+        for value in BuyingRole::ALL {
+            assert_eq!(serialized(value), value.as_str());
+        }
+        for value in ContactChannel::ALL {
+            assert_eq!(serialized(value), value.as_str());
+        }
+        for value in MessengerKind::ALL {
+            assert_eq!(serialized(value), value.as_str());
+        }
+        for value in ActivityKind::ALL {
+            assert_eq!(serialized(value), value.as_str());
+        }
+        for value in ReminderKind::ALL {
+            assert_eq!(serialized(value), value.as_str());
+        }
+    }
 
     #[test]
     fn wire_names_match_the_serialized_form() {

@@ -5,6 +5,25 @@
 //! This crate compiles for `wasm32-unknown-unknown` and for the server alike, so
 //! it depends on neither browser nor server crates.
 
+/// `ALL` (every variant, in the order a user picks from) and `as_str` (the
+/// wire name, as serde writes it) for an enumeration sent as a plain string.
+macro_rules! wire_names {
+    ($type:ident { $($variant:ident => $wire:literal),* $(,)? }) => {
+        impl $type {
+            /// Every variant, in the order a user picks from.
+            pub const ALL: &'static [$type] = &[$($type::$variant),*];
+
+            /// The wire name.
+            #[must_use]
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($type::$variant => $wire,)*
+                }
+            }
+        }
+    };
+}
+
 pub mod change;
 pub mod country;
 pub mod customer;

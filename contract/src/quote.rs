@@ -45,6 +45,16 @@ pub enum QuoteStatus {
 }
 
 impl QuoteStatus {
+    /// Every status, in the order a quote goes through them.
+    pub const ALL: [QuoteStatus; 6] = [
+        QuoteStatus::Draft,
+        QuoteStatus::Sent,
+        QuoteStatus::Accepted,
+        QuoteStatus::Rejected,
+        QuoteStatus::Expired,
+        QuoteStatus::Superseded,
+    ];
+
     /// The wire name.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -73,7 +73,11 @@ test('every kind of record is cached, and card and quote builder open from the c
   await expect(statusLine(page)).toContainText('Offline: showing saved data');
   await row(page, withCustomer.id).click();
   await expect(card(page).locator('[data-test="customer-name"]')).toHaveText(customer.name);
-  await expect(card(page).locator('[data-test="customer-contacts"] li')).toHaveCount(customer.contacts.length);
+  await expect(card(page).locator('[data-test="customer-contacts"] [data-test="contact"]')).toHaveCount(customer.contacts.length);
+  // The timeline's first page too.
+  const { body: stream } = await call(request, own, TOKENS.rep, 'GET', `/customers/${customer.id}/timeline`);
+  await card(page).locator('[data-test="customer-timeline-section"] summary').click();
+  await expect(card(page).locator('[data-test="timeline-entry"]')).toHaveCount(stream.items.length);
   await page.locator('crm-inquiry-inbox [data-test="create-quote"]').click();
   await expect(quote(page).locator('[data-test="quote-buyer"]')).toContainText(withCustomer.buyer.company || withCustomer.buyer.name);
 });

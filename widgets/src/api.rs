@@ -192,25 +192,31 @@ impl Api {
             .href())
     }
 
-    /// Sends a change once: `method` on `segments` with the JSON `body`, its
+    /// Sends a change once: `method` on `segments` with the JSON `body` (if any), its
     /// `Idempotency-Key` and `If-Match`. `Ok(None)`: no answer (offline, timeout).
     pub(crate) async fn send_change(
         &self,
         method: &str,
         segments: &[String],
-        body: &JsValue,
+        body: Option<&JsValue>,
         key: &str,
         if_match: Option<u64>,
     ) -> Result<Option<ChangeAnswer>, ApiError> {
         let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
         let url = self.endpoint(&segments, &[])?;
-        let body = js_sys::JSON::stringify(body)
-            .map(String::from)
-            .map_err(|_| ApiError::InvalidData("the change cannot be written as JSON".into()))?;
+        let body = body
+            .map(|body| {
+                js_sys::JSON::stringify(body)
+                    .map(String::from)
+                    .map_err(|_| {
+                        ApiError::InvalidData("the change cannot be written as JSON".into())
+                    })
+            })
+            .transpose()?;
         let if_match = if_match.map(|version| contract::version::Version(version).etag());
         let request = Outgoing {
             method,
-            body: Some(&body),
+            body: body.as_deref(),
             idempotency_key: Some(key),
             if_match: if_match.as_deref(),
         };

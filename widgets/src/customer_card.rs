@@ -2,30 +2,47 @@
 //!
 //! | Attribute     | Meaning |
 //! |---------------|---------|
-//! | `customer-id` | The customer to show; absent: an empty state inviting a selection. |
+//! | `customer-id` | The customer to show. |
+//! | `for`         | The id of a `<crm-inquiry-inbox>` on the page: show the buyer of the inquiry open in it (when `customer-id` is absent). |
+//! | `layout`      | `full` (default: every section open) or `compact` (a sidebar card: sections folded). |
 //! | `lang`, `api-base` | Common to all elements (see `element.rs`). |
 //!
-//! Tier and lifecycle stage are changed in place; each change goes through the
-//! data layer's outbox (shown at once with "Not yet saved", kept offline, a
-//! conflict shown for the user to decide).
+//! Everything the user changes (profile, tier, stage, contacts, notes and
+//! activities, reminders) goes through the data layer's outbox: shown at once
+//! with "Not yet saved", kept offline, a conflict shown for the user to decide
+//! (in the card itself, for this customer's edits).
 //!
-//! Parts: `base` (the frame).
+//! Events: `crm-customer-change` (`{ customerId, change, fields }` for every
+//! edit the user makes) and `crm-reminder-due` (`{ customerId, reminderId,
+//! title, dueOn, overdue }`, once per reminder due today or overdue when the
+//! card shows it).
+//!
+//! Parts: `base` (the frame), `header`, `metrics`, `section` (each folding
+//! section).
 
-use contract::customer::{Customer, CustomerPatch, CustomerSummary, LifecycleStage, Tier};
-use contract::ids::CustomerId;
+mod contacts;
+mod header;
+mod metrics;
+mod profile_form;
+mod reminders;
+mod timeline;
+
+pub(crate) use self::profile_form::COUNTRY_MESSAGE;
+pub(crate) use self::reminders::{NO_DATE_MESSAGE, PAST_DATE_MESSAGE};
+use contract::customer::{Customer, CustomerSummary};
+use contract::ids::{CustomerId, InquiryId};
 use leptos::prelude::*;
+use serde::Serialize;
 
-use crate::data::{Collection, DataView, Fetched};
-use crate::element::{ElementContext, ElementDefinition};
-use crate::i18n::{I18n, Text, business_type, lifecycle_stage, tier_name};
-use crate::intl;
-use crate::ui::{
-    ChoiceSelect, ErrorNotice, InvalidAttribute, Notice, SkeletonRows, provide_widget_context,
-};
+use crate::data::{Collection, DataView, Fetched, ShownCustomer};
+use crate::element::{CrmEvent, ElementContext, ElementDefinition};
+use crate::i18n::{I18n, Text};
+use crate::ui::sync_status::Decisions;
+use crate::ui::{ErrorNotice, InvalidAttribute, Notice, SkeletonRows, provide_widget_context};
 
 pub(crate) static DEFINITION: ElementDefinition = ElementDefinition {
     tag: "crm-customer-card",
-    attributes: &["customer-id"],
+    attributes: &["customer-id", "for", "layout"],
     properties: &[],
     styles: include_str!("customer_card/style.css"),
     render,
@@ -48,29 +65,133 @@ fn parse_customer_id(attribute: Option<String>) -> Result<Option<CustomerId>, (S
     }
 }
 
-/// A website to link to: only http(s) URLs, so a buyer-supplied `javascript:`
-/// address never becomes a link.
-fn safe_website(website: &str) -> Option<String> {
-    let trimmed = website.trim();
-    let lower = trimmed.to_ascii_lowercase();
-    if lower.starts_with("https://") || lower.starts_with("http://") {
-        Some(trimmed.to_owned())
-    } else if !trimmed.is_empty()
-        && !trimmed.contains(':')
-        && !trimmed.contains(char::is_whitespace)
-    {
-        Some(["https://", trimmed].concat())
-    } else {
-        None
+/// How the card lays itself out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Layout {
+    /// A full page: every section open.
+    Full,
+    /// A sidebar card: sections folded, opened one at a time.
+    Compact,
+}
+
+const LAYOUT_FULL: &str = "full";
+const LAYOUT_COMPACT: &str = "compact";
+
+fn parse_layout(attribute: Option<String>) -> Result<Layout, (String, String)> {
+    match attribute.as_deref().map(str::trim) {
+        None | Some("" | LAYOUT_FULL) => Ok(Layout::Full),
+        Some(LAYOUT_COMPACT) => Ok(Layout::Compact),
+        Some(other) => Err((other.to_owned(), "expected full or compact".to_owned())),
+    }
+}
+
+/// Which customer to show, from the attributes: the explicit id first, else
+/// the buyer of the inquiry open in the followed inbox.
+#[derive(Clone, Debug, PartialEq)]
+enum Target {
+    Customer(CustomerId),
+    /// The inbox's open inquiry: its customer, once the layer knows it.
+    Inquiry(InquiryId),
+    Nothing,
+    /// `for` names no element on the page.
+    NoPeer(String),
+    Invalid(&'static str, String, String),
+}
+
+/// What the card shows.
+#[derive(Clone, Debug, PartialEq)]
+enum Phase {
+    Invalid(&'static str, String, String),
+    NoPeer(String),
+    Nothing,
+    /// The inquiry followed has no customer record.
+    NoRecord,
+    Loading,
+    Failed(crate::api::ApiError),
+    /// The customer, shown; rebuilt only when the customer or layout changes.
+    Ready(CustomerId, Layout),
+}
+
+/// What the card emits when the user changes something.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct ChangeDetail<'a, T: Serialize> {
+    pub(crate) customer_id: String,
+    /// `profile`, `contact`, `activity` or `reminder`.
+    pub(crate) change: &'a str,
+    /// The request body, as sent.
+    pub(crate) fields: &'a T,
+}
+
+/// Tells the host about an edit: `crm-customer-change`.
+#[derive(Clone)]
+pub(crate) struct Announce(ElementContext);
+
+impl Announce {
+    pub(crate) fn change<T: Serialize>(
+        &self,
+        customer: &CustomerSummary,
+        change: &str,
+        fields: &T,
+    ) {
+        self.0.emit(
+            CrmEvent::CustomerChange,
+            &ChangeDetail {
+                customer_id: customer.id.to_string(),
+                change,
+                fields,
+            },
+        );
+    }
+
+    pub(crate) fn context(&self) -> &ElementContext {
+        &self.0
     }
 }
 
 #[component]
 fn CustomerCard(context: ElementContext, i18n: I18n) -> impl IntoView {
     let id_attribute = context.attribute("customer-id");
-    let customer_id = Memo::new(move |_| parse_customer_id(id_attribute.get()));
+    let for_attribute = context.attribute("for");
+    let layout_attribute = context.attribute("layout");
+    let layout = Memo::new(move |_| parse_layout(layout_attribute.get()));
+    let peer_selected = context.peer_attribute(
+        Signal::derive(move || {
+            // Only followed while no id is given.
+            id_attribute
+                .with(|id| id.as_deref().is_none_or(|id| id.trim().is_empty()))
+                .then(|| for_attribute.get())
+                .flatten()
+        }),
+        "selected",
+    );
     let view_of_data = DataView::of(&context);
-    let id = Memo::new(move |_| customer_id.get().ok().flatten().map(|id| id.to_string()));
+    let target = Memo::new(move |_| match parse_customer_id(id_attribute.get()) {
+        Err((value, reason)) => Target::Invalid("customer-id", value, reason),
+        Ok(Some(id)) => Target::Customer(id),
+        Ok(None) => {
+            let Some(peer) = for_attribute.get().filter(|peer| !peer.trim().is_empty()) else {
+                return Target::Nothing;
+            };
+            match peer_selected.get() {
+                Err(()) => Target::NoPeer(peer),
+                Ok(None) => Target::Nothing,
+                Ok(Some(selected)) => match selected.trim().parse::<InquiryId>() {
+                    Ok(inquiry) => Target::Inquiry(inquiry),
+                    Err(_) => Target::Nothing,
+                },
+            }
+        }
+    });
+    let customer_id = Memo::new(move |_| match target.get() {
+        Target::Customer(id) => Some(id),
+        Target::Inquiry(inquiry) => view_of_data.with(|data| {
+            data.inquiry(inquiry)
+                .and_then(|shown| shown.inquiry.customer_id)
+        }),
+        _ => None,
+    });
+    let id = Memo::new(move |_| customer_id.get().map(|id| id.to_string()));
     let (fetched, retry) = view_of_data.fetched_record(
         Collection::Customers,
         id,
@@ -90,130 +211,121 @@ fn CustomerCard(context: ElementContext, i18n: I18n) -> impl IntoView {
         Some(view_of_data.with(|data| data.shown_customer(server)))
     });
     let error = Memo::new(move |_| fetched.with(|fetched| fetched.as_ref()?.error.clone()));
+    let announce = Announce(context.clone());
 
-    let body = move || match customer_id.get() {
-        Err((value, reason)) => {
-            view! { <InvalidAttribute name="customer-id" value=value reason=reason /> }.into_any()
+    let phase = Memo::new(move |_| {
+        let layout = match layout.get() {
+            Ok(layout) => layout,
+            Err((value, reason)) => return Phase::Invalid("layout", value, reason),
+        };
+        match target.get() {
+            Target::Invalid(name, value, reason) => Phase::Invalid(name, value, reason),
+            Target::NoPeer(peer) => Phase::NoPeer(peer),
+            Target::Nothing => Phase::Nothing,
+            Target::Customer(_) | Target::Inquiry(_) => match (
+                customer_id.get(),
+                customer.with(Option::is_some),
+                error.get(),
+            ) {
+                (Some(id), true, _) => Phase::Ready(id, layout),
+                (_, false, Some(error)) => Phase::Failed(error),
+                // The inquiry has no customer record (yet).
+                (None, _, _) => Phase::NoRecord,
+                (Some(_), false, None) => Phase::Loading,
+            },
         }
-        Ok(None) => view! {
+    });
+
+    let body = move || match phase.get() {
+        Phase::Invalid(name, value, reason) => {
+            view! { <InvalidAttribute name=name value=value reason=reason /> }.into_any()
+        }
+        Phase::NoPeer(peer) => view! {
+            <InvalidAttribute name="for" value=peer
+                reason=i18n.text(Text::CustomerNoPeer).to_owned() />
+        }
+        .into_any(),
+        Phase::Nothing => view! {
             <Notice
                 title=Signal::derive(move || i18n.text(Text::CustomerEmptyTitle).to_owned())
                 detail=Signal::derive(move || i18n.text(Text::CustomerEmptyDetail).to_owned())
             />
         }
         .into_any(),
-        Ok(Some(_)) => match (customer.get(), error.get()) {
-            (Some((customer, pending)), _) => {
-                view! { <Profile customer=customer pending=pending data=view_of_data /> }.into_any()
-            }
-            (None, Some(error)) => {
-                view! { <ErrorNotice error=Signal::stored(error) on_retry=retry /> }.into_any()
-            }
-            (None, None) => view! { <SkeletonRows count=3 /> }.into_any(),
-        },
+        Phase::NoRecord => view! {
+            <Notice
+                title=Signal::derive(move || i18n.text(Text::CustomerNoRecordTitle).to_owned())
+                detail=Signal::derive(move || i18n.text(Text::CustomerNoRecordDetail).to_owned())
+            />
+        }
+        .into_any(),
+        Phase::Failed(error) => {
+            view! { <ErrorNotice error=Signal::stored(error) on_retry=retry /> }.into_any()
+        }
+        Phase::Loading => view! { <SkeletonRows count=3 /> }.into_any(),
+        Phase::Ready(_, layout) => {
+            let Some(initial) = customer.get_untracked() else {
+                return ().into_any();
+            };
+            // Kept through a moment without a profile (the card is then replaced).
+            let shown = Memo::new(move |previous: Option<&ShownCustomer>| {
+                customer
+                    .get()
+                    .or_else(|| previous.cloned())
+                    .unwrap_or_else(|| initial.clone())
+            });
+            view! { <Profile shown=shown layout=layout data=view_of_data announce=announce.clone() /> }
+                .into_any()
+        }
     };
 
+    let layout_name = move || match layout.get() {
+        Ok(Layout::Compact) => LAYOUT_COMPACT,
+        _ => LAYOUT_FULL,
+    };
     view! {
-        <section class="widget card" part="base" lang=move || i18n.language().tag()>
+        <section class="widget card" part="base" data-layout=layout_name lang=move || i18n.language().tag()>
+            <Decisions data=view_of_data customer=Signal::derive(move || customer_id.get()) />
             {body}
         </section>
     }
 }
 
+/// The whole card for one customer. Each part reads the customer as shown
+/// (`shown` changes with every edit and every answer), so forms being typed in
+/// stay as they are.
 #[component]
-fn Profile(customer: Customer, pending: bool, data: DataView) -> impl IntoView {
-    let i18n = crate::ui::use_i18n();
-    let country = customer.summary.country;
-    let tier = customer.summary.tier;
-    let stage = customer.summary.stage;
-    let kind = customer.summary.business_type;
-    let owner = customer
-        .summary
-        .owner
-        .as_ref()
-        .map(|owner| owner.name.clone());
-    let website = customer.website.clone().unwrap_or_default();
-    let link = safe_website(&website);
-    let inquiry_count = u64::from(customer.summary.inquiry_count);
+fn Profile(
+    shown: Memo<ShownCustomer>,
+    layout: Layout,
+    data: DataView,
+    announce: Announce,
+) -> impl IntoView {
+    let summary = Memo::new(move |_| shown.with(|shown| shown.customer.summary.clone()));
     view! {
-        <header class="header profile-header">
-            <h2 class="title" dir="auto" data-test="customer-name">{customer.summary.name.clone()}</h2>
-            <span class="country muted">
-                <span aria-hidden="true">{intl::flag(country)}</span>
-                " "
-                {move || intl::country_name(i18n.language(), country)}
-            </span>
-        </header>
-        <div class="facts">
-            <span class="badge tier" class:partnership=tier == contract::customer::Tier::Partnership data-test="customer-tier">
-                {move || tier_name(tier, i18n.language())}
-            </span>
-            <span class="badge">{move || lifecycle_stage(stage, i18n.language())}</span>
-            <span class="muted">{move || business_type(kind, i18n.language())}</span>
-            {pending.then(|| view! {
-                <span class="badge pending" data-test="customer-pending">{move || i18n.text(Text::CustomerNotYetSaved)}</span>
-            })}
-        </div>
-        <Classification customer=customer.summary.clone() data=data />
-        <dl class="fields">
-            <dt>{move || i18n.text(Text::CustomerOwner)}</dt>
-            <dd>{move || owner.clone().unwrap_or_else(|| i18n.text(Text::CustomerNoOwner).to_owned())}</dd>
-            <dt>{move || i18n.text(Text::CustomerInquiries)}</dt>
-            <dd>{move || intl::count(i18n.language(), inquiry_count)}</dd>
-            {(!website.is_empty()).then(|| view! {
-                <dt>{move || i18n.text(Text::CustomerWebsite)}</dt>
-                <dd>
-                    {match link.clone() {
-                        Some(href) => view! { <a href=href rel="noopener noreferrer" target="_blank" dir="auto">{website.clone()}</a> }.into_any(),
-                        None => view! { <span dir="auto">{website.clone()}</span> }.into_any(),
-                    }}
-                </dd>
-            })}
-        </dl>
-        <h3 class="section-title">{move || i18n.text(Text::CustomerContacts)}</h3>
-        {if customer.contacts.is_empty() {
-            view! { <p class="muted empty-contacts">{move || i18n.text(Text::CustomerNoContacts)}</p> }.into_any()
-        } else {
-            view! {
-                <ul class="contacts" data-test="customer-contacts">
-                    {customer.contacts.iter().map(|contact| view! {
-                        <li class="contact">
-                            <span class="contact-name" dir="auto">{contact.name.clone()}</span>
-                            <span class="muted" dir="auto">{contact.title.clone()}</span>
-                            <span class="contact-email" dir="ltr">{contact.emails.first().cloned()}</span>
-                        </li>
-                    }).collect_view()}
-                </ul>
-            }
-            .into_any()
-        }}
+        <header::Header shown=shown data=data announce=announce.clone() />
+        <metrics::Metrics shown=shown />
+        <contacts::Contacts shown=shown layout=layout data=data announce=announce.clone() />
+        <reminders::Reminders customer=summary layout=layout data=data announce=announce.clone() />
+        <timeline::Timeline customer=summary layout=layout data=data announce=announce />
     }
 }
 
-/// Tier and lifecycle stage, changed in place; each change goes through the
-/// outbox (shown at once, saved when the server can be reached).
+/// A section of the card that folds: open in the full layout, folded in the
+/// compact one until the user opens it.
 #[component]
-fn Classification(customer: CustomerSummary, data: DataView) -> impl IntoView {
-    let (tier, stage) = (customer.tier, customer.stage);
-    let update =
-        Callback::new(move |patch| data.layer_untracked().update_customer(&customer, patch));
-    let tier_patch = |tier| CustomerPatch {
-        tier: Some(tier),
-        ..CustomerPatch::default()
-    };
-    let stage_patch = |stage| CustomerPatch {
-        stage: Some(stage),
-        ..CustomerPatch::default()
-    };
+fn Section(
+    layout: Layout,
+    test_id: &'static str,
+    /// The summary line (title and count).
+    title: Signal<String>,
+    children: Children,
+) -> impl IntoView {
     view! {
-        <div class="classification">
-            <ChoiceSelect label=Text::CustomerTierLabel test_id="customer-tier-select"
-                choices=Tier::ALL.to_vec() current=tier value=Tier::as_str name=tier_name
-                on_choose=Callback::new(move |tier| update.run(tier_patch(tier))) />
-            <ChoiceSelect label=Text::CustomerStageLabel test_id="customer-stage-select"
-                choices=LifecycleStage::ALL.to_vec() current=stage value=LifecycleStage::as_str name=lifecycle_stage
-                on_choose=Callback::new(move |stage| update.run(stage_patch(stage))) />
-        </div>
+        <details class="section" part="section" data-test=test_id open=layout == Layout::Full>
+            <summary class="section-title">{move || title.get()}</summary>
+            <div class="section-body">{children()}</div>
+        </details>
     }
 }
 
@@ -234,18 +346,10 @@ mod tests {
     }
 
     #[test]
-    fn only_web_addresses_become_links() {
-        assert_eq!(
-            safe_website("https://mueller.de"),
-            Some("https://mueller.de".into())
-        );
-        assert_eq!(
-            safe_website("mueller-handel.de"),
-            Some("https://mueller-handel.de".into())
-        );
-        assert_eq!(safe_website("javascript:alert(1)"), None);
-        assert_eq!(safe_website("JAVASCRIPT:alert(1)"), None);
-        assert_eq!(safe_website("data:text/html,x"), None);
-        assert_eq!(safe_website(""), None);
+    fn layout_is_full_unless_compact_is_asked_for() {
+        assert_eq!(parse_layout(None), Ok(Layout::Full));
+        assert_eq!(parse_layout(Some(" ".into())), Ok(Layout::Full));
+        assert_eq!(parse_layout(Some("compact".into())), Ok(Layout::Compact));
+        assert!(parse_layout(Some("tiny".into())).is_err());
     }
 }

@@ -10,6 +10,8 @@
 //! everything works online from memory and the status says offline is off.
 
 mod browser;
+mod customer_edits;
+mod customer_view;
 mod edits;
 mod engine;
 #[cfg(test)]
@@ -33,6 +35,7 @@ use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 
 pub(crate) use self::browser::{online, sleep};
+pub(crate) use self::customer_view::{PendingActivity, ShownCustomer, ShownReminder, is_stand_in};
 pub(crate) use self::edits::Decision;
 pub(crate) use self::mutation::Mutation;
 use self::mutation::shown_inquiry;
@@ -454,6 +457,12 @@ impl Data {
             })
             .map(|user| (user.id, user.name))
             .collect()
+    }
+
+    /// The client of the layer's API, for reads the layer does not keep (a
+    /// timeline's later pages).
+    pub(crate) fn api(&self) -> Api {
+        self.0.api.clone()
     }
 
     /// The `T` with `id`, as last heard from the server, if it is cached.

@@ -44,7 +44,14 @@ extern "C" {
     fn crm_emit(element: &HtmlElement, name: &str, detail: &JsValue);
     fn crm_inherited_language(element: &HtmlElement) -> String;
     fn crm_watch_document_language(notify: &JsValue);
+    fn crm_follow_peer(
+        element: &HtmlElement,
+        id: &str,
+        name: &str,
+        notify: &JsValue,
+    ) -> js_sys::Function;
     fn crm_report_crash(message: &str);
+    fn crm_download(filename: &str, kind: &str, text: &str);
     fn crm_set_crash_texts(english: &str, chinese: &str);
 }
 
@@ -86,17 +93,23 @@ pub(crate) enum CrmEvent {
     CustomerOpen,
     /// The quote being built changed.
     QuoteChange,
+    /// The user changed a customer (profile, contacts, notes, reminders).
+    CustomerChange,
+    /// A reminder shown on the customer card is due today or overdue.
+    ReminderDue,
 }
 
 impl CrmEvent {
     #[cfg(test)]
-    pub(crate) const ALL: [CrmEvent; 6] = [
+    pub(crate) const ALL: [CrmEvent; 8] = [
         CrmEvent::InquirySelect,
         CrmEvent::InquiryFilterChange,
         CrmEvent::InquiryChange,
         CrmEvent::QuoteRequest,
         CrmEvent::CustomerOpen,
         CrmEvent::QuoteChange,
+        CrmEvent::CustomerChange,
+        CrmEvent::ReminderDue,
     ];
 
     /// The DOM event name.
@@ -108,8 +121,15 @@ impl CrmEvent {
             CrmEvent::QuoteRequest => "crm-quote-request",
             CrmEvent::CustomerOpen => "crm-customer-open",
             CrmEvent::QuoteChange => "crm-quote-change",
+            CrmEvent::CustomerChange => "crm-customer-change",
+            CrmEvent::ReminderDue => "crm-reminder-due",
         }
     }
+}
+
+/// Hands `text` to the browser as a file download.
+pub(crate) fn download(filename: &str, kind: &str, text: &str) {
+    crm_download(filename, kind, text);
 }
 
 /// Registers `definition.tag`, unless something already defined it.

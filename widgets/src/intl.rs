@@ -22,6 +22,7 @@ extern "C" {
     fn crm_region_name(language: &str, code: &str) -> String;
     fn crm_language_name(language: &str, code: &str) -> String;
     fn crm_format_date(language: &str, epoch_milliseconds: f64) -> String;
+    fn crm_format_percent(language: &str, value: f64) -> String;
 }
 
 /// Milliseconds since the Unix epoch, as JavaScript dates count.
@@ -33,6 +34,18 @@ fn epoch_milliseconds(moment: OffsetDateTime) -> f64 {
 pub(crate) fn now() -> OffsetDateTime {
     let nanos = (js_sys::Date::now() * 1_000_000.0) as i128;
     OffsetDateTime::from_unix_timestamp_nanos(nanos).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
+/// Today in the user's time zone, by the browser's clock.
+pub(crate) fn today() -> time::Date {
+    let now = js_sys::Date::new_0();
+    time::Month::try_from(now.get_month() as u8 + 1)
+        .ok()
+        .and_then(|month| {
+            time::Date::from_calendar_date(now.get_full_year() as i32, month, now.get_date() as u8)
+                .ok()
+        })
+        .unwrap_or_else(|| self::now().date())
 }
 
 /// The value and `Intl.RelativeTimeFormat` unit that best say how far `moment`
@@ -86,6 +99,11 @@ pub(crate) fn money(
     minor_units: u32,
 ) -> String {
     crm_format_money(language.tag(), currency, &value.to_string(), minor_units)
+}
+
+/// "62%" / "62%", a whole percentage.
+pub(crate) fn percent(language: Language, value: u8) -> String {
+    crm_format_percent(language.tag(), f64::from(value))
 }
 
 /// "Nov 22, 2026" / "2026年11月22日".

@@ -1,6 +1,7 @@
 //! Pieces every widget shows: the root frame, notices for empty and error states
 //! (what went wrong, what to do, a retry), the status line and skeleton rows.
 
+pub(crate) mod form;
 pub(crate) mod sync_status;
 
 use contract::problem::ProblemKind;

@@ -66,16 +66,6 @@ pub(crate) async fn feed_record(
 const DEFAULT_LIMIT: u32 = 50;
 const MAX_LIMIT: u32 = 200;
 
-/// Every status, for parsing the filter.
-const STATUSES: [QuoteStatus; 6] = [
-    QuoteStatus::Draft,
-    QuoteStatus::Sent,
-    QuoteStatus::Accepted,
-    QuoteStatus::Rejected,
-    QuoteStatus::Expired,
-    QuoteStatus::Superseded,
-];
-
 /// The query string of `GET /quotes` as sent, before validation, so that each bad
 /// parameter is reported by name. An empty value counts as absent.
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
@@ -148,7 +138,9 @@ impl TryFrom<RawListQuery> for ListRequest {
         };
         let mut errors = Vec::new();
         let status = non_empty(raw.status).and_then(|text| {
-            let status = STATUSES.into_iter().find(|status| status.as_str() == text);
+            let status = QuoteStatus::ALL
+                .into_iter()
+                .find(|status| status.as_str() == text);
             if status.is_none() {
                 errors.push(field_error(
                     "status",

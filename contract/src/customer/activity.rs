@@ -30,6 +30,14 @@ pub enum ActivityKind {
     SampleSent,
 }
 
+wire_names!(ActivityKind {
+    Note => "note",
+    Call => "call",
+    Meeting => "meeting",
+    Email => "email",
+    SampleSent => "sample_sent",
+});
+
 /// A note or logged activity.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -134,6 +142,11 @@ pub enum ReminderKind {
     /// A date that matters, such as a contract renewal.
     ImportantDate,
 }
+
+wire_names!(ReminderKind {
+    FollowUp => "follow_up",
+    ImportantDate => "important_date",
+});
 
 /// A follow-up or important date.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

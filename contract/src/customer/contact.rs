@@ -65,6 +65,28 @@ pub enum ContactChannel {
     Messenger,
 }
 
+wire_names!(BuyingRole {
+    DecisionMaker => "decision_maker",
+    Procurement => "procurement",
+    Technical => "technical",
+    Finance => "finance",
+    Other => "other",
+});
+
+wire_names!(MessengerKind {
+    Whatsapp => "whatsapp",
+    Wechat => "wechat",
+    Skype => "skype",
+    Telegram => "telegram",
+    Line => "line",
+});
+
+wire_names!(ContactChannel {
+    Email => "email",
+    Phone => "phone",
+    Messenger => "messenger",
+});
+
 /// A person at a buyer company.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

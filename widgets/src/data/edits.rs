@@ -4,11 +4,10 @@
 
 use std::rc::Rc;
 
-use contract::customer::{Customer, CustomerPatch, CustomerSummary};
+use contract::customer::{CustomerPatch, CustomerSummary};
 use contract::ids::InquiryId;
 use contract::inquiry::{InquiryPatch, InquirySummary, NewReply};
 
-use super::mutation::shown_customer;
 use super::{Data, Mutation, engine};
 use crate::sync::{Entry, State};
 
@@ -135,12 +134,6 @@ impl Data {
             Some(version.0),
             mutation,
         );
-    }
-
-    /// `customer` as the user sees it (their pending edits applied), and
-    /// whether any edit is pending.
-    pub(crate) fn shown_customer(&self, customer: Customer) -> (Customer, bool) {
-        shown_customer(customer, self.0.outbox.borrow().entries(), &self.0.names())
     }
 
     /// Conflict: send the user's edit again on the server's current version.

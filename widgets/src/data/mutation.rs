@@ -5,8 +5,10 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use contract::customer::{Customer, CustomerPatch, CustomerSummary};
-use contract::ids::{CustomerId, InquiryId, UserId};
+use contract::customer::{
+    ContactInput, Customer, CustomerPatch, CustomerSummary, NewActivity, NewReminder, ReminderPatch,
+};
+use contract::ids::{ContactId, CustomerId, InquiryId, ReminderId, UserId};
 use contract::inquiry::{InquiryPatch, InquiryStatus, InquirySummary, NewReply};
 use contract::operation::{self, Operation};
 use contract::user::UserRef;
@@ -43,6 +45,53 @@ pub(crate) enum Mutation {
         #[serde(default)]
         about: String,
     },
+    /// `POST /customers/{id}/contacts`: a new contact person.
+    CreateContact {
+        customer: CustomerId,
+        contact: ContactInput,
+        /// The customer's name.
+        about: String,
+    },
+    /// `PUT /customers/{id}/contacts/{contact_id}`: a contact edited.
+    ReplaceContact {
+        customer: CustomerId,
+        id: ContactId,
+        contact: ContactInput,
+        /// The customer's name.
+        about: String,
+    },
+    /// `DELETE /customers/{id}/contacts/{contact_id}`.
+    DeleteContact {
+        customer: CustomerId,
+        id: ContactId,
+        /// The contact's name.
+        name: String,
+        /// The customer's name.
+        about: String,
+    },
+    /// `POST /customers/{id}/activities`: a note, or a call, meeting, e-mail or
+    /// sample shipment logged.
+    CreateActivity {
+        customer: CustomerId,
+        activity: NewActivity,
+        /// The customer's name.
+        about: String,
+    },
+    /// `POST /customers/{id}/reminders`: a follow-up or an important date.
+    CreateReminder {
+        customer: CustomerId,
+        reminder: NewReminder,
+        /// The customer's name.
+        about: String,
+    },
+    /// `PATCH /reminders/{id}`: done, or moved.
+    UpdateReminder {
+        customer: CustomerId,
+        id: ReminderId,
+        patch: ReminderPatch,
+        /// The reminder's title.
+        about: String,
+    },
 }
 
 impl Mutation {
@@ -53,6 +102,21 @@ impl Mutation {
                 inquiry_resource(*id)
             }
             Mutation::UpdateCustomer { id, .. } => ["customer/", &id.to_string()].concat(),
+            // A new record has no version to keep in step with: its own queue,
+            // so it never waits behind (or moves) the profile's edits.
+            Mutation::CreateContact { customer, .. } => {
+                ["customer/", &customer.to_string(), "/contacts"].concat()
+            }
+            Mutation::ReplaceContact { id, .. } | Mutation::DeleteContact { id, .. } => {
+                ["contact/", &id.to_string()].concat()
+            }
+            Mutation::CreateActivity { customer, .. } => {
+                ["customer/", &customer.to_string(), "/activities"].concat()
+            }
+            Mutation::CreateReminder { customer, .. } => {
+                ["customer/", &customer.to_string(), "/reminders"].concat()
+            }
+            Mutation::UpdateReminder { id, .. } => ["reminder/", &id.to_string()].concat(),
         }
     }
 
@@ -62,6 +126,12 @@ impl Mutation {
             Mutation::UpdateInquiry { .. } => operation::UpdateInquiry::METHOD.as_str(),
             Mutation::CreateReply { .. } => operation::CreateReply::METHOD.as_str(),
             Mutation::UpdateCustomer { .. } => operation::UpdateCustomer::METHOD.as_str(),
+            Mutation::CreateContact { .. } => operation::CreateContact::METHOD.as_str(),
+            Mutation::ReplaceContact { .. } => operation::ReplaceContact::METHOD.as_str(),
+            Mutation::DeleteContact { .. } => operation::DeleteContact::METHOD.as_str(),
+            Mutation::CreateActivity { .. } => operation::CreateActivity::METHOD.as_str(),
+            Mutation::CreateReminder { .. } => operation::CreateReminder::METHOD.as_str(),
+            Mutation::UpdateReminder { .. } => operation::UpdateReminder::METHOD.as_str(),
         }
     }
 
@@ -77,8 +147,26 @@ impl Mutation {
             Mutation::UpdateCustomer { id, .. } => {
                 operation::UpdateCustomer::segments(&[&id.to_string()])
             }
+            Mutation::CreateContact { customer, .. } => {
+                operation::CreateContact::segments(&[&customer.to_string()])
+            }
+            Mutation::ReplaceContact { customer, id, .. } => {
+                operation::ReplaceContact::segments(&[&customer.to_string(), &id.to_string()])
+            }
+            Mutation::DeleteContact { customer, id, .. } => {
+                operation::DeleteContact::segments(&[&customer.to_string(), &id.to_string()])
+            }
+            Mutation::CreateActivity { customer, .. } => {
+                operation::CreateActivity::segments(&[&customer.to_string()])
+            }
+            Mutation::CreateReminder { customer, .. } => {
+                operation::CreateReminder::segments(&[&customer.to_string()])
+            }
+            Mutation::UpdateReminder { id, .. } => {
+                operation::UpdateReminder::segments(&[&id.to_string()])
+            }
         };
-        // Each path takes exactly the one id given.
+        // Each path takes exactly the ids given.
         segments.unwrap_or_default()
     }
 
@@ -87,7 +175,13 @@ impl Mutation {
         match self {
             Mutation::UpdateInquiry { about, .. }
             | Mutation::CreateReply { about, .. }
-            | Mutation::UpdateCustomer { about, .. } => about,
+            | Mutation::UpdateCustomer { about, .. }
+            | Mutation::CreateContact { about, .. }
+            | Mutation::ReplaceContact { about, .. }
+            | Mutation::DeleteContact { about, .. }
+            | Mutation::CreateActivity { about, .. }
+            | Mutation::CreateReminder { about, .. }
+            | Mutation::UpdateReminder { about, .. } => about,
         }
     }
 
@@ -95,7 +189,7 @@ impl Mutation {
     pub(crate) fn inquiry(&self) -> Option<InquiryId> {
         match self {
             Mutation::UpdateInquiry { id, .. } | Mutation::CreateReply { id, .. } => Some(*id),
-            Mutation::UpdateCustomer { .. } => None,
+            _ => None,
         }
     }
 
@@ -103,6 +197,12 @@ impl Mutation {
     pub(crate) fn customer(&self) -> Option<CustomerId> {
         match self {
             Mutation::UpdateCustomer { id, .. } => Some(*id),
+            Mutation::CreateContact { customer, .. }
+            | Mutation::ReplaceContact { customer, .. }
+            | Mutation::DeleteContact { customer, .. }
+            | Mutation::CreateActivity { customer, .. }
+            | Mutation::CreateReminder { customer, .. }
+            | Mutation::UpdateReminder { customer, .. } => Some(*customer),
             Mutation::UpdateInquiry { .. } | Mutation::CreateReply { .. } => None,
         }
     }
@@ -193,7 +293,7 @@ impl Mutation {
                 }
                 return;
             }
-            Mutation::UpdateCustomer { .. } => return,
+            _ => return,
         };
         if *id != inquiry.id {
             return;
@@ -243,25 +343,6 @@ pub(crate) fn shown_inquiry(
         entry.op.apply_to_inquiry(&mut shown, names);
     }
     (Arc::new(shown), true)
-}
-
-/// `customer` as the user sees it: the server's profile with their edits that
-/// are waiting or being sent; `true` when there are any.
-pub(crate) fn shown_customer(
-    mut customer: Customer,
-    outbox: &[Entry<Mutation>],
-    names: &HashMap<UserId, String>,
-) -> (Customer, bool) {
-    let mut pending = false;
-    for entry in outbox {
-        if entry.op.customer() == Some(customer.summary.id)
-            && matches!(entry.state, State::Waiting { .. } | State::Sending { .. })
-        {
-            entry.op.apply_to_profile(&mut customer, names);
-            pending = true;
-        }
-    }
-    (customer, pending)
 }
 
 #[cfg(test)]
@@ -371,21 +452,7 @@ mod tests {
     }
 
     fn customer() -> CustomerSummary {
-        serde_json::from_value(serde_json::json!({
-            "id": "5b1f6f0e-2c7a-4f10-9a3b-6f5d2a7c9e01",
-            "name": "Bright Future Imports Inc.",
-            "country": "US",
-            "business_type": "importer",
-            "tier": "transactional",
-            "stage": "prospect",
-            "owner": null,
-            "tags": [],
-            "last_contact_at": null,
-            "inquiry_count": 3,
-            "version": 4,
-            "updated_at": "2026-11-20T08:00:00Z"
-        }))
-        .unwrap()
+        crate::data::fixtures::customer()
     }
 
     #[test]

@@ -18,7 +18,7 @@ use serde::Serialize;
 use wasm_bindgen::JsValue;
 use web_sys::HtmlElement;
 
-use super::{CrmEvent, crm_emit, crm_inherited_language};
+use super::{CrmEvent, crm_emit, crm_follow_peer, crm_inherited_language};
 
 /// A JS property value as the host set it.
 pub(crate) type PropertyValue = Option<SendWrapper<JsValue>>;
@@ -177,6 +177,62 @@ impl ElementContext {
     /// with the new credentials.
     pub(crate) fn configuration_version(&self) -> Signal<u64> {
         self.signals.configuration.clone().into()
+    }
+
+    /// Attribute `name` of the element whose id `id` gives, in the same document
+    /// or shadow root, followed live while this view is mounted: `Err(())` when
+    /// there is no such element, `Ok(None)` when it lacks the attribute.
+    pub(crate) fn peer_attribute(
+        &self,
+        id: Signal<Option<String>>,
+        name: &'static str,
+    ) -> Signal<Result<Option<String>, ()>> {
+        let value = RwSignal::new(Ok(None));
+        let host = self.host.clone();
+        let stop = StoredValue::new_local(None::<js_sys::Function>);
+        let halt = move || {
+            if let Some(stop) = stop.try_update_value(Option::take).flatten()
+                && let Err(error) = stop.call0(&JsValue::NULL)
+            {
+                web_sys::console::error_2(&"[crm-widgets] cannot stop following".into(), &error);
+            }
+        };
+        Effect::new(move |_| {
+            halt();
+            let Some(id) = id.get().filter(|id| !id.trim().is_empty()) else {
+                value.set(Ok(None));
+                return;
+            };
+            let notify = wasm_bindgen::closure::Closure::<dyn Fn(JsValue)>::new(
+                move |attribute: JsValue| {
+                    let next = if attribute.is_undefined() {
+                        Err(())
+                    } else {
+                        Ok(attribute.as_string())
+                    };
+                    // The observer may outlive the view by a tick.
+                    if value.try_get_untracked().as_ref() != Some(&next) {
+                        value.try_set(next);
+                    }
+                },
+            );
+            let stopper = crm_follow_peer(&host, id.trim(), name, notify.as_ref());
+            // The closure lives as long as the observer that calls it.
+            let notify = SendWrapper::new(notify);
+            let both =
+                js_sys::Function::from(wasm_bindgen::closure::Closure::once_into_js(move || {
+                    if let Err(error) = stopper.call0(&JsValue::NULL) {
+                        web_sys::console::error_2(
+                            &"[crm-widgets] cannot stop following".into(),
+                            &error,
+                        );
+                    }
+                    drop(notify);
+                }));
+            stop.set_value(Some(both));
+        });
+        on_cleanup(halt);
+        value.into()
     }
 
     /// Dispatches `event` from the element with `detail` as a plain JS object.

@@ -175,6 +175,33 @@ export function crm_watch_document_language(notify) {
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
 }
 
+// Follows attribute `name` of the element with id `id` in the same document or
+// shadow root as `element` (`for="inbox"`): calls `notify` with its value (null
+// when absent, undefined when there is no such element) now and on every change.
+// Returns the function that stops following.
+export function crm_follow_peer(element, id, name, notify) {
+  const root = element.getRootNode();
+  const peer = typeof root.getElementById === 'function' ? root.getElementById(id) : null;
+  if (!peer) {
+    notify(undefined);
+    return () => {};
+  }
+  notify(peer.getAttribute(name));
+  const observer = new MutationObserver(() => notify(peer.getAttribute(name)));
+  observer.observe(peer, { attributes: true, attributeFilter: [name] });
+  return () => observer.disconnect();
+}
+
+// Hands `text` to the browser as a download named `filename`.
+export function crm_download(filename, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
 // Configuration is page-wide, also when a page evaluates the bundle twice (two
 // URLs, two module instances): whichever instance `configure()` is called on, the
 // elements of every instance receive it.

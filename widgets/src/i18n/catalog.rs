@@ -211,6 +211,14 @@ catalog! {
     ChangeStage => "stage {stage}", "阶段改为{stage}";
     ChangeOwner => "owner {name}", "负责人改为 {name}";
     ChangeProfile => "profile details", "资料详情";
+    ChangeAddContact => "add contact {name}", "添加联系人 {name}";
+    ChangeEditContact => "edit contact {name}", "编辑联系人 {name}";
+    ChangeDeleteContact => "remove contact {name}", "删除联系人 {name}";
+    ChangeLogActivity => "{kind}: “{text}”", "记录{kind}：“{text}”";
+    ChangeAddReminder => "reminder “{title}” on {date}", "提醒“{title}”（{date}）";
+    ChangeReminderDone => "mark “{title}” done", "将“{title}”标为已完成";
+    ChangeReminderReopen => "reopen “{title}”", "重新打开“{title}”";
+    ChangeReminderEdit => "change reminder “{title}”", "修改提醒“{title}”";
     CustomerGone => "no longer in your customers", "已不在您的客户中";
 
     // Customer card.
@@ -218,13 +226,127 @@ catalog! {
     CustomerEmptyDetail => "Select an inquiry to see who sent it.", "选择一条询盘即可查看买家信息。";
     CustomerOwner => "Owner", "负责人";
     CustomerNoOwner => "No owner yet", "暂无负责人";
-    CustomerContacts => "Contacts", "联系人";
     CustomerNoContacts => "No contacts yet", "暂无联系人";
     CustomerWebsite => "Website", "网站";
-    CustomerInquiries => "Inquiries", "询盘数";
     CustomerTierLabel => "Tier", "客户类型";
     CustomerStageLabel => "Lifecycle stage", "客户阶段";
     CustomerNotYetSaved => "Not yet saved", "尚未保存";
+    CustomerNoPeer => "there is no element with this id on the page", "页面上没有此 id 的元素";
+    CustomerNoRecordTitle => "This buyer has no customer record yet", "该买家尚无客户档案";
+    CustomerNoRecordDetail => "It is created when the inquiry is matched to a company.", "询盘与公司匹配后会自动创建客户档案。";
+    CustomerVerified => "✓ Verified by the portal", "✓ 平台认证";
+    CustomerSince => "customer since {year}", "{year} 年起合作";
+    CustomerOwnedBy => "owner {name}", "负责人 {name}";
+    CustomerIndustry => "Industry", "行业";
+    CustomerTags => "Tags", "标签";
+    CustomerTagsHint => "Separate tags with commas.", "多个标签请用逗号分隔。";
+    CustomerEditProfile => "Edit profile", "编辑资料";
+    CustomerExportCsv => "Export CSV", "导出 CSV";
+    CustomerExportJson => "Export JSON", "导出 JSON";
+    CustomerNameLabel => "Company name", "公司名称";
+    CustomerCountryLabel => "Country", "国家/地区";
+    CustomerCountryHint => "Two-letter code, e.g. DE, US, AE.", "两位字母代码，例如 DE、US、AE。";
+    CustomerSizeLabel => "Company size", "公司规模";
+    CustomerBusinessTypeLabel => "Business type", "业务类型";
+    CustomerSourceLabel => "Source", "客户来源";
+    CustomerContactsCount => "Contacts ({count})", "联系人（{count}）";
+    CustomerAddContact => "Add contact", "添加联系人";
+    NotGiven => "Not given", "未填写";
+    Save => "Save", "保存";
+    Edit => "Edit", "编辑";
+    Remove => "Remove", "删除";
+    ListHint => "Separate several with commas.", "多个请用逗号分隔。";
+    DurationMinutes => "{value} min", "{value} 分钟";
+    DurationHours => "{value} hr", "{value} 小时";
+    DurationDays => "{value} days", "{value} 天";
+
+    // Contacts.
+    ContactEditTitle => "Edit contact", "编辑联系人";
+    ContactEditNamed => "Edit {name}", "编辑 {name}";
+    ContactNameLabel => "Name", "姓名";
+    ContactTitleLabel => "Job title", "职位";
+    ContactRoleLabel => "Buying role", "采购角色";
+    ContactEmailsLabel => "E-mail addresses", "邮箱";
+    ContactPhonesLabel => "Phone numbers", "电话";
+    ContactMessengerLabel => "Messenger", "即时通讯工具";
+    ContactHandleLabel => "Messenger id", "通讯账号";
+    ContactLanguageLabel => "Language", "语言";
+    ContactLanguageHint => "A language code, e.g. de, en, zh.", "语言代码，例如 de、en、zh。";
+    ContactChannelLabel => "Prefers to be reached by", "首选联系方式";
+    ContactPrefers => "prefers {channel}", "首选{channel}";
+    ContactDoNotContact => "Do not contact", "请勿联系";
+
+    // Metrics.
+    MetricLastContact => "Last contact", "最近联系";
+    MetricLastContactExplain => "When anyone at your company last heard from or wrote to this customer: an inquiry, a reply, a quote or a logged activity.", "贵公司任何人与该客户的最近一次往来：询盘、回复、报价或记录的活动。";
+    MetricNever => "Never", "从未联系";
+    MetricNone => "—", "—（无）";
+    MetricInquiries => "Inquiries", "询盘";
+    MetricInquiriesValue => "{count} ({recent} in 90 days)", "{count}（近 90 天 {recent}）";
+    MetricInquiriesExplain => "Inquiries the customer sent in all, and in the last 90 days.", "该客户累计发送的询盘数，以及近 90 天的询盘数。";
+    MetricQuoted => "Quoted", "报价金额";
+    MetricQuotedExplain => "The value of the quotes sent to the customer, per currency.", "已发送给该客户的报价总额，按币种分别计算。";
+    MetricWon => "Won", "成交金额";
+    MetricWonExplain => "The value of the quotes the customer accepted, per currency; with several currencies, also converted to yours at the server's reference rates.", "该客户已接受的报价总额，按币种计算；涉及多个币种时，另按服务器参考汇率折算为本币。";
+    MetricWonConverted => "{values} (≈ {total})", "{values}（约合 {total}）";
+    MetricWinRate => "Win rate", "赢单率";
+    MetricWinRateExplain => "Accepted quotes out of the decided ones (accepted, rejected or expired).", "已决定的报价（接受、拒绝或过期）中被接受的比例。";
+    MetricReplyTime => "Reply time", "回复时长";
+    MetricReplyTimeExplain => "The median time from one of the customer's inquiries to your first reply.", "从该客户发来询盘到您首次回复的时间中位数。";
+    MetricHealth => "Health", "客户健康度";
+    MetricHealthExplain => "A score from 0 to 100 from how recently and how regularly the customer writes compared with their usual rhythm; partnership customers going quiet are flagged.", "0–100 分，依据客户最近及规律的联系频率与其平时节奏相比得出；合作型客户沉寂时会被标记。";
+    HealthHealthy => "{score} · healthy", "{score} 分 · 健康";
+    HealthWatch => "{score} · quieter than usual", "{score} 分 · 较平时沉寂";
+    HealthAtRisk => "{score} · at risk", "{score} 分 · 有流失风险";
+    HealthQuiet => "Quiet for {days} days", "已 {days} 天没有往来";
+    HealthQuietUsual => "Quiet for {days} days — usually writes every {usual}", "已 {days} 天没有往来——平时每 {usual} 天联系一次";
+    HealthQuietPartner => "Partnership customer quiet for {days} days — usually writes every {usual}. Time to get in touch.", "合作型客户已 {days} 天没有往来——平时每 {usual} 天联系一次，建议主动联系。";
+
+    // Reminders.
+    RemindersCount => "Reminders ({count})", "提醒（{count}）";
+    RemindersDueCount => "Reminders ({count}, {due} due)", "提醒（{count}，{due} 项到期）";
+    RemindersNone => "No reminders. Set a follow-up so this customer is not forgotten.", "暂无提醒。设置跟进提醒，以免遗忘该客户。";
+    ReminderAdd => "Add reminder", "添加提醒";
+    ReminderKindLabel => "Kind", "类型";
+    ReminderTitleLabel => "What", "事项";
+    ReminderDateLabel => "On", "日期";
+    ReminderSave => "Set reminder", "设置提醒";
+    ReminderMarkDone => "Done: {title}", "已完成：{title}";
+    ReminderOverdue => "Overdue since {date}", "已逾期（{date}）";
+    ReminderDueToday => "Due today", "今天到期";
+    ReminderDueOn => "Due {date}", "{date} 到期";
+
+    // Timeline.
+    TimelineTitle => "Timeline", "往来记录";
+    TimelineFilterLabel => "Show", "显示";
+    TimelineAll => "All", "全部";
+    TimelineInquiries => "Inquiries", "询盘";
+    TimelineQuotes => "Quotes", "报价";
+    TimelineActivities => "Notes and activities", "备注与活动";
+    TimelineInquiry => "Inquiry", "询盘";
+    TimelineQuote => "Quote", "报价";
+    TimelineQuoteRevision => "{number} rev. {revision}", "{number} 第 {revision} 版";
+    TimelineEmpty => "Nothing yet.", "暂无记录。";
+    TimelineMore => "Show more", "显示更多";
+    TimelineNotSaved => "Not saved — see above", "未保存——请查看上方提示";
+    ActivityAdd => "Add note or activity", "添加备注或活动";
+    ActivityKindLabel => "Kind", "类型";
+    ActivityBodyLabel => "What happened", "内容";
+    ActivitySave => "Save", "保存";
+
+    // Form fields.
+    FieldEmpty => "Fill this in.", "请填写此项。";
+    FieldTooLong => "Use at most {max} characters.", "最多 {max} 个字符。";
+    FieldTooMany => "At most {max}.", "最多 {max} 项。";
+    FieldWebsite => "Enter a web address such as https://example.com.", "请输入网址，例如 https://example.com。";
+    FieldEmail => "Enter e-mail addresses such as name@company.com.", "请输入邮箱地址，例如 name@company.com。";
+    FieldPhone => "Enter phone numbers such as +49 40 1234567.", "请输入电话号码，例如 +49 40 1234567。";
+    FieldChannelEmail => "Add an e-mail address, or choose another way to reach them.", "请添加邮箱地址，或选择其他联系方式。";
+    FieldChannelPhone => "Add a phone number, or choose another way to reach them.", "请添加电话号码，或选择其他联系方式。";
+    FieldDuplicate => "This is listed twice.", "此项重复。";
+    FieldCountry => "Enter a two-letter country code such as DE.", "请输入两位国家/地区代码，例如 DE。";
+    FieldPastDate => "Choose today or a later day.", "请选择今天或之后的日期。";
+    FieldNoDate => "Choose a day.", "请选择日期。";
 
     // Quote builder.
     QuoteNewTitle => "New quote", "新报价单";

@@ -1,10 +1,14 @@
 //! Names of the contract's enumerations (statuses, units, tiers…) in each language.
 //! Exhaustive matches: a new variant does not compile until it is named everywhere.
 
-use contract::customer::{BusinessType, LifecycleStage, Tier};
+use contract::customer::{
+    ActivityKind, BusinessType, BuyingRole, CompanySize, ContactChannel, CustomerSource,
+    LifecycleStage, MessengerKind, ReminderKind, Tier,
+};
 use contract::inquiry::{AssignmentRule, InquirySort, InquiryStatus, LostReason, ScoreSignal};
 use contract::language::Language;
 use contract::quantity::Unit;
+use contract::quote::QuoteStatus;
 
 /// The display name of an inquiry status.
 pub(crate) fn status_name(status: InquiryStatus, language: Language) -> &'static str {
@@ -121,6 +125,105 @@ pub(crate) fn business_type(kind: BusinessType, language: Language) -> &'static 
         },
     }
 }
+
+/// Names in two languages, matched exhaustively.
+macro_rules! names {
+    ($(#[$doc:meta])* $function:ident($type:ident) { $($variant:ident => $english:literal, $chinese:literal;)* }) => {
+        $(#[$doc])*
+        pub(crate) fn $function(value: $type, language: Language) -> &'static str {
+            match (value, language) {
+                $(
+                    ($type::$variant, Language::English) => $english,
+                    ($type::$variant, Language::SimplifiedChinese) => $chinese,
+                )*
+            }
+        }
+    };
+}
+
+names!(
+    /// A company's head count.
+    company_size_name(CompanySize) {
+        Micro => "1–9 staff", "1–9 人";
+        Small => "10–49 staff", "10–49 人";
+        Medium => "50–249 staff", "50–249 人";
+        Large => "250+ staff", "250 人以上";
+    }
+);
+
+names!(
+    /// Where a customer came from.
+    source_name(CustomerSource) {
+        PortalInquiry => "Portal inquiry", "平台询盘";
+        TradeShow => "Trade show", "展会";
+        Referral => "Referral", "客户推荐";
+        Website => "Own website", "企业官网";
+        Import => "Imported", "批量导入";
+        Manual => "Entered by hand", "手动录入";
+    }
+);
+
+names!(
+    /// A contact's part in buying.
+    buying_role_name(BuyingRole) {
+        DecisionMaker => "Decision maker", "决策人";
+        Procurement => "Procurement", "采购";
+        Technical => "Technical", "技术";
+        Finance => "Finance", "财务";
+        Other => "Other", "其他";
+    }
+);
+
+names!(
+    /// How a contact prefers to be reached.
+    channel_name(ContactChannel) {
+        Email => "E-mail", "邮件";
+        Phone => "Phone", "电话";
+        Messenger => "Messenger", "即时通讯";
+    }
+);
+
+names!(
+    /// A messaging service.
+    messenger_name(MessengerKind) {
+        Whatsapp => "WhatsApp", "WhatsApp 账号";
+        Wechat => "WeChat", "微信";
+        Skype => "Skype", "Skype 账号";
+        Telegram => "Telegram", "Telegram 账号";
+        Line => "LINE", "LINE 账号";
+    }
+);
+
+names!(
+    /// A note or logged activity.
+    activity_kind_name(ActivityKind) {
+        Note => "Note", "备注";
+        Call => "Call", "电话";
+        Meeting => "Meeting", "会面";
+        Email => "E-mail", "邮件";
+        SampleSent => "Sample sent", "寄样";
+    }
+);
+
+names!(
+    /// Where a quote revision stands.
+    quote_status_name(QuoteStatus) {
+        Draft => "Draft", "草稿";
+        Sent => "Sent", "已发送";
+        Accepted => "Accepted", "已接受";
+        Rejected => "Rejected", "已拒绝";
+        Expired => "Expired", "已过期";
+        Superseded => "Superseded", "已被新版本取代";
+    }
+);
+
+names!(
+    /// A reminder's kind.
+    reminder_kind_name(ReminderKind) {
+        FollowUp => "Follow-up", "跟进";
+        ImportantDate => "Important date", "重要日期";
+    }
+);
 
 /// Why an inquiry was lost.
 pub(crate) fn lost_reason_name(reason: LostReason, language: Language) -> &'static str {

@@ -43,6 +43,54 @@ fn every_message_is_translated_with_the_same_placeholders() {
     }
 }
 
+/// The names of the customer card's enumerations.
+fn company_names(language: Language) -> Vec<&'static str> {
+    use contract::customer::{
+        ActivityKind, BuyingRole, CompanySize, ContactChannel, CustomerSource, MessengerKind,
+        ReminderKind,
+    };
+    let mut names = Vec::new();
+    names.extend(
+        CompanySize::ALL
+            .iter()
+            .map(|v| company_size_name(*v, language)),
+    );
+    names.extend(
+        CustomerSource::ALL
+            .iter()
+            .map(|v| source_name(*v, language)),
+    );
+    names.extend(
+        BuyingRole::ALL
+            .iter()
+            .map(|v| buying_role_name(*v, language)),
+    );
+    names.extend(
+        ContactChannel::ALL
+            .iter()
+            .map(|v| channel_name(*v, language)),
+    );
+    names.extend(
+        MessengerKind::ALL
+            .iter()
+            .map(|v| messenger_name(*v, language)),
+    );
+    names.extend(
+        ActivityKind::ALL
+            .iter()
+            .map(|v| activity_kind_name(*v, language)),
+    );
+    names.extend(
+        ReminderKind::ALL
+            .iter()
+            .map(|v| reminder_kind_name(*v, language)),
+    );
+    names.extend(
+        contract::quote::QuoteStatus::ALL.map(|status| quote_status_name(status, language)),
+    );
+    names
+}
+
 #[test]
 fn every_term_is_named_in_chinese() {
     let names = InquiryStatus::ALL
@@ -77,7 +125,8 @@ fn every_term_is_named_in_chinese() {
                 BusinessType::Manufacturer,
             ]
             .map(|kind| business_type(kind, Language::SimplifiedChinese)),
-        );
+        )
+        .chain(company_names(Language::SimplifiedChinese));
     for name in names {
         assert!(has_han(name), "{name} is not Chinese");
     }
@@ -117,6 +166,9 @@ const PLUMBING_ATTRIBUTES: &[&str] = &[
     "autocomplete",
     // `ChoiceSelect`'s `data-test` for the browser tests.
     "test_id",
+    // Form fields' JSON pointer and input type (`TextField`).
+    "field",
+    "kind",
     "inputmode",
     "tabindex",
     "dir",

@@ -55,3 +55,7 @@ export function crm_language_name(language, code) {
     return code;
   }
 }
+
+export function crm_format_percent(language, value) {
+  return formatter('percent', language, () => new Intl.NumberFormat(language, { style: 'percent' })).format(value / 100);
+}

@@ -3,12 +3,12 @@
 //! the user decides about the last two.
 
 use contract::customer::CustomerPatch;
-use contract::ids::UserId;
+use contract::ids::{CustomerId, UserId};
 use contract::inquiry::InquiryStatus;
 use leptos::prelude::*;
 
 use crate::data::{Connection, Data, DataView, Decision, Mutation, Storage, SyncStatus};
-use crate::i18n::{I18n, Text, lifecycle_stage, status_name, tier_name};
+use crate::i18n::{I18n, Text, activity_kind_name, lifecycle_stage, status_name, tier_name};
 use crate::intl;
 use crate::sync::State;
 use crate::ui::{describe_error, use_i18n};
@@ -70,6 +70,7 @@ fn describe_mutation(i18n: I18n, mutation: &Mutation, data: &Data) -> String {
         Mutation::UpdateCustomer { patch, .. } => {
             return describe_customer_change(i18n, patch, data);
         }
+        other => return describe_customer_record(i18n, other),
     };
     let language = i18n.language();
     let mut parts = Vec::new();
@@ -99,6 +100,50 @@ fn describe_mutation(i18n: I18n, mutation: &Mutation, data: &Data) -> String {
         parts.push(i18n.format(Text::ChangeTags, &[("tags", &tags.join(", "))]));
     }
     parts.join(", ")
+}
+
+/// What an edit of a customer's contacts, notes or reminders does, in words.
+fn describe_customer_record(i18n: I18n, mutation: &Mutation) -> String {
+    let language = i18n.language();
+    match mutation {
+        Mutation::CreateContact { contact, .. } => {
+            i18n.format(Text::ChangeAddContact, &[("name", &contact.name)])
+        }
+        Mutation::ReplaceContact { contact, .. } => {
+            i18n.format(Text::ChangeEditContact, &[("name", &contact.name)])
+        }
+        Mutation::DeleteContact { name, .. } => {
+            i18n.format(Text::ChangeDeleteContact, &[("name", name)])
+        }
+        Mutation::CreateActivity { activity, .. } => {
+            let excerpt: String = activity.body.chars().take(60).collect();
+            i18n.format(
+                Text::ChangeLogActivity,
+                &[
+                    ("kind", activity_kind_name(activity.kind, language)),
+                    ("text", &excerpt),
+                ],
+            )
+        }
+        Mutation::CreateReminder { reminder, .. } => i18n.format(
+            Text::ChangeAddReminder,
+            &[
+                ("title", &reminder.title),
+                ("date", &intl::date(language, reminder.due_on)),
+            ],
+        ),
+        Mutation::UpdateReminder { patch, about, .. } => i18n.format(
+            match patch.done {
+                Some(true) => Text::ChangeReminderDone,
+                Some(false) => Text::ChangeReminderReopen,
+                None => Text::ChangeReminderEdit,
+            },
+            &[("title", about)],
+        ),
+        Mutation::UpdateInquiry { .. }
+        | Mutation::CreateReply { .. }
+        | Mutation::UpdateCustomer { .. } => String::new(),
+    }
 }
 
 /// What an edit of a customer does, in words.
@@ -163,7 +208,7 @@ fn record_name(decision: &Decision) -> String {
 }
 
 fn current_state(i18n: I18n, decision: &Decision) -> String {
-    if let Mutation::UpdateCustomer { .. } = decision.mutation {
+    if decision.mutation.customer().is_some() {
         let language = i18n.language();
         return decision.customer.as_ref().map_or_else(
             || i18n.text(Text::CustomerGone).to_owned(),
@@ -197,9 +242,22 @@ fn refusal_reason(i18n: I18n, status: u16, detail: String) -> String {
 
 /// The edits waiting for the user's decision, each with its choices.
 #[component]
-pub(crate) fn Decisions(data: DataView) -> impl IntoView {
+pub(crate) fn Decisions(
+    data: DataView,
+    /// Only the edits of this customer (the customer card); else all.
+    #[prop(optional, into)]
+    customer: Option<Signal<Option<CustomerId>>>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let decisions = Memo::new(move |_| data.with(Data::decisions));
+    let decisions = Memo::new(move |_| {
+        let only = customer.map(|customer| customer.get());
+        data.with(Data::decisions)
+            .into_iter()
+            .filter(|decision| {
+                only.is_none_or(|only| only.is_some() && decision.mutation.customer() == only)
+            })
+            .collect::<Vec<_>>()
+    });
     view! {
         <Show when=move || !decisions.with(Vec::is_empty)>
             <section class="decisions" role="alert" aria-label=move || i18n.text(Text::DecisionsLabel) data-test="decisions">

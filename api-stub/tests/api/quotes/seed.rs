@@ -101,14 +101,7 @@ async fn the_seed_is_consistent_with_the_contract_and_the_inquiries() {
     ] {
         assert!(kinds.contains(&kind), "{kind:?}");
     }
-    for status in [
-        QuoteStatus::Draft,
-        QuoteStatus::Sent,
-        QuoteStatus::Accepted,
-        QuoteStatus::Rejected,
-        QuoteStatus::Expired,
-        QuoteStatus::Superseded,
-    ] {
+    for status in QuoteStatus::ALL {
         assert!(statuses.contains(&status), "{status}");
     }
 }

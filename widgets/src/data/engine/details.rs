@@ -112,7 +112,13 @@ pub(super) fn refresh_details(inner: &Rc<Inner>, collection: Collection, ids: &[
     let held: Vec<String> = {
         let details = inner.details.borrow();
         ids.iter()
-            .map(|id| path_of(collection, id))
+            .flat_map(|id| {
+                let record = path_of(collection, id);
+                // A customer's timeline moves with it.
+                let timeline = (collection == Collection::Customers)
+                    .then(|| [record.as_str(), "/timeline"].concat());
+                std::iter::once(record).chain(timeline)
+            })
             .filter(|path| details.contains_key(path))
             .collect()
     };

@@ -5,9 +5,13 @@ use std::rc::Rc;
 
 use std::sync::Arc;
 
-use contract::customer::Customer;
+use contract::customer::{
+    Activity, Contact, Customer, Reminder, TimelineEntry, TimelineItem, TimelinePage,
+};
 use contract::inquiry::{Inquiry, InquirySummary, Message as ThreadMessage};
 use leptos::task::spawn_local;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::details::path_of;
@@ -34,14 +38,20 @@ pub(super) async fn drain(inner: &Rc<Inner>) {
             Mutation::UpdateInquiry { patch, .. } => to_js(patch),
             Mutation::CreateReply { reply, .. } => to_js(reply),
             Mutation::UpdateCustomer { patch, .. } => to_js(patch),
-        }
-        .unwrap_or(JsValue::NULL);
+            Mutation::CreateContact { contact, .. } | Mutation::ReplaceContact { contact, .. } => {
+                to_js(contact)
+            }
+            Mutation::DeleteContact { .. } => None,
+            Mutation::CreateActivity { activity, .. } => to_js(activity),
+            Mutation::CreateReminder { reminder, .. } => to_js(reminder),
+            Mutation::UpdateReminder { patch, .. } => to_js(patch),
+        };
         let answer = inner
             .api
             .send_change(
                 entry.op.method(),
                 &entry.op.path(),
-                &body,
+                body.as_ref(),
                 &entry.key,
                 entry.if_match,
             )
@@ -73,9 +83,7 @@ pub(super) async fn drain(inner: &Rc<Inner>) {
         let (updated, removed) = match &done {
             Some(done) => {
                 // Shown at once; the cache gets it from the feed, which follows.
-                if let Some(body) = body {
-                    settled(inner, &entry.op, body);
-                }
+                settled(inner, &entry.op, body);
                 let updated: Vec<Entry<Mutation>> = inner
                     .outbox
                     .borrow()
@@ -108,7 +116,21 @@ pub(super) async fn drain(inner: &Rc<Inner>) {
 }
 
 /// The server's answer to an edit it applied, in memory until the feed brings it.
-fn settled(inner: &Rc<Inner>, op: &Mutation, body: JsValue) {
+fn settled(inner: &Rc<Inner>, op: &Mutation, body: Option<JsValue>) {
+    if let Mutation::DeleteContact { customer, id, .. } = op {
+        edit_detail(
+            inner,
+            Collection::Customers,
+            customer,
+            |profile: &mut Customer| {
+                profile.contacts.retain(|contact| contact.id != *id);
+            },
+        );
+        return;
+    }
+    let Some(body) = body else {
+        return;
+    };
     match op {
         Mutation::UpdateInquiry { .. } => {
             if let Some(inquiry) = from_js::<InquirySummary>(body) {
@@ -137,6 +159,58 @@ fn settled(inner: &Rc<Inner>, op: &Mutation, body: JsValue) {
                 detail.record = to_js(&inquiry);
             }
         }
+        Mutation::CreateContact { customer, .. } | Mutation::ReplaceContact { customer, .. } => {
+            let Some(contact) = from_js::<Contact>(body) else {
+                return;
+            };
+            edit_detail(
+                inner,
+                Collection::Customers,
+                customer,
+                |profile: &mut Customer| match profile
+                    .contacts
+                    .iter_mut()
+                    .find(|known| known.id == contact.id)
+                {
+                    Some(known) => *known = contact,
+                    None => profile.contacts.push(contact),
+                },
+            );
+        }
+        Mutation::CreateActivity { customer, .. } => {
+            let Some(activity) = from_js::<Activity>(body) else {
+                return;
+            };
+            let timeline = [customer.to_string().as_str(), "/timeline"].concat();
+            edit_detail(
+                inner,
+                Collection::Customers,
+                &timeline,
+                |page: &mut TimelinePage| {
+                    if !page.items.iter().any(|entry| {
+                    matches!(&entry.item, TimelineItem::Activity(known) if known.id == activity.id)
+                }) {
+                    page.items.insert(
+                        0,
+                        TimelineEntry {
+                            at: activity.occurred_at,
+                            item: TimelineItem::Activity(activity),
+                        },
+                    );
+                }
+                },
+            );
+        }
+        Mutation::DeleteContact { .. } => {}
+        Mutation::CreateReminder { .. } | Mutation::UpdateReminder { .. } => {
+            if let Some(reminder) = from_js::<Reminder>(body) {
+                inner
+                    .records
+                    .reminders
+                    .borrow_mut()
+                    .insert(reminder.id, Arc::new(reminder));
+            }
+        }
         Mutation::UpdateCustomer { id, .. } => {
             if let Some(customer) = from_js::<Customer>(body.clone()) {
                 inner
@@ -159,6 +233,37 @@ fn settled(inner: &Rc<Inner>, op: &Mutation, body: JsValue) {
                 });
             }
         }
+    }
+}
+
+/// Changes the record fetched alone at `id` of `collection` (and its cached
+/// copy) the way the server just did, until it is fetched again.
+fn edit_detail<T: DeserializeOwned + Serialize>(
+    inner: &Rc<Inner>,
+    collection: Collection,
+    id: &dyn std::fmt::Display,
+    edit: impl FnOnce(&mut T),
+) {
+    let path = path_of(collection, &id.to_string());
+    let record = {
+        let mut details = inner.details.borrow_mut();
+        let Some(detail) = details.get_mut(&path) else {
+            return;
+        };
+        let Some(mut value) = detail.record.clone().and_then(from_js::<T>) else {
+            return;
+        };
+        edit(&mut value);
+        detail.record = to_js(&value);
+        detail.record.clone()
+    };
+    if let (Some(record), Some(store)) = (record, store(inner)) {
+        let inner = Rc::clone(inner);
+        spawn_local(async move {
+            if let Err(reason) = store.put_detail(&path, Some(&record)).await {
+                storage_failed(&inner, &reason);
+            }
+        });
     }
 }
 
