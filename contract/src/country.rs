@@ -9,6 +9,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CountryCode([u8; 2]);
 
+impl CountryCode {
+    /// `ZZ`, ISO 3166's code for an unknown country.
+    pub const UNKNOWN: CountryCode = CountryCode(*b"ZZ");
+}
+
 #[cfg(feature = "openapi")]
 impl utoipa::PartialSchema for CountryCode {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {

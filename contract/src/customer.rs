@@ -4,6 +4,7 @@
 mod activity;
 mod contact;
 pub mod csv;
+pub mod import;
 mod metrics;
 
 use serde::{Deserialize, Serialize};

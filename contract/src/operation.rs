@@ -9,6 +9,7 @@ use serde::Serialize;
 use serde::de::{DeserializeOwned, IgnoredAny};
 
 use crate::change::ChangeFeed;
+use crate::customer::import::{CustomerExport, CustomerImport, ImportReport};
 use crate::customer::{
     Activity, Contact, ContactInput, Customer, CustomerPage, CustomerPatch, NewActivity,
     NewCustomer, NewReminder, Reminder, ReminderPage, ReminderPatch, TimelinePage,
@@ -131,6 +132,8 @@ operations! {
     StreamChanges = "stream_changes", Get "/changes/stream", NoBody => NotDecoded;
     ListCustomers = "list_customers", Get "/customers", NoBody => CustomerPage;
     CreateCustomer = "create_customer", Post "/customers", NewCustomer => Customer;
+    ExportCustomers = "export_customers", Get "/customers/export", NoBody => CustomerExport;
+    ImportCustomers = "import_customers", Post "/customers/import", CustomerImport => ImportReport;
     GetCustomer = "get_customer", Get "/customers/{id}", NoBody => Customer;
     UpdateCustomer = "update_customer", Patch "/customers/{id}", CustomerPatch => Customer;
     CreateActivity = "create_activity", Post "/customers/{id}/activities", NewActivity => Activity;

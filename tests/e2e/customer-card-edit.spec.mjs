@@ -3,7 +3,7 @@
 // place with field messages for bad input, everything reaches the server
 // (checked through the API) also after an offline period across a closed tab,
 // untrusted text stays text, and the customer exports as CSV and JSON.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 
 import { expect, TOKENS } from './fixtures.mjs';
 import { test, row, statusLine, call, open } from './data-helpers.mjs';
@@ -283,4 +283,53 @@ test('layouts, a due reminder announced once, and a card that names no inbox', a
     element.setAttribute('for', 'no-such-inbox');
   });
   await expect(full.locator('[data-test="notice"]')).toContainText('there is no element with this id on the page');
+});
+
+test('all customers export as CSV, and a CSV import is previewed with its problems and imported all at once', async ({ page, request, own }, testInfo) => {
+  await open(page, own, TOKENS.owner);
+  const before = (await call(request, own, TOKENS.owner, 'GET', '/customers?limit=200')).body;
+  // Available with no customer shown.
+  const section = card(page).locator('[data-test="customer-transfer-section"]');
+  await section.locator('summary').click();
+
+  // Export everything, then import it again: nothing new.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    section.locator('[data-test="export-all-csv"]').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('customers.csv');
+  const exported = await readFile(await download.path(), 'utf8');
+  for (const item of before.items) expect(exported).toContain(item.id);
+  await section.locator('[data-test="import-file"]').setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from(exported) });
+  await expect(section.locator('[data-test="import-summary"]')).toHaveText('Ready: 0 new customers.');
+  await expect(section.locator('[data-test="import-row"]')).toHaveCount(before.items.length);
+  await expect(section.locator('[data-test="import-confirm"]')).toBeDisabled();
+
+  // A file with mistakes: each named by line and column, nothing imported.
+  const bad = 'name,country,tier,contact_name,contact_emails\n'
+    + 'Nordic Lights AB,SE,partnership,Erik Lund,erik@nordiclights.se\n'
+    + 'Casa Luz <b>S.A.</b>,Mexico,gold,Ana,ana-at-casaluz\n';
+  const badPath = testInfo.outputPath('bad.csv');
+  await writeFile(badPath, bad);
+  await section.locator('[data-test="import-file"]').setInputFiles(badPath);
+  await expect(section.locator('[data-test="import-summary"]')).toHaveText('3 problems: fix them in the file and choose it again. Nothing has been imported.');
+  await expect(section.locator('[data-test="import-error"]')).toHaveText([
+    'Line 3, contact_emails: Enter e-mail addresses such as name@company.com.',
+    'Line 3, country: Enter a two-letter country code such as DE.',
+    'Line 3, tier: Use one of: transactional, partnership.',
+  ]);
+  await expect(section.locator('[data-test="import-row"]').nth(1)).toContainText('Casa Luz <b>S.A.</b>');
+  await expect(section.locator('[data-test="import-confirm"]')).toBeDisabled();
+  expect((await call(request, own, TOKENS.owner, 'GET', '/customers?limit=200')).body.total).toBe(before.total);
+
+  // Fixed: imported in one go, and the new customers are there.
+  const good = bad.replace('Mexico,gold,Ana,ana-at-casaluz', 'MX,transactional,Ana,ana@casaluz.mx');
+  await section.locator('[data-test="import-file"]').setInputFiles({ name: 'fixed.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+  await expect(section.locator('[data-test="import-summary"]')).toHaveText('Ready: 2 new customers.');
+  await section.locator('[data-test="import-confirm"]').click();
+  await expect(section.locator('[data-test="import-done"]')).toHaveText('Imported 2 customers.');
+  const after = (await call(request, own, TOKENS.owner, 'GET', '/customers?limit=200&q=casa%20luz')).body;
+  expect(after.items.map((item) => item.name)).toEqual(['Casa Luz <b>S.A.</b>']);
+  expect((await call(request, own, TOKENS.owner, 'GET', '/customers?limit=200')).body.total).toBe(before.total + 2);
+  expect(await card(page).evaluate((element) => element.shadowRoot.querySelectorAll('b').length)).toBe(0);
 });

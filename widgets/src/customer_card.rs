@@ -26,6 +26,7 @@ mod metrics;
 mod profile_form;
 mod reminders;
 mod timeline;
+mod transfer;
 
 pub(crate) use self::profile_form::COUNTRY_MESSAGE;
 pub(crate) use self::reminders::{NO_DATE_MESSAGE, PAST_DATE_MESSAGE};
@@ -287,6 +288,12 @@ fn CustomerCard(context: ElementContext, i18n: I18n) -> impl IntoView {
         <section class="widget card" part="base" data-layout=layout_name lang=move || i18n.language().tag()>
             <Decisions data=view_of_data customer=Signal::derive(move || customer_id.get()) />
             {body}
+            {move || {
+                // Import and export of all customers, also with no customer shown.
+                let shown = matches!(phase.get(), Phase::Ready(..) | Phase::Nothing | Phase::NoRecord);
+                let layout = layout.get().unwrap_or(Layout::Full);
+                shown.then(|| view! { <transfer::Transfer layout=layout data=view_of_data /> })
+            }}
         </section>
     }
 }

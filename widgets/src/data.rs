@@ -34,7 +34,7 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 
-pub(crate) use self::browser::{online, sleep};
+pub(crate) use self::browser::{online, random_key, sleep};
 pub(crate) use self::customer_view::{PendingActivity, ShownCustomer, ShownReminder, is_stand_in};
 pub(crate) use self::edits::Decision;
 pub(crate) use self::mutation::Mutation;

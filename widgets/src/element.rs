@@ -52,6 +52,7 @@ extern "C" {
     ) -> js_sys::Function;
     fn crm_report_crash(message: &str);
     fn crm_download(filename: &str, kind: &str, text: &str);
+    fn crm_read_file(input: &JsValue) -> js_sys::Promise;
     fn crm_set_crash_texts(english: &str, chinese: &str);
 }
 
@@ -130,6 +131,15 @@ impl CrmEvent {
 /// Hands `text` to the browser as a file download.
 pub(crate) fn download(filename: &str, kind: &str, text: &str) {
     crm_download(filename, kind, text);
+}
+
+/// The text of the file chosen in a file input (`None`: none chosen, or it
+/// cannot be read).
+pub(crate) async fn read_file(input: &JsValue) -> Option<String> {
+    wasm_bindgen_futures::JsFuture::from(crm_read_file(input))
+        .await
+        .ok()?
+        .as_string()
 }
 
 /// Registers `definition.tag`, unless something already defined it.

@@ -16,6 +16,7 @@ pub(super) mod params;
 mod row;
 pub(super) mod search;
 mod timeline;
+mod transfer;
 mod write;
 
 use axum::extract::State;
@@ -41,6 +42,8 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list::list_customers, write::create_customer))
         .routes(routes!(get_customer, write::update_customer))
+        .routes(routes!(transfer::export_customers))
+        .routes(routes!(transfer::import_customers))
         .merge(contacts::routes())
         .merge(activities::routes())
         .merge(timeline::routes())

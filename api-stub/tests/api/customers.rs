@@ -5,6 +5,7 @@
 
 mod card;
 mod fixture;
+mod transfer;
 mod writes;
 
 use std::collections::HashSet;

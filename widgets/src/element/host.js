@@ -192,6 +192,12 @@ export function crm_follow_peer(element, id, name, notify) {
   return () => observer.disconnect();
 }
 
+// The text of the file chosen in `input` (a file input), or null.
+export async function crm_read_file(input) {
+  const file = input.files && input.files[0];
+  return file ? await file.text() : null;
+}
+
 // Hands `text` to the browser as a download named `filename`.
 export function crm_download(filename, type, text) {
   const url = URL.createObjectURL(new Blob([text], { type }));

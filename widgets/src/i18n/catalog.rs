@@ -334,6 +334,31 @@ catalog! {
     ActivityBodyLabel => "What happened", "内容";
     ActivitySave => "Save", "保存";
 
+    // All customers: export and import.
+    AllCustomersTitle => "All customers: export and import", "全部客户：导出与导入";
+    ExportAllCsv => "Export all as CSV", "全部导出为 CSV";
+    ExportAllJson => "Export all as JSON", "全部导出为 JSON";
+    ImportChoose => "Import a CSV file…", "导入 CSV 文件…";
+    ImportHint => "Columns as in the export; name and country are required. Nothing is imported until every line is right.", "列与导出文件相同，公司名称和国家为必填。所有行都无误后才会导入。";
+    ImportOffline => "Importing and exporting need a connection to the server.", "导入和导出需要连接服务器。";
+    ImportTooLarge => "The file is too large: at most {max} KB.", "文件过大：最多 {max} KB。";
+    ImportDoneOne => "Imported {count} customer.", "已导入 {count} 位客户。";
+    ImportDoneOther => "Imported {count} customers.", "已导入 {count} 位客户。";
+    ImportReadyOne => "Ready: {count} new customer.", "可以导入：{count} 位新客户。";
+    ImportReadyOther => "Ready: {count} new customers.", "可以导入：{count} 位新客户。";
+    ImportProblemsOne => "{count} problem: fix it in the file and choose it again. Nothing has been imported.", "发现 {count} 处问题：请在文件中修改后重新选择。尚未导入任何内容。";
+    ImportProblemsOther => "{count} problems: fix them in the file and choose it again. Nothing has been imported.", "发现 {count} 处问题：请在文件中修改后重新选择。尚未导入任何内容。";
+    ImportLineProblem => "Line {line}: {message}", "第 {line} 行：{message}";
+    ImportCellProblem => "Line {line}, {column}: {message}", "第 {line} 行，{column}：{message}";
+    ImportLine => "Line", "行";
+    ImportContacts => "Contacts", "联系人";
+    ImportWhat => "Import", "导入结果";
+    ImportWillCreate => "New customer", "新建客户";
+    ImportExists => "Already a customer", "已是客户";
+    ImportInvalid => "Has problems", "有问题";
+    ImportConfirmOne => "Import {count} customer", "导入 {count} 位客户";
+    ImportConfirmOther => "Import {count} customers", "导入 {count} 位客户";
+
     // Form fields.
     FieldEmpty => "Fill this in.", "请填写此项。";
     FieldTooLong => "Use at most {max} characters.", "最多 {max} 个字符。";
@@ -347,6 +372,14 @@ catalog! {
     FieldCountry => "Enter a two-letter country code such as DE.", "请输入两位国家/地区代码，例如 DE。";
     FieldPastDate => "Choose today or a later day.", "请选择今天或之后的日期。";
     FieldNoDate => "Choose a day.", "请选择日期。";
+    FieldOneOf => "Use one of: {choices}.", "请使用以下之一：{choices}。";
+    FieldNotUser => "No active user of your company has this name.", "贵公司没有使用此姓名的在职用户。";
+    FieldMustBeYou => "Sales reps import customers they own: put your own name.", "销售代表只能导入自己负责的客户：请填写您自己的姓名。";
+    FieldUuid => "Must be a customer id from an export.", "必须是导出文件中的客户 ID。";
+    FileEmpty => "The file is empty.", "文件为空。";
+    FileNoCustomers => "The file has no customers.", "文件中没有客户。";
+    FileOpenQuote => "A quoted cell is not closed.", "有带引号的单元格未闭合。";
+    FileNoColumn => "The header row has no such column.", "标题行中没有此列。";
 
     // Quote builder.
     QuoteNewTitle => "New quote", "新报价单";

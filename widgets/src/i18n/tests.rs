@@ -169,6 +169,8 @@ const PLUMBING_ATTRIBUTES: &[&str] = &[
     // Form fields' JSON pointer and input type (`TextField`).
     "field",
     "kind",
+    // A file input's accepted types.
+    "accept",
     "inputmode",
     "tabindex",
     "dir",

@@ -37,6 +37,13 @@ pub(crate) fn error_message(i18n: I18n, message: &str) -> String {
         crate::customer_card::COUNTRY_MESSAGE => Some(Text::FieldCountry),
         crate::customer_card::PAST_DATE_MESSAGE => Some(Text::FieldPastDate),
         crate::customer_card::NO_DATE_MESSAGE => Some(Text::FieldNoDate),
+        "is not an active user of your company" => Some(Text::FieldNotUser),
+        "must be you: sales reps import customers they own" => Some(Text::FieldMustBeYou),
+        "must be a customer id (a UUID)" => Some(Text::FieldUuid),
+        "the file is empty" => Some(Text::FileEmpty),
+        "the file has no customers" => Some(Text::FileNoCustomers),
+        "a quoted cell is not closed" => Some(Text::FileOpenQuote),
+        "the header has no such column" => Some(Text::FileNoColumn),
         _ => None,
     };
     if let Some(text) = known {
@@ -54,6 +61,9 @@ pub(crate) fn error_message(i18n: I18n, message: &str) -> String {
             Text::FieldTooLong,
             &[("max", &intl::count(i18n.language(), max))],
         );
+    }
+    if let Some(choices) = message.strip_prefix("must be one of ") {
+        return i18n.format(Text::FieldOneOf, &[("choices", choices)]);
     }
     if let Some(max) = count("must have at most ", " tags")
         .or_else(|| count("must have at most ", " addresses"))

@@ -22,7 +22,7 @@ use crate::extract::{ApiJson, ApiPath, parse_path_id};
 use crate::stored::{enum_to_text, timestamp_to_text};
 
 /// 422 on `/owner_id` unless `owner` is an active user of the caller's member.
-async fn check_owner(
+pub(super) async fn check_owner(
     connection: &mut SqliteConnection,
     caller: &Caller,
     owner: UserId,
@@ -48,7 +48,7 @@ async fn check_owner(
 
 /// Reps give customers to themselves only (as with inquiries, assigning others is
 /// for owners and managers); a rep may also release a customer they own.
-fn check_may_assign(
+pub(super) fn check_may_assign(
     caller: &Caller,
     current: Option<&str>,
     owner: Option<UserId>,
@@ -89,36 +89,16 @@ fn trimmed_text(text: Option<&String>) -> Option<String> {
     text.map(|text| text.trim().to_owned())
 }
 
-/// Creates a customer with its contacts and tags. The owner defaults to the caller
-/// and must be an active user of the member.
-#[utoipa::path(
-    post,
-    path = "/customers",
-    tag = "customers",
-    request_body = NewCustomer,
-    responses(
-        (status = 201, description = "The customer as created", body = Customer,
-            headers(("ETag" = String, description = "The customer's version"),
-                    ("Location" = String, description = "The customer's URL"))),
-        (status = 400, description = "Malformed JSON", body = contract::problem::Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No or an unknown token", body = contract::problem::Problem, content_type = "application/problem+json"),
-        (status = 403, description = "A rep giving the customer to someone else", body = contract::problem::Problem, content_type = "application/problem+json"),
-        (status = 415, description = "The body is not JSON", body = contract::problem::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, each named in `errors` (`/owner_id`: not an active user of the member)", body = contract::problem::Problem, content_type = "application/problem+json")
-    )
-)]
-pub(super) async fn create_customer(
-    State(state): State<AppState>,
-    caller: Caller,
-    ApiJson(new): ApiJson<NewCustomer>,
-) -> Result<Response, ApiError> {
-    new.validate().map_err(ApiError::Validation)?;
-    let owner = new.owner_id.unwrap_or(caller.user_id);
-    check_may_assign(&caller, None, Some(owner))?;
+/// Writes a new customer of `caller`'s member (checked before: its fields, the
+/// owner) with its contacts, tags and search text, and records the change.
+pub(super) async fn insert_customer(
+    transaction: &mut SqliteConnection,
+    caller: &Caller,
+    new: NewCustomer,
+    owner: UserId,
+) -> Result<CustomerId, ApiError> {
     let id = CustomerId(Uuid::new_v4());
     let now = timestamp_to_text(OffsetDateTime::now_utc());
-    let mut transaction = state.database.begin_with("BEGIN IMMEDIATE").await?;
-    check_owner(&mut transaction, &caller, owner).await?;
     sqlx::query(
         "INSERT INTO customers (id, member_id, name, country, website, industry, size,
                                 verified, source, business_type, tier, stage, owner_id,
@@ -145,7 +125,7 @@ pub(super) async fn create_customer(
         let position = i64::try_from(position).unwrap_or(i64::MAX);
         let contact_id = ContactId(Uuid::new_v4());
         insert_contact(
-            &mut transaction,
+            &mut *transaction,
             id,
             contact_id,
             position,
@@ -153,16 +133,48 @@ pub(super) async fn create_customer(
         )
         .await?;
     }
-    replace_tags(&mut transaction, id, &new.tags).await?;
-    sync_search(&mut transaction, &caller, id, true).await?;
+    replace_tags(&mut *transaction, id, &new.tags).await?;
+    sync_search(&mut *transaction, caller, id, true).await?;
     change_log::record(
-        &mut transaction,
+        &mut *transaction,
         caller.member_id,
         Entity::Customer,
         id,
         OffsetDateTime::now_utc(),
     )
     .await?;
+    Ok(id)
+}
+
+/// Creates a customer with its contacts and tags. The owner defaults to the caller
+/// and must be an active user of the member.
+#[utoipa::path(
+    post,
+    path = "/customers",
+    tag = "customers",
+    request_body = NewCustomer,
+    responses(
+        (status = 201, description = "The customer as created", body = Customer,
+            headers(("ETag" = String, description = "The customer's version"),
+                    ("Location" = String, description = "The customer's URL"))),
+        (status = 400, description = "Malformed JSON", body = contract::problem::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No or an unknown token", body = contract::problem::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A rep giving the customer to someone else", body = contract::problem::Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not JSON", body = contract::problem::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, each named in `errors` (`/owner_id`: not an active user of the member)", body = contract::problem::Problem, content_type = "application/problem+json")
+    )
+)]
+pub(super) async fn create_customer(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(new): ApiJson<NewCustomer>,
+) -> Result<Response, ApiError> {
+    new.validate().map_err(ApiError::Validation)?;
+    let owner = new.owner_id.unwrap_or(caller.user_id);
+    check_may_assign(&caller, None, Some(owner))?;
+    let mut transaction = state.database.begin_with("BEGIN IMMEDIATE").await?;
+    check_owner(&mut transaction, &caller, owner).await?;
+    let id = insert_customer(&mut transaction, &caller, new, owner).await?;
     state.changes.commit(transaction, caller.member_id).await?;
     let created = load_customer(&state.database, &caller, id).await?;
     Ok(with_location(
