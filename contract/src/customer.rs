@@ -5,6 +5,7 @@ mod activity;
 mod contact;
 pub mod csv;
 pub mod import;
+pub mod merge;
 mod metrics;
 
 use serde::{Deserialize, Serialize};

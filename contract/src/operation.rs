@@ -10,6 +10,7 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 
 use crate::change::ChangeFeed;
 use crate::customer::import::{CustomerExport, CustomerImport, ImportReport};
+use crate::customer::merge::{CustomerMerge, DuplicateList};
 use crate::customer::{
     Activity, Contact, ContactInput, Customer, CustomerPage, CustomerPatch, NewActivity,
     NewCustomer, NewReminder, Reminder, ReminderPage, ReminderPatch, TimelinePage,
@@ -134,6 +135,8 @@ operations! {
     CreateCustomer = "create_customer", Post "/customers", NewCustomer => Customer;
     ExportCustomers = "export_customers", Get "/customers/export", NoBody => CustomerExport;
     ImportCustomers = "import_customers", Post "/customers/import", CustomerImport => ImportReport;
+    ListDuplicates = "list_duplicates", Get "/customers/{id}/duplicates", NoBody => DuplicateList;
+    MergeCustomer = "merge_customer", Post "/customers/{id}/merge", CustomerMerge => Customer;
     GetCustomer = "get_customer", Get "/customers/{id}", NoBody => Customer;
     UpdateCustomer = "update_customer", Patch "/customers/{id}", CustomerPatch => Customer;
     CreateActivity = "create_activity", Post "/customers/{id}/activities", NewActivity => Activity;

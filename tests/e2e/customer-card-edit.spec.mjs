@@ -274,6 +274,18 @@ test('layouts, a due reminder announced once, and a card that names no inbox', a
   const announced = await page.evaluate((id) => window.__due.filter((detail) => detail.reminderId === id).length, dueOne.id);
   expect(announced, 'once per card').toBe(2);
 
+  // The inbox shows the buyer's due reminders while the rep answers them.
+  const { body: inbox } = await call(request, own, TOKENS.rep, 'GET', '/inquiries?limit=50');
+  const withCustomer = inbox.items.find((item) => item.customer_id);
+  const today = await dayFromToday(page, 0);
+  const set = await call(request, own, TOKENS.rep, 'POST', `/customers/${withCustomer.customer_id}/reminders`,
+    { kind: 'follow_up', title: 'Send the catalogue <i>today</i>', due_on: today },
+    { 'Content-Type': 'application/json', 'Idempotency-Key': 'due-today' });
+  expect(set.status, JSON.stringify(set.body)).toBe(201);
+  await row(page, withCustomer.id).click();
+  await expect(page.locator('crm-inquiry-inbox [data-test="detail-reminder"]', { hasText: 'Send the catalogue' }))
+    .toContainText('Send the catalogue <i>today</i> · Due today');
+
   // Bad attributes say what is wrong instead of failing silently.
   await full.evaluate((element) => element.setAttribute('layout', 'tiny'));
   await expect(full.locator('[data-test="notice"]')).toContainText('layout');
@@ -332,4 +344,56 @@ test('all customers export as CSV, and a CSV import is previewed with its proble
   expect(after.items.map((item) => item.name)).toEqual(['Casa Luz <b>S.A.</b>']);
   expect((await call(request, own, TOKENS.owner, 'GET', '/customers?limit=200')).body.total).toBe(before.total + 2);
   expect(await card(page).evaluate((element) => element.shadowRoot.querySelectorAll('b').length)).toBe(0);
+});
+
+test('a look-alike customer is offered for merging, merged through the outbox, or set aside for good', async ({ page, request, own }) => {
+  await page.addInitScript(() => {
+    window.__changes = [];
+    document.addEventListener('crm-customer-change', (event) => window.__changes.push(event.detail));
+  });
+  await open(page, own, TOKENS.owner);
+  const { body: firstPage } = await call(request, own, TOKENS.owner, 'GET', '/inquiries?limit=50');
+  const withCustomer = firstPage.items.find((item) => item.customer_id);
+  const survivor = await customer(request, own, TOKENS.owner, withCustomer.customer_id);
+  const domain = survivor.contacts.flatMap((contact) => contact.emails)[0].split('@')[1];
+  const create = async (body) => {
+    const { status, body: created } = await call(request, own, TOKENS.owner, 'POST', '/customers', {
+      country: survivor.country, business_type: 'importer', tier: 'transactional', stage: 'lead', source: 'trade_show', ...body,
+    }, { 'Content-Type': 'application/json', 'Idempotency-Key': `k-${body.name}` });
+    expect(status, JSON.stringify(created)).toBe(201);
+    return created;
+  };
+  const lookAlike = await create({
+    name: survivor.name.toUpperCase(),
+    contacts: [{ name: 'Trade Fair Contact', buying_role: 'technical', emails: [`fair@${domain}`] }],
+  });
+  const other = await create({ name: 'Another Branch Of Them', contacts: [{ name: 'Branch', buying_role: 'other', emails: [`branch@${domain}`] }] });
+
+  await row(page, withCustomer.id).click();
+  const offers = card(page).locator('[data-test="duplicate"]');
+  await expect(offers).toHaveCount(2);
+  await expect(offers.first()).toContainText(`Looks like the same buyer as “${lookAlike.name}”`);
+  await expect(offers.first()).toContainText(`same e-mail domain ${domain} · same name apart from spelling and legal form`);
+  await expect(offers.nth(1)).toContainText(`same e-mail domain ${domain}`);
+
+  // "Not the same company" is remembered.
+  await card(page).locator(`[data-test="duplicate"][data-id="${other.id}"] [data-test="not-duplicate"]`).click();
+  await expect(offers).toHaveCount(1);
+
+  // Merged: the look-alike is gone on the server, its contact joined.
+  await offers.first().locator('[data-test="merge"]').click();
+  await expect(offers).toHaveCount(0);
+  await expect.poll(async () => (await call(request, own, TOKENS.owner, 'GET', `/customers/${lookAlike.id}`)).status).toBe(404);
+  const merged = await customer(request, own, TOKENS.owner, survivor.id);
+  expect(merged.contacts.map((contact) => contact.name)).toContain('Trade Fair Contact');
+  expect(merged.name).toBe(survivor.name);
+  await openSection(page, 'contacts');
+  await expect(card(page).locator('[data-test="contact-name"]', { hasText: 'Trade Fair Contact' })).toHaveCount(1);
+  expect(await page.evaluate(() => window.__changes.map((change) => change.change))).toEqual(['merge']);
+
+  await page.reload();
+  await row(page, withCustomer.id).click();
+  await expect(card(page).locator('[data-test="customer-name"]')).toHaveText(survivor.name);
+  await expect(card(page).locator('[data-test="customer-metrics"]')).toBeVisible();
+  await expect(offers).toHaveCount(0);
 });

@@ -21,6 +21,7 @@
 //! section).
 
 mod contacts;
+mod duplicates;
 mod header;
 mod metrics;
 mod profile_form;
@@ -29,7 +30,7 @@ mod timeline;
 mod transfer;
 
 pub(crate) use self::profile_form::COUNTRY_MESSAGE;
-pub(crate) use self::reminders::{NO_DATE_MESSAGE, PAST_DATE_MESSAGE};
+pub(crate) use self::reminders::{Due, NO_DATE_MESSAGE, PAST_DATE_MESSAGE, due, due_text};
 use contract::customer::{Customer, CustomerSummary};
 use contract::ids::{CustomerId, InquiryId};
 use leptos::prelude::*;
@@ -311,6 +312,7 @@ fn Profile(
     let summary = Memo::new(move |_| shown.with(|shown| shown.customer.summary.clone()));
     view! {
         <header::Header shown=shown data=data announce=announce.clone() />
+        <duplicates::Duplicates customer=summary data=data announce=announce.clone() />
         <metrics::Metrics shown=shown />
         <contacts::Contacts shown=shown layout=layout data=data announce=announce.clone() />
         <reminders::Reminders customer=summary layout=layout data=data announce=announce.clone() />

@@ -11,6 +11,7 @@ mod activities;
 mod contacts;
 pub(super) mod cursor;
 mod list;
+mod merge;
 mod metrics;
 pub(super) mod params;
 mod row;
@@ -44,6 +45,8 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(get_customer, write::update_customer))
         .routes(routes!(transfer::export_customers))
         .routes(routes!(transfer::import_customers))
+        .routes(routes!(merge::list_duplicates))
+        .routes(routes!(merge::merge_customer))
         .merge(contacts::routes())
         .merge(activities::routes())
         .merge(timeline::routes())

@@ -5,6 +5,7 @@
 
 mod card;
 mod fixture;
+mod merge;
 mod transfer;
 mod writes;
 

@@ -69,6 +69,35 @@ impl Data {
         );
     }
 
+    /// Folds `duplicate` into `customer` (on the version the user saw).
+    pub(crate) fn merge_customer(&self, customer: &CustomerSummary, duplicate: &CustomerSummary) {
+        self.queue(
+            Some(self.seen_version(customer).0),
+            Mutation::MergeCustomer {
+                id: customer.id,
+                duplicate: duplicate.id,
+                duplicate_name: duplicate.name.clone(),
+                about: customer.name.clone(),
+            },
+        );
+    }
+
+    /// The look-alikes being folded into `customer` (waiting or being sent).
+    pub(crate) fn pending_merges(&self, customer: CustomerId) -> Vec<CustomerId> {
+        self.0
+            .outbox
+            .borrow()
+            .entries()
+            .iter()
+            .filter_map(|entry| match &entry.op {
+                Mutation::MergeCustomer { id, duplicate, .. } if *id == customer => {
+                    Some(*duplicate)
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Adds a note, or logs a call, meeting, e-mail or sample shipment.
     pub(crate) fn log_activity(&self, customer: &CustomerSummary, activity: NewActivity) {
         self.queue(

@@ -110,19 +110,22 @@ impl Data {
             .collect()
     }
 
-    /// Changes a customer: queued in the outbox (stored first), shown at once,
-    /// sent when possible.
-    pub(crate) fn update_customer(&self, customer: &CustomerSummary, patch: CustomerPatch) {
-        // The version the user saw: the newest the layer knows.
-        let version = self
-            .0
+    /// The version of `customer` the user saw: the newest the layer knows.
+    pub(super) fn seen_version(&self, customer: &CustomerSummary) -> contract::version::Version {
+        self.0
             .records
             .customers
             .borrow()
             .get(&customer.id)
             .map_or(customer.version, |known| {
                 known.version.max(customer.version)
-            });
+            })
+    }
+
+    /// Changes a customer: queued in the outbox (stored first), shown at once,
+    /// sent when possible.
+    pub(crate) fn update_customer(&self, customer: &CustomerSummary, patch: CustomerPatch) {
+        let version = self.seen_version(customer);
         let mutation = Mutation::UpdateCustomer {
             id: customer.id,
             patch,

@@ -84,6 +84,15 @@ pub(crate) enum Mutation {
         /// The customer's name.
         about: String,
     },
+    /// `POST /customers/{id}/merge`: a look-alike folded into the customer.
+    MergeCustomer {
+        id: CustomerId,
+        duplicate: CustomerId,
+        /// The duplicate's name.
+        duplicate_name: String,
+        /// The customer's name.
+        about: String,
+    },
     /// `PATCH /reminders/{id}`: done, or moved.
     UpdateReminder {
         customer: CustomerId,
@@ -101,7 +110,10 @@ impl Mutation {
             Mutation::UpdateInquiry { id, .. } | Mutation::CreateReply { id, .. } => {
                 inquiry_resource(*id)
             }
-            Mutation::UpdateCustomer { id, .. } => ["customer/", &id.to_string()].concat(),
+            // On the profile's queue: in order with its edits, on their versions.
+            Mutation::UpdateCustomer { id, .. } | Mutation::MergeCustomer { id, .. } => {
+                ["customer/", &id.to_string()].concat()
+            }
             // A new record has no version to keep in step with: its own queue,
             // so it never waits behind (or moves) the profile's edits.
             Mutation::CreateContact { customer, .. } => {
@@ -132,6 +144,7 @@ impl Mutation {
             Mutation::CreateActivity { .. } => operation::CreateActivity::METHOD.as_str(),
             Mutation::CreateReminder { .. } => operation::CreateReminder::METHOD.as_str(),
             Mutation::UpdateReminder { .. } => operation::UpdateReminder::METHOD.as_str(),
+            Mutation::MergeCustomer { .. } => operation::MergeCustomer::METHOD.as_str(),
         }
     }
 
@@ -165,6 +178,9 @@ impl Mutation {
             Mutation::UpdateReminder { id, .. } => {
                 operation::UpdateReminder::segments(&[&id.to_string()])
             }
+            Mutation::MergeCustomer { id, .. } => {
+                operation::MergeCustomer::segments(&[&id.to_string()])
+            }
         };
         // Each path takes exactly the ids given.
         segments.unwrap_or_default()
@@ -181,7 +197,8 @@ impl Mutation {
             | Mutation::DeleteContact { about, .. }
             | Mutation::CreateActivity { about, .. }
             | Mutation::CreateReminder { about, .. }
-            | Mutation::UpdateReminder { about, .. } => about,
+            | Mutation::UpdateReminder { about, .. }
+            | Mutation::MergeCustomer { about, .. } => about,
         }
     }
 
@@ -196,7 +213,7 @@ impl Mutation {
     /// The customer it changes, if any.
     pub(crate) fn customer(&self) -> Option<CustomerId> {
         match self {
-            Mutation::UpdateCustomer { id, .. } => Some(*id),
+            Mutation::UpdateCustomer { id, .. } | Mutation::MergeCustomer { id, .. } => Some(*id),
             Mutation::CreateContact { customer, .. }
             | Mutation::ReplaceContact { customer, .. }
             | Mutation::DeleteContact { customer, .. }
@@ -453,6 +470,33 @@ mod tests {
 
     fn customer() -> CustomerSummary {
         crate::data::fixtures::customer()
+    }
+
+    #[test]
+    fn a_merge_goes_on_the_profiles_queue() {
+        let base = customer();
+        let duplicate = CustomerId(uuid::Uuid::from_u128(9));
+        let merge = Mutation::MergeCustomer {
+            id: base.id,
+            duplicate,
+            duplicate_name: "BRIGHT FUTURE".into(),
+            about: base.name.clone(),
+        };
+        let update = Mutation::UpdateCustomer {
+            id: base.id,
+            patch: CustomerPatch::default(),
+            about: base.name.clone(),
+        };
+        assert_eq!(merge.resource(), update.resource());
+        assert_eq!(merge.method(), "POST");
+        assert_eq!(
+            merge.path(),
+            ["customers", &base.id.to_string(), "merge"].map(str::to_owned)
+        );
+        assert_eq!(merge.customer(), Some(base.id));
+        let json = serde_json::to_value(&merge).unwrap();
+        assert_eq!(json["kind"], "merge_customer");
+        assert_eq!(serde_json::from_value::<Mutation>(json).unwrap(), merge);
     }
 
     #[test]

@@ -212,6 +212,7 @@ catalog! {
     ChangeOwner => "owner {name}", "负责人改为 {name}";
     ChangeProfile => "profile details", "资料详情";
     ChangeAddContact => "add contact {name}", "添加联系人 {name}";
+    ChangeMerge => "merge “{name}” into it", "将“{name}”合并进来";
     ChangeEditContact => "edit contact {name}", "编辑联系人 {name}";
     ChangeDeleteContact => "remove contact {name}", "删除联系人 {name}";
     ChangeLogActivity => "{kind}: “{text}”", "记录{kind}：“{text}”";
@@ -259,6 +260,14 @@ catalog! {
     DurationMinutes => "{value} min", "{value} 分钟";
     DurationHours => "{value} hr", "{value} 小时";
     DurationDays => "{value} days", "{value} 天";
+
+    // Look-alike customers.
+    DuplicateLooksLike => "Looks like the same buyer as “{name}”", "疑似与“{name}”为同一买家";
+    DuplicateSameDomain => "same e-mail domain {domain}", "邮箱域名相同：{domain}";
+    DuplicateSimilarName => "same name apart from spelling and legal form", "名称相同（拼写与公司类型除外）";
+    DuplicateMerge => "Merge into this customer", "合并到此客户";
+    DuplicateNotSame => "Not the same company", "不是同一家公司";
+    DuplicateMerging => "Merging — not yet saved", "正在合并——尚未保存";
 
     // Contacts.
     ContactEditTitle => "Edit contact", "编辑联系人";

@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use super::InboxState;
 use super::row::{response_clock, response_clock_text};
+use crate::customer_card::{Due, due as reminder_due, due_text};
 use crate::data::Collection;
 use crate::element::{CrmEvent, ElementContext};
 use crate::i18n::{
@@ -227,6 +228,7 @@ fn Header(
                     <span class="muted" dir="auto">{move || i18n.format(Text::DetailSpamReason, &[("reason", &reason)])}</span>
                 })}
             </div>
+            {customer_id.map(|customer| view! { <DueReminders customer=customer state=state /> })}
             <div class="detail-actions">
                 <button class="button primary" type="button" data-test="create-quote" on:click=create_quote>
                     {move || i18n.text(Text::CreateQuote)}
@@ -239,6 +241,40 @@ fn Header(
             </div>
         </header>
         <Workflow id=id status=status assignee=summary.assignee.as_ref().map(|user| user.id) unread=summary.unread state=state asking=asking />
+    }
+}
+
+/// The user's reminders on the buyer that are due today or overdue, so a
+/// follow-up is not missed while answering.
+#[component]
+fn DueReminders(customer: contract::ids::CustomerId, state: InboxState) -> impl IntoView {
+    let i18n = use_i18n();
+    let today = intl::today();
+    let due = Memo::new(move |_| {
+        state.data.with(|data| {
+            data.reminders_of(customer)
+                .into_iter()
+                .filter_map(|shown| {
+                    let state = reminder_due(&shown.reminder, today);
+                    matches!(state, Due::Overdue | Due::Today)
+                        .then(|| (shown.reminder.title, shown.reminder.due_on, state))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <Show when=move || !due.with(Vec::is_empty)>
+            <ul class="detail-reminders" data-test="detail-reminders">
+                {move || due.get().into_iter().map(|(title, due_on, state)| view! {
+                    <li class:overdue=state == Due::Overdue data-test="detail-reminder">
+                        <span aria-hidden="true">"⏰ "</span>
+                        <span dir="auto">{title}</span>
+                        " · "
+                        <span class="reminder-when">{due_text(i18n, state, due_on)}</span>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </Show>
     }
 }
 

@@ -140,6 +140,9 @@ fn describe_customer_record(i18n: I18n, mutation: &Mutation) -> String {
             },
             &[("title", about)],
         ),
+        Mutation::MergeCustomer { duplicate_name, .. } => {
+            i18n.format(Text::ChangeMerge, &[("name", duplicate_name)])
+        }
         Mutation::UpdateInquiry { .. }
         | Mutation::CreateReply { .. }
         | Mutation::UpdateCustomer { .. } => String::new(),

@@ -151,6 +151,16 @@ pub(crate) async fn send(
 }
 
 /// A new customer's JSON with `name` and the given extra fields.
+/// How many change-feed entries `entity` `id` has.
+pub(crate) async fn change_count(world: &World, entity: &str, id: &str) -> i64 {
+    sqlx::query_scalar("SELECT COUNT(*) FROM change_log WHERE entity = ? AND entity_id = ?")
+        .bind(entity)
+        .bind(id)
+        .fetch_one(&world.app.pool)
+        .await
+        .unwrap()
+}
+
 pub(crate) fn new_customer(name: &str, extra: Value) -> Value {
     let mut body = json!({
         "name": name,

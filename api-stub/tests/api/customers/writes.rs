@@ -8,17 +8,9 @@ use contract::customer::{Customer, CustomerPage, LifecycleStage};
 use serde_json::{Value, json};
 
 use super::{
-    MANAGER, OTHER, OWNER, REP, REP2, World, create_customer, list_ids, new_customer, send, world,
+    MANAGER, OTHER, OWNER, REP, REP2, change_count, create_customer, list_ids, new_customer, send,
+    world,
 };
-
-async fn change_count(world: &World, entity: &str, id: &str) -> i64 {
-    sqlx::query_scalar("SELECT COUNT(*) FROM change_log WHERE entity = ? AND entity_id = ?")
-        .bind(entity)
-        .bind(id)
-        .fetch_one(&world.app.pool)
-        .await
-        .unwrap()
-}
 
 #[tokio::test]
 async fn creating_a_customer_answers_201_with_location_etag_and_defaults() {

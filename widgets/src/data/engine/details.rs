@@ -114,10 +114,16 @@ pub(super) fn refresh_details(inner: &Rc<Inner>, collection: Collection, ids: &[
         ids.iter()
             .flat_map(|id| {
                 let record = path_of(collection, id);
-                // A customer's timeline moves with it.
-                let timeline = (collection == Collection::Customers)
-                    .then(|| [record.as_str(), "/timeline"].concat());
-                std::iter::once(record).chain(timeline)
+                // A customer's timeline and look-alikes move with it.
+                let parts: Vec<String> = if collection == Collection::Customers {
+                    ["/timeline", "/duplicates"]
+                        .iter()
+                        .map(|part| [record.as_str(), part].concat())
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                std::iter::once(record).chain(parts)
             })
             .filter(|path| details.contains_key(path))
             .collect()

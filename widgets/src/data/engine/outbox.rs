@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use std::sync::Arc;
 
+use contract::customer::merge::CustomerMerge;
 use contract::customer::{
     Activity, Contact, Customer, Reminder, TimelineEntry, TimelineItem, TimelinePage,
 };
@@ -45,6 +46,9 @@ pub(super) async fn drain(inner: &Rc<Inner>) {
             Mutation::CreateActivity { activity, .. } => to_js(activity),
             Mutation::CreateReminder { reminder, .. } => to_js(reminder),
             Mutation::UpdateReminder { patch, .. } => to_js(patch),
+            Mutation::MergeCustomer { duplicate, .. } => to_js(&CustomerMerge {
+                duplicate_id: *duplicate,
+            }),
         };
         let answer = inner
             .api
@@ -211,7 +215,11 @@ fn settled(inner: &Rc<Inner>, op: &Mutation, body: Option<JsValue>) {
                     .insert(reminder.id, Arc::new(reminder));
             }
         }
-        Mutation::UpdateCustomer { id, .. } => {
+        Mutation::UpdateCustomer { id, .. } | Mutation::MergeCustomer { id, .. } => {
+            if let Mutation::MergeCustomer { duplicate, .. } = op {
+                // Gone; the feed says so too.
+                inner.records.customers.borrow_mut().remove(duplicate);
+            }
             if let Some(customer) = from_js::<Customer>(body.clone()) {
                 inner
                     .records
