@@ -38,3 +38,11 @@ inbox.addEventListener('crm-quote-request', (event) => {
 inbox.addEventListener('crm-customer-open', () => {
   card.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
 });
+
+// 4. The customer's full page, for the buyer of the open inquiry.
+const customerPage = document.getElementById('customer-page');
+inbox.addEventListener('crm-inquiry-select', (event) => {
+  const { customerId } = event.detail;
+  customerPage.hidden = !customerId;
+  if (customerId) customerPage.href = `/customer.html?id=${encodeURIComponent(customerId)}`;
+});

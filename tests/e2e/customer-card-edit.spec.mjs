@@ -286,6 +286,25 @@ test('layouts, a due reminder announced once, and a card that names no inbox', a
   await expect(page.locator('crm-inquiry-inbox [data-test="detail-reminder"]', { hasText: 'Send the catalogue' }))
     .toContainText('Send the catalogue <i>today</i> · Due today');
 
+  // host-demo's customer page: the same card as a full page, two columns when wide.
+  await page.locator('[data-test="customer-page-link"]').click();
+  await expect(page).toHaveURL(new RegExp(`/customer\\.html\\?id=${withCustomer.customer_id}$`));
+  const pageCard = page.locator('crm-customer-card');
+  await expect(pageCard.locator('[data-test="customer-contacts-section"]')).toHaveAttribute('open', '');
+  const [contactsBox, remindersBox] = await Promise.all([
+    pageCard.locator('[data-test="customer-contacts-section"]').boundingBox(),
+    pageCard.locator('[data-test="customer-reminders-section"]').boundingBox(),
+  ]);
+  expect(remindersBox.x, 'side by side').toBeGreaterThan(contactsBox.x + contactsBox.width - 1);
+  expect(remindersBox.y).toBeCloseTo(contactsBox.y, 0);
+  await page.goBack();
+  await page.evaluate((id) => {
+    const card = document.createElement('crm-customer-card');
+    card.id = 'full-card';
+    card.setAttribute('customer-id', id);
+    document.body.append(card);
+  }, dueOne.customer_id);
+
   // Bad attributes say what is wrong instead of failing silently.
   await full.evaluate((element) => element.setAttribute('layout', 'tiny'));
   await expect(full.locator('[data-test="notice"]')).toContainText('layout');

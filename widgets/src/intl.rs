@@ -76,6 +76,11 @@ pub(crate) fn relative_time(language: Language, moment: OffsetDateTime) -> Strin
     crm_format_relative(language.tag(), value as f64, unit)
 }
 
+/// "45 days ago" / "45天前": how long ago, counted in days.
+pub(crate) fn days_ago(language: Language, days: i64) -> String {
+    crm_format_relative(language.tag(), -(days as f64), "day")
+}
+
 /// "Nov 22, 2026, 9:41 AM" / "2026年11月22日 09:41".
 pub(crate) fn date_time(language: Language, moment: OffsetDateTime) -> String {
     crm_format_date_time(language.tag(), epoch_milliseconds(moment))

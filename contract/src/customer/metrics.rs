@@ -45,6 +45,10 @@ pub struct CustomerMetrics {
     pub inquiries_last_90_days: u32,
     /// Value of quotes sent, per currency.
     pub quoted_value: Vec<Money>,
+    /// Quoted value converted to the member's currency at the server's reference
+    /// rates (`null` when a rate is missing).
+    #[serde(default)]
+    pub quoted_value_converted: Option<Money>,
     /// Value of quotes accepted, per currency.
     pub won_value: Vec<Money>,
     /// Won value converted to the member's currency at the server's reference rates.

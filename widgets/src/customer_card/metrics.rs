@@ -57,6 +57,21 @@ fn amounts(i18n: I18n, values: &[Money]) -> String {
         .join(" · ")
 }
 
+/// Amounts per currency; with several currencies, also their total in the
+/// member's currency.
+fn with_total(i18n: I18n, values: &[Money], converted: Option<&Money>) -> String {
+    match converted {
+        Some(converted) if values.len() > 1 => i18n.format(
+            Text::MetricConverted,
+            &[
+                ("values", &amounts(i18n, values)),
+                ("total", &amounts(i18n, std::slice::from_ref(converted))),
+            ],
+        ),
+        _ => amounts(i18n, values),
+    }
+}
+
 /// The churn warning, when the customer has gone quieter than usual.
 pub(super) fn warning(
     i18n: I18n,
@@ -99,9 +114,13 @@ pub(super) fn Metrics(shown: Memo<ShownCustomer>) -> impl IntoView {
             shown.with(|shown| (shown.customer.metrics.clone(), shown.customer.summary.tier));
         let language = i18n.language();
         let now = intl::now();
+        // Within a year, in days: "45 days ago" says more than "last month".
         let last = metrics.last_contact_at.map_or_else(
             || i18n.text(Text::MetricNever).to_owned(),
-            |moment| intl::relative_time(language, moment),
+            |moment| match days_between(moment, now) {
+                days @ 2..=365 => intl::days_ago(language, days),
+                _ => intl::relative_time(language, moment),
+            },
         );
         let last_exact = metrics
             .last_contact_at
@@ -120,16 +139,11 @@ pub(super) fn Metrics(shown: Memo<ShownCustomer>) -> impl IntoView {
                 ),
             ],
         );
-        let won = match &metrics.won_value_converted {
-            Some(converted) if metrics.won_value.len() > 1 => i18n.format(
-                Text::MetricWonConverted,
-                &[
-                    ("values", &amounts(i18n, &metrics.won_value)),
-                    ("total", &amounts(i18n, std::slice::from_ref(converted))),
-                ],
-            ),
-            _ => amounts(i18n, &metrics.won_value),
-        };
+        let won = with_total(
+            i18n,
+            &metrics.won_value,
+            metrics.won_value_converted.as_ref(),
+        );
         let win_rate = metrics.win_rate_percent.map_or_else(
             || i18n.text(Text::MetricNone).to_owned(),
             |percent| intl::percent(language, percent),
@@ -170,7 +184,11 @@ pub(super) fn Metrics(shown: Memo<ShownCustomer>) -> impl IntoView {
                     </div>
                 }
             };
-        let quoted = amounts(i18n, &metrics.quoted_value);
+        let quoted = with_total(
+            i18n,
+            &metrics.quoted_value,
+            metrics.quoted_value_converted.as_ref(),
+        );
         let items = vec![
             item(
                 Text::MetricLastContact,

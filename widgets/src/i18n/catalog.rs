@@ -294,10 +294,10 @@ catalog! {
     MetricInquiriesValue => "{count} ({recent} in 90 days)", "{count}（近 90 天 {recent}）";
     MetricInquiriesExplain => "Inquiries the customer sent in all, and in the last 90 days.", "该客户累计发送的询盘数，以及近 90 天的询盘数。";
     MetricQuoted => "Quoted", "报价金额";
-    MetricQuotedExplain => "The value of the quotes sent to the customer, per currency.", "已发送给该客户的报价总额，按币种分别计算。";
+    MetricQuotedExplain => "The value of the quotes sent to the customer, per currency; with several currencies, also converted to yours at the server's reference rates.", "已发送给该客户的报价总额，按币种计算；涉及多个币种时，另按服务器参考汇率折算为本币。";
     MetricWon => "Won", "成交金额";
     MetricWonExplain => "The value of the quotes the customer accepted, per currency; with several currencies, also converted to yours at the server's reference rates.", "该客户已接受的报价总额，按币种计算；涉及多个币种时，另按服务器参考汇率折算为本币。";
-    MetricWonConverted => "{values} (≈ {total})", "{values}（约合 {total}）";
+    MetricConverted => "{values} (≈ {total})", "{values}（约合 {total}）";
     MetricWinRate => "Win rate", "赢单率";
     MetricWinRateExplain => "Accepted quotes out of the decided ones (accepted, rejected or expired).", "已决定的报价（接受、拒绝或过期）中被接受的比例。";
     MetricReplyTime => "Reply time", "回复时长";

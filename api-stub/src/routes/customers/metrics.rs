@@ -137,12 +137,14 @@ pub(super) async fn compute(
         })
         .collect::<Result<HashMap<Currency, Decimal>, crate::stored::StoredValueError>>()?;
 
+    let quoted_value = per_currency(&quoted);
     Ok(CustomerMetrics {
         last_contact_at: subject.last_contact_at,
         inquiry_count: u32::try_from(received.len()).unwrap_or(u32::MAX),
         inquiries_last_90_days: u32::try_from(received.iter().filter(|at| **at >= since).count())
             .unwrap_or(u32::MAX),
-        quoted_value: per_currency(&quoted),
+        quoted_value_converted: convert(&quoted_value, &rates, member_currency),
+        quoted_value,
         won_value_converted: convert(&won_value, &rates, member_currency),
         won_value,
         win_rate_percent: win_rate(accepted, decided),

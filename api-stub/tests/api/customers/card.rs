@@ -160,6 +160,11 @@ async fn metrics_match_figures_computed_by_hand() {
             money("100.00", Currency::USD),
         ]
     );
+    // 1750.50 + 92 + 92 = 1934.50 EUR quoted.
+    assert_eq!(
+        metrics.quoted_value_converted,
+        Some(money("1934.50", Currency::EUR))
+    );
     // 1000 + 15000 × 0.92 / 150 (= 92) + 100 × 0.92 (= 92) = 1184.00 EUR.
     assert_eq!(
         metrics.won_value_converted,
