@@ -23,6 +23,7 @@ pub mod routes;
 pub mod scoring;
 pub mod seed;
 pub mod static_files;
+pub mod status_history;
 pub mod stored;
 pub mod text;
 

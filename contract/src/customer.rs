@@ -21,7 +21,7 @@ use crate::version::Version;
 
 pub use activity::{
     Activity, ActivityKind, NewActivity, NewReminder, Reminder, ReminderKind, ReminderPage,
-    ReminderPatch, TimelineEntry, TimelineItem, TimelinePage,
+    ReminderPatch, StatusField, TimelineEntry, TimelineItem, TimelinePage,
 };
 pub use contact::{BuyingRole, Contact, ContactChannel, ContactInput, Messenger, MessengerKind};
 pub use metrics::{CustomerHealth, CustomerMetrics, HealthStatus};

@@ -154,6 +154,15 @@ test('profile, contacts, notes and reminders are edited in place, checked first,
   await expect(reminder).toHaveAttribute('data-due', 'done');
   await expect.poll(async () => (await reminders(request, own, TOKENS.rep, before.id)).find((item) => item.title === 'Send the DLC report').done_at).not.toBeNull();
 
+  // A stage change shows in the timeline's status changes, once the server has it.
+  const stage = profile.stage === 'sampling' ? 'customer' : 'sampling';
+  await card(page).locator('[data-test="customer-stage-select"]').selectOption(stage);
+  await stream.locator('[data-test="timeline-changes"]').click();
+  const stageNames = { lead: 'Lead', prospect: 'Prospect', sampling: 'Sampling', customer: 'Customer', repeat: 'Repeat customer' };
+  await expect(stream.locator('[data-test="timeline-entry"][data-kind="status_change"]').first())
+    .toContainText(`Lifecycle stage${stageNames[profile.stage]} → ${stageNames[stage]}`);
+  await stream.locator('[data-test="timeline-all"]').click();
+
   // Nothing the buyer or the user typed became markup; the host heard each edit.
   const shadow = await card(page).evaluate((element) => ({
     images: element.shadowRoot.querySelectorAll('img').length,
@@ -164,7 +173,7 @@ test('profile, contacts, notes and reminders are edited in place, checked first,
   const changes = await page.evaluate(() => window.__changes.map((change) => [change.customerId, change.change]));
   expect(changes).toEqual([
     [before.id, 'profile'], [before.id, 'contact'], [before.id, 'contact'],
-    [before.id, 'activity'], [before.id, 'reminder'], [before.id, 'reminder'],
+    [before.id, 'activity'], [before.id, 'reminder'], [before.id, 'reminder'], [before.id, 'profile'],
   ]);
 });
 

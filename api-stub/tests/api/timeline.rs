@@ -41,6 +41,9 @@ fn label(entry: &TimelineEntry) -> String {
             number, revision, ..
         } => format!("{number}/{revision}"),
         TimelineItem::Activity(activity) => activity.body.clone(),
+        TimelineItem::StatusChange {
+            field, from, to, ..
+        } => format!("{field:?}:{from}>{to}"),
     }
 }
 
@@ -215,4 +218,118 @@ async fn bad_timeline_requests_are_refused_and_other_members_get_404() {
         )
         .await;
     assert!(page.items.is_empty());
+}
+
+#[tokio::test]
+async fn status_changes_of_inquiries_stage_and_tier_are_in_the_timeline() {
+    use axum::http::Method;
+
+    use crate::customers::send;
+
+    let world = world().await;
+    let customer = create_customer(
+        &world,
+        OWNER,
+        new_customer(
+            "Statusfirma GmbH",
+            json!({ "stage": "prospect", "tier": "transactional" }),
+        ),
+    )
+    .await;
+    let id = customer.summary.id.to_string();
+    let now = OffsetDateTime::now_utc();
+    let mine = insert_inquiry(
+        &world,
+        &id,
+        now - Duration::hours(3),
+        "new",
+        Some(&world.rep),
+        None,
+    )
+    .await;
+    let theirs = insert_inquiry(
+        &world,
+        &id,
+        now - Duration::hours(2),
+        "new",
+        Some(&world.rep2),
+        None,
+    )
+    .await;
+    for (inquiry, status) in [(&mine, "open"), (&theirs, "open"), (&mine, "quoted")] {
+        let current: serde_json::Value = world
+            .app
+            .get_json(&format!("/api/v1/inquiries/{inquiry}"), OWNER)
+            .await;
+        let etag = format!("\"{}\"", current["version"]);
+        let response = send(
+            &world.app,
+            Method::PATCH,
+            &format!("/api/v1/inquiries/{inquiry}"),
+            OWNER,
+            Some(&etag),
+            Some(&json!({ "status": status })),
+        )
+        .await;
+        assert_eq!(response.status, StatusCode::OK, "{}", response.text());
+    }
+    // Stage and tier; a change that changes nothing leaves no trace.
+    let response = send(
+        &world.app,
+        Method::PATCH,
+        &format!("/api/v1/customers/{id}"),
+        OWNER,
+        Some("\"1\""),
+        Some(&json!({ "stage": "customer", "tier": "transactional", "industry": "Lighting" })),
+    )
+    .await;
+    assert_eq!(response.status, StatusCode::OK, "{}", response.text());
+
+    let items = walk(&world, &id, "kind=status_change", OWNER).await;
+    let labels: Vec<String> = items.iter().map(label).collect();
+    assert_eq!(
+        labels,
+        [
+            "Stage:prospect>customer",
+            "Status:open>quoted",
+            "Status:new>open",
+            "Status:new>open"
+        ]
+    );
+    let TimelineItem::StatusChange {
+        inquiry_id,
+        subject,
+        author,
+        ..
+    } = &items[1].item
+    else {
+        panic!("a status change");
+    };
+    assert_eq!(inquiry_id.map(|id| id.to_string()), Some(mine.clone()));
+    assert_eq!(subject.as_deref(), Some(format!("Inquiry {mine}").as_str()));
+    assert_eq!(
+        author.as_ref().map(|author| author.id.to_string()),
+        Some(world.owner.clone())
+    );
+    // In the whole stream too; a rep sees the changes of their own inquiries only.
+    let all = walk(&world, &id, "limit=3", OWNER).await;
+    assert_eq!(
+        all.iter()
+            .filter(|entry| matches!(entry.item, TimelineItem::StatusChange { .. }))
+            .count(),
+        4
+    );
+    let rep: Vec<String> = walk(&world, &id, "kind=status_change", REP)
+        .await
+        .iter()
+        .map(label)
+        .collect();
+    assert_eq!(
+        rep,
+        [
+            "Stage:prospect>customer",
+            "Status:open>quoted",
+            "Status:new>open"
+        ]
+    );
 }

@@ -109,6 +109,36 @@ pub enum TimelineItem {
     },
     /// A note or logged activity.
     Activity(Activity),
+    /// A status changed: one of the customer's inquiries moved along the
+    /// workflow, or the customer's lifecycle stage or tier changed.
+    StatusChange {
+        /// What changed.
+        field: StatusField,
+        /// The value before, by its wire name (an `InquiryStatus` for
+        /// `status`, a `LifecycleStage` for `stage`, a `Tier` for `tier`).
+        from: String,
+        /// The value after, likewise.
+        to: String,
+        /// The inquiry, for `status`.
+        inquiry_id: Option<InquiryId>,
+        /// The inquiry's subject, for `status`.
+        subject: Option<String>,
+        /// Who changed it, while they are a user.
+        author: Option<UserRef>,
+    },
+}
+
+/// What a timeline's status change is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum StatusField {
+    /// An inquiry's status.
+    Status,
+    /// The customer's lifecycle stage.
+    Stage,
+    /// The customer's tier.
+    Tier,
 }
 
 /// A timeline entry with its time.

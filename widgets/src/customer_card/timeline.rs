@@ -6,8 +6,11 @@
 //! at once as "Not yet saved".
 
 use contract::customer::{
-    ActivityKind, CustomerSummary, NewActivity, TimelineEntry, TimelineItem, TimelinePage,
+    ActivityKind, CustomerSummary, LifecycleStage, NewActivity, StatusField, Tier, TimelineEntry,
+    TimelineItem, TimelinePage,
 };
+use contract::inquiry::InquiryStatus;
+use contract::language::Language;
 use contract::operation::GetTimeline;
 use contract::problem::FieldError;
 use leptos::prelude::*;
@@ -17,7 +20,9 @@ use time::OffsetDateTime;
 use super::{Announce, Layout, Section};
 use crate::api::ApiError;
 use crate::data::{Collection, DataView, Fetched, PendingActivity};
-use crate::i18n::{I18n, Text, activity_kind_name, quote_status_name, status_name};
+use crate::i18n::{
+    I18n, Text, activity_kind_name, lifecycle_stage, quote_status_name, status_name, tier_name,
+};
 use crate::intl;
 use crate::ui::form::{AddButton, FormActions, SelectField, TextField};
 use crate::ui::{describe_error, use_i18n};
@@ -28,6 +33,7 @@ pub(super) enum Kind {
     Inquiry,
     Quote,
     Activity,
+    StatusChange,
 }
 
 impl Kind {
@@ -36,6 +42,7 @@ impl Kind {
             TimelineItem::Inquiry { .. } => Kind::Inquiry,
             TimelineItem::Quote { .. } => Kind::Quote,
             TimelineItem::Activity(_) => Kind::Activity,
+            TimelineItem::StatusChange { .. } => Kind::StatusChange,
         }
     }
 }
@@ -48,6 +55,16 @@ fn key_of(entry: &TimelineEntry) -> String {
             ["q", &id.to_string(), "/", &revision.to_string()].concat()
         }
         TimelineItem::Activity(activity) => ["a", &activity.id.to_string()].concat(),
+        // Unique enough: one field's change per moment.
+        TimelineItem::StatusChange {
+            field, inquiry_id, ..
+        } => [
+            "s",
+            &entry.at.unix_timestamp_nanos().to_string(),
+            &format!("{field:?}"),
+            &inquiry_id.map(|id| id.to_string()).unwrap_or_default(),
+        ]
+        .concat(),
     }
 }
 
@@ -176,6 +193,11 @@ pub(super) fn Timeline(
             Text::TimelineActivities,
             "timeline-activities",
         ),
+        (
+            Some(Kind::StatusChange),
+            Text::TimelineChanges,
+            "timeline-changes",
+        ),
     ]
     .map(|(kind, text, test)| chip(kind, text, test));
     let title = Signal::derive(move || i18n.text(Text::TimelineTitle).to_owned());
@@ -261,6 +283,32 @@ fn Entry(entry: TimelineEntry) -> impl IntoView {
             </li>
         }
         .into_any(),
+        TimelineItem::StatusChange {
+            field,
+            from,
+            to,
+            subject,
+            author,
+            ..
+        } => {
+            let (label, from, to) = (
+                move || i18n.text(field_label(field)),
+                status_value(field, &from),
+                status_value(field, &to),
+            );
+            view! {
+                <li class="entry change" data-test="timeline-entry" data-kind="status_change">
+                    <span class="entry-kind">{label}</span>
+                    {subject.map(|subject| view! { <span class="entry-text" dir="auto">{subject}</span> })}
+                    <span class="entry-text" data-test="status-change">
+                        {move || i18n.format(Text::TimelineChange, &[("from", &from(language())), ("to", &to(language()))])}
+                    </span>
+                    {author.map(|author| view! { <span class="muted">{author.name}</span> })}
+                    {when(i18n, at)}
+                </li>
+            }
+            .into_any()
+        }
         TimelineItem::Activity(activity) => {
             let kind = activity.kind;
             let author = activity.author.name.clone();
@@ -274,6 +322,35 @@ fn Entry(entry: TimelineEntry) -> impl IntoView {
             }
             .into_any()
         }
+    }
+}
+
+fn field_label(field: StatusField) -> Text {
+    match field {
+        StatusField::Status => Text::TimelineStatusChange,
+        StatusField::Stage => Text::CustomerStageLabel,
+        StatusField::Tier => Text::CustomerTierLabel,
+    }
+}
+
+/// A status change's value in the user's language (its wire name when it is
+/// one this version does not know).
+fn status_value(field: StatusField, wire: &str) -> impl Fn(Language) -> String + use<> {
+    let wire = wire.to_owned();
+    let stage = LifecycleStage::ALL
+        .into_iter()
+        .find(|stage| stage.as_str() == wire);
+    let tier = Tier::ALL.into_iter().find(|tier| tier.as_str() == wire);
+    let status = InquiryStatus::ALL
+        .into_iter()
+        .find(|status| status.as_str() == wire);
+    move |language| {
+        let known = match field {
+            StatusField::Status => status.map(|status| status_name(status, language)),
+            StatusField::Stage => stage.map(|stage| lifecycle_stage(stage, language)),
+            StatusField::Tier => tier.map(|tier| tier_name(tier, language)),
+        };
+        known.map_or_else(|| wire.clone(), str::to_owned)
     }
 }
 

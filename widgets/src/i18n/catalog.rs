@@ -332,6 +332,9 @@ catalog! {
     TimelineInquiries => "Inquiries", "询盘";
     TimelineQuotes => "Quotes", "报价";
     TimelineActivities => "Notes and activities", "备注与活动";
+    TimelineChanges => "Status changes", "状态变更";
+    TimelineStatusChange => "Inquiry status", "询盘状态";
+    TimelineChange => "{from} → {to}", "{from} → {to}（已变更）";
     TimelineInquiry => "Inquiry", "询盘";
     TimelineQuote => "Quote", "报价";
     TimelineQuoteRevision => "{number} rev. {revision}", "{number} 第 {revision} 版";

@@ -224,12 +224,16 @@ pub(super) async fn merge_customer(
     ] {
         move_versioned(&mut transaction, &caller, table, entity, pair, now).await?;
     }
-    sqlx::query("UPDATE activities SET customer_id = ? WHERE customer_id = ? AND member_id = ?")
+    for table in ["activities", "status_changes"] {
+        sqlx::query(&format!(
+            "UPDATE {table} SET customer_id = ? WHERE customer_id = ? AND member_id = ?"
+        ))
         .bind(id.to_string())
         .bind(duplicate.to_string())
         .bind(caller.member_id.to_string())
         .execute(&mut *transaction)
         .await?;
+    }
 
     // Contacts: the ones the customer does not have yet, after its own.
     let kept = contact_keys(&mut transaction, id).await?;

@@ -1,11 +1,12 @@
 //! `GET /customers/{id}/timeline`: the customer's inquiries (at their arrival),
-//! quote revisions (when sent, drafts when created) and logged activities (when
-//! they happened), merged newest first and keyset-paginated across all three on
-//! (time, kind, id).
+//! quote revisions (when sent, drafts when created), logged activities (when
+//! they happened) and status changes (an inquiry's status, the customer's stage
+//! and tier, from `status_changes`), merged newest first and keyset-paginated
+//! across all on (time, kind, id).
 //!
 //! Visibility follows the resources shown: a rep sees only the inquiries assigned
-//! to them, as in the inbox; quotes and activities are seen by every user of the
-//! member, as in their own endpoints.
+//! to them (and their status changes), as in the inbox; quotes, activities and
+//! the customer's own changes are seen by every user of the member.
 
 use axum::Json;
 use axum::extract::State;
@@ -37,8 +38,8 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 struct RawTimelineQuery {
-    /// Only entries of this kind: `inquiry`, `quote` or `activity`.
-    #[param(pattern = "^(inquiry|quote|activity)$")]
+    /// Only entries of this kind: `inquiry`, `quote`, `activity` or `status_change`.
+    #[param(pattern = "^(inquiry|quote|activity|status_change)$")]
     kind: Option<String>,
     /// `next_cursor` of the previous page.
     cursor: Option<String>,
@@ -53,6 +54,7 @@ enum Kind {
     Inquiry,
     Quote,
     Activity,
+    StatusChange,
 }
 
 /// One row of the merged timeline; columns a kind does not have are NULL.
@@ -68,6 +70,9 @@ struct EntryRow {
     currency: Option<String>,
     author_id: Option<String>,
     author_name: Option<String>,
+    old_value: Option<String>,
+    new_value: Option<String>,
+    inquiry_id: Option<String>,
 }
 
 impl EntryRow {
@@ -87,6 +92,24 @@ impl EntryRow {
                 total: Money {
                     amount: parse_stored("quote total", self.total.as_deref().unwrap_or(""))?,
                     currency: parse_stored("currency", self.currency.as_deref().unwrap_or(""))?,
+                },
+            },
+            "status_change" => TimelineItem::StatusChange {
+                field: enum_from_text("status field", &self.status)?,
+                from: self.old_value.unwrap_or_default(),
+                to: self.new_value.unwrap_or_default(),
+                inquiry_id: self
+                    .inquiry_id
+                    .as_deref()
+                    .map(|id| parse_stored("inquiry id", id))
+                    .transpose()?,
+                subject: self.inquiry_id.is_some().then_some(self.title),
+                author: match self.author_id.as_deref() {
+                    Some(id) => Some(UserRef {
+                        id: parse_stored("user id", id)?,
+                        name: self.author_name.unwrap_or_default(),
+                    }),
+                    None => None,
                 },
             },
             _ => TimelineItem::Activity(contract::customer::Activity {
@@ -118,7 +141,8 @@ fn push_branch<'a>(
             query.push(
                 "SELECT i.received_at AS at, 'inquiry' AS kind, i.id, i.subject AS title, \
                  i.status, NULL AS revision, NULL AS total, NULL AS currency, \
-                 NULL AS author_id, NULL AS author_name \
+                 NULL AS author_id, NULL AS author_name, NULL AS old_value, \
+                 NULL AS new_value, NULL AS inquiry_id \
                  FROM inquiries i WHERE i.customer_id = ",
             );
             query
@@ -138,7 +162,8 @@ fn push_branch<'a>(
                  q.number AS title, \
                  CASE WHEN q.status = 'sent' AND q.valid_until < date('now') THEN 'expired' \
                  ELSE q.status END AS status, q.revision, q.total, q.currency, \
-                 NULL AS author_id, NULL AS author_name \
+                 NULL AS author_id, NULL AS author_name, NULL AS old_value, \
+                 NULL AS new_value, NULL AS inquiry_id \
                  FROM quotes q WHERE q.customer_id = ",
             );
             query
@@ -150,7 +175,8 @@ fn push_branch<'a>(
             query.push(
                 "SELECT a.occurred_at AS at, 'activity' AS kind, a.id, a.body AS title, \
                  a.kind AS status, NULL AS revision, NULL AS total, NULL AS currency, \
-                 a.author_id, u.name AS author_name \
+                 a.author_id, u.name AS author_name, NULL AS old_value, \
+                 NULL AS new_value, NULL AS inquiry_id \
                  FROM activities a LEFT JOIN users u ON u.id = a.author_id \
                  WHERE a.customer_id = ",
             );
@@ -158,6 +184,28 @@ fn push_branch<'a>(
                 .push_bind(customer)
                 .push(" AND a.member_id = ")
                 .push_bind(member);
+        }
+        Kind::StatusChange => {
+            // A rep sees the status changes of the inquiries they see.
+            query.push(
+                "SELECT s.changed_at AS at, 'status_change' AS kind, s.id, \
+                 coalesce(i.subject, '') AS title, s.field AS status, NULL AS revision, \
+                 NULL AS total, NULL AS currency, s.author_id, u.name AS author_name, \
+                 s.old_value, s.new_value, s.inquiry_id \
+                 FROM status_changes s LEFT JOIN users u ON u.id = s.author_id \
+                 LEFT JOIN inquiries i ON i.id = s.inquiry_id \
+                 WHERE s.customer_id = ",
+            );
+            query
+                .push_bind(customer)
+                .push(" AND s.member_id = ")
+                .push_bind(member);
+            if let Some(assignee) = caller.only_assigned_to() {
+                query
+                    .push(" AND (s.inquiry_id IS NULL OR i.assignee_id = ")
+                    .push_bind(assignee.to_string())
+                    .push(")");
+            }
         }
     }
 }
@@ -184,8 +232,12 @@ async fn get_timeline(
 ) -> Result<Json<TimelinePage>, ApiError> {
     let customer: CustomerId = parse_path_id("id", &id)?;
     let mut errors = FieldErrors::new();
-    let kind: Option<Kind> =
-        params::wire_enum("kind", raw.kind, "inquiry, quote, activity", &mut errors);
+    let kind: Option<Kind> = params::wire_enum(
+        "kind",
+        raw.kind,
+        "inquiry, quote, activity, status_change",
+        &mut errors,
+    );
     let limit = params::limit(raw.limit, &mut errors);
     errors.finish().map_err(ApiError::Validation)?;
     let after = non_empty(raw.cursor)
@@ -200,7 +252,12 @@ async fn get_timeline(
     let member_text = caller.member_id.to_string();
     let kinds = match kind {
         Some(kind) => vec![kind],
-        None => vec![Kind::Inquiry, Kind::Quote, Kind::Activity],
+        None => vec![
+            Kind::Inquiry,
+            Kind::Quote,
+            Kind::Activity,
+            Kind::StatusChange,
+        ],
     };
     let mut query = QueryBuilder::new("SELECT * FROM (");
     for (index, kind) in kinds.into_iter().enumerate() {

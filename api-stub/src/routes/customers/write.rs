@@ -19,6 +19,7 @@ use crate::change_log::{self, Entity};
 use crate::concurrency::{IfMatch, Tagged, stored_version};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath, parse_path_id};
+use crate::status_history::{self, Field};
 use crate::stored::{enum_to_text, timestamp_to_text};
 
 /// 422 on `/owner_id` unless `owner` is an active user of the caller's member.
@@ -217,13 +218,14 @@ pub(super) async fn update_customer(
     let id: CustomerId = parse_path_id("id", &id)?;
     patch.validate().map_err(ApiError::Validation)?;
     let mut transaction = state.database.begin_with("BEGIN IMMEDIATE").await?;
-    let current: Option<(i64, Option<String>)> =
-        sqlx::query_as("SELECT version, owner_id FROM customers WHERE id = ? AND member_id = ?")
-            .bind(id.to_string())
-            .bind(caller.member_id.to_string())
-            .fetch_optional(&mut *transaction)
-            .await?;
-    let (version, current_owner) = current.ok_or_else(|| not_found(id))?;
+    let current: Option<(i64, Option<String>, String, String)> = sqlx::query_as(
+        "SELECT version, owner_id, stage, tier FROM customers WHERE id = ? AND member_id = ?",
+    )
+    .bind(id.to_string())
+    .bind(caller.member_id.to_string())
+    .fetch_optional(&mut *transaction)
+    .await?;
+    let (version, current_owner, old_stage, old_tier) = current.ok_or_else(|| not_found(id))?;
     if_match.check(stored_version(version))?;
     if let Some(owner) = patch.owner_id {
         check_may_assign(&caller, current_owner.as_deref(), owner)?;
@@ -285,6 +287,27 @@ pub(super) async fn update_customer(
         replace_tags(&mut transaction, id, tags).await?;
     }
     sync_search(&mut transaction, &caller, id, false).await?;
+    let moved = [
+        (
+            Field::Stage,
+            old_stage,
+            patch.stage.map(|stage| stage.as_str()),
+        ),
+        (Field::Tier, old_tier, patch.tier.map(|tier| tier.as_str())),
+    ];
+    for (field, from, to) in moved {
+        if let Some(to) = to.filter(|to| *to != from) {
+            status_history::record(
+                &mut transaction,
+                &caller,
+                (id, None),
+                field,
+                (&from, to),
+                now,
+            )
+            .await?;
+        }
+    }
     change_log::record(
         &mut transaction,
         caller.member_id,

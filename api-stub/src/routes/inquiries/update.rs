@@ -15,6 +15,7 @@ use crate::auth::Caller;
 use crate::change_log::{self, Entity};
 use crate::concurrency::{IfMatch, stored_version};
 use crate::error::ApiError;
+use crate::status_history::{self, Field};
 use crate::stored::{enum_from_text, enum_to_text, parse_stored, timestamp_to_text};
 
 #[derive(sqlx::FromRow)]
@@ -171,6 +172,25 @@ pub(super) async fn apply(
             },
         )
         .await?;
+    }
+    if new_status != status {
+        let customer: Option<String> =
+            sqlx::query_scalar("SELECT customer_id FROM inquiries WHERE id = ?")
+                .bind(&id_text)
+                .fetch_one(&mut *transaction)
+                .await?;
+        if let Some(customer) = customer {
+            let customer = crate::stored::parse_stored("customer id", &customer)?;
+            status_history::record(
+                &mut transaction,
+                caller,
+                (customer, Some(id)),
+                Field::Status,
+                (status.as_str(), new_status.as_str()),
+                now,
+            )
+            .await?;
+        }
     }
     change_log::record(&mut transaction, caller.member_id, Entity::Inquiry, id, now).await?;
     state.changes.commit(transaction, caller.member_id).await?;
