@@ -88,6 +88,10 @@ test('profile, contacts, notes and reminders are edited in place, checked first,
 
   // A contact: each bad field says why; saved, it appears at once and on the server.
   const contacts = await openSection(page, 'contacts');
+  // Escape closes a form, as Cancel does.
+  await contacts.locator('[data-test="add-contact"]').click();
+  await contacts.locator('[data-test="contact-name-input"]').press('Escape');
+  await expect(contacts.locator('[data-test="contact-form"]')).toHaveCount(0);
   await contacts.locator('[data-test="add-contact"]').click();
   const contactForm = contacts.locator('[data-test="contact-form"]');
   await contactForm.locator('[data-test="contact-emails"]').fill('sofia at buyer');
@@ -182,6 +186,9 @@ test('a contact, a note and a reminder made offline survive the closed tab and r
   const { inquiryId, customer: before } = await openCustomer(page, request, own, TOKENS.rep);
   const notesBefore = (await timeline(request, own, TOKENS.rep, before.id)).length;
   const remindersBefore = (await reminders(request, own, TOKENS.rep, before.id)).length;
+  // Opening the inquiry read it: that edit is delivered before going offline.
+  await expect.poll(async () => (await call(request, own, TOKENS.rep, 'GET', `/inquiries/${inquiryId}`)).body.unread).toBe(false);
+  await expect(statusLine(page)).not.toContainText(/Saving|waiting/);
 
   await context.setOffline(true);
   const contacts = await openSection(page, 'contacts');

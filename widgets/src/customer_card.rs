@@ -281,6 +281,12 @@ fn CustomerCard(context: ElementContext, i18n: I18n) -> impl IntoView {
         }
     };
 
+    // Import and export of all customers, also with no customer shown; kept
+    // (with an import being previewed) while the user moves between customers.
+    let transfer_layout = Memo::new(move |_| {
+        let misconfigured = matches!(phase.get(), Phase::Invalid(..) | Phase::NoPeer(_));
+        (!misconfigured).then(|| layout.get().unwrap_or(Layout::Full))
+    });
     let layout_name = move || match layout.get() {
         Ok(Layout::Compact) => LAYOUT_COMPACT,
         _ => LAYOUT_FULL,
@@ -289,12 +295,7 @@ fn CustomerCard(context: ElementContext, i18n: I18n) -> impl IntoView {
         <section class="widget card" part="base" data-layout=layout_name lang=move || i18n.language().tag()>
             <Decisions data=view_of_data customer=Signal::derive(move || customer_id.get()) />
             {body}
-            {move || {
-                // Import and export of all customers, also with no customer shown.
-                let shown = matches!(phase.get(), Phase::Ready(..) | Phase::Nothing | Phase::NoRecord);
-                let layout = layout.get().unwrap_or(Layout::Full);
-                shown.then(|| view! { <transfer::Transfer layout=layout data=view_of_data /> })
-            }}
+            {move || transfer_layout.get().map(|layout| view! { <transfer::Transfer layout=layout data=view_of_data /> })}
         </section>
     }
 }

@@ -13,7 +13,9 @@ use super::{Announce, Layout, Section};
 use crate::data::{DataView, ShownCustomer, is_stand_in};
 use crate::i18n::{Text, buying_role_name, channel_name, messenger_name};
 use crate::intl;
-use crate::ui::form::{AddButton, FormActions, SelectField, TextField, optional, split_list};
+use crate::ui::form::{
+    AddButton, FormActions, SelectField, TextField, escape_cancels, optional, split_list,
+};
 use crate::ui::use_i18n;
 
 /// Which contact the form edits.
@@ -298,7 +300,7 @@ fn ContactForm(
         }
     };
     view! {
-        <form class="editor" data-test="contact-form" on:submit=submit novalidate=true>
+        <form class="editor" data-test="contact-form" on:submit=submit on:keydown=escape_cancels(on_cancel) novalidate=true>
             <h4 class="editor-title">{move || i18n.text(heading)}</h4>
             <TextField label=Text::ContactNameLabel test_id="contact-name-input" value=name errors=errors field="/name" />
             <TextField label=Text::ContactTitleLabel test_id="contact-title-input" value=title errors=errors field="/title" />

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use super::Announce;
 use crate::data::{DataView, ShownCustomer};
 use crate::i18n::{Text, business_type, company_size_name, source_name};
-use crate::ui::form::{FormActions, SelectField, TextField, optional, split_list};
+use crate::ui::form::{FormActions, SelectField, TextField, escape_cancels, optional, split_list};
 use crate::ui::use_i18n;
 
 /// What the form holds, as typed.
@@ -151,7 +151,7 @@ pub(super) fn ProfileForm(
         }
     };
     view! {
-        <form class="editor" data-test="profile-form" on:submit=save novalidate=true>
+        <form class="editor" data-test="profile-form" on:submit=save on:keydown=escape_cancels(on_done) novalidate=true>
             <TextField label=Text::CustomerNameLabel test_id="profile-name" value=name errors=errors field="/name" />
             <TextField label=Text::CustomerCountryLabel test_id="profile-country" value=country errors=errors field="/country"
                 hint=Text::CustomerCountryHint />

@@ -16,7 +16,7 @@ use crate::data::{DataView, ShownReminder, is_stand_in};
 use crate::element::CrmEvent;
 use crate::i18n::{I18n, Text, reminder_kind_name};
 use crate::intl;
-use crate::ui::form::{AddButton, FormActions, SelectField, TextField};
+use crate::ui::form::{AddButton, FormActions, SelectField, TextField, escape_cancels};
 use crate::ui::use_i18n;
 
 /// Where a reminder stands today.
@@ -290,7 +290,7 @@ fn ReminderForm(
         }
     };
     view! {
-        <form class="editor" data-test="reminder-form" on:submit=submit novalidate=true>
+        <form class="editor" data-test="reminder-form" on:submit=submit on:keydown=escape_cancels(on_cancel) novalidate=true>
             <SelectField label=Text::ReminderKindLabel test_id="reminder-kind" choices=ReminderKind::ALL.to_vec()
                 value=kind wire=ReminderKind::as_str name=reminder_kind_name />
             <TextField label=Text::ReminderTitleLabel test_id="reminder-title-input" value=title errors=errors field="/title" />

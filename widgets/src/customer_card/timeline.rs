@@ -24,7 +24,7 @@ use crate::i18n::{
     I18n, Text, activity_kind_name, lifecycle_stage, quote_status_name, status_name, tier_name,
 };
 use crate::intl;
-use crate::ui::form::{AddButton, FormActions, SelectField, TextField};
+use crate::ui::form::{AddButton, FormActions, SelectField, TextField, escape_cancels};
 use crate::ui::{describe_error, use_i18n};
 
 /// The kinds of entry the stream can be narrowed to.
@@ -405,7 +405,7 @@ fn ActivityComposer(on_log: Callback<NewActivity>) -> impl IntoView {
     move || {
         if open.get() {
             view! {
-                <form class="editor" data-test="activity-form" on:submit=submit novalidate=true>
+                <form class="editor" data-test="activity-form" on:submit=submit on:keydown=escape_cancels(cancel) novalidate=true>
                     <SelectField label=Text::ActivityKindLabel test_id="activity-kind" choices=ActivityKind::ALL.to_vec()
                         value=kind wire=ActivityKind::as_str name=activity_kind_name />
                     <TextField label=Text::ActivityBodyLabel test_id="activity-body-input" value=body errors=errors field="/body" multiline=true />

@@ -227,6 +227,17 @@ pub(crate) fn FormActions(
     }
 }
 
+/// A form's keydown handler: Escape cancels it, as its Cancel button does.
+pub(crate) fn escape_cancels(on_cancel: Callback<()>) -> impl Fn(leptos::ev::KeyboardEvent) {
+    move |event| {
+        if event.key() == "Escape" {
+            event.prevent_default();
+            event.stop_propagation();
+            on_cancel.run(());
+        }
+    }
+}
+
 /// The button that opens a form to add something.
 #[component]
 pub(crate) fn AddButton(
