@@ -5,7 +5,8 @@
 //!
 //! A cell a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
 //! `@`, tab or carriage return) is written with a leading `'`, so a buyer's
-//! name can never become a formula on the member's machine.
+//! name can never become a formula on the member's machine; [`unescaped`]
+//! takes it off again when the file is read back ([`records`]).
 
 use super::{Contact, Customer};
 
@@ -124,6 +125,80 @@ pub fn write(rows: &[Vec<String>]) -> String {
     out
 }
 
+/// The records of a CSV text (RFC 4180: quoted cells may hold commas, quotes
+/// and line breaks), each with the line it starts on. A leading byte-order mark
+/// is skipped, empty lines too. `Err`: the line where a quoted cell opens
+/// and is never closed.
+pub fn records(text: &str) -> Result<Vec<(u32, Vec<String>)>, u32> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut line = 1_u32;
+    let mut start = 1_u32;
+    let mut chars = text.chars().peekable();
+    let mut touched = false;
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    cell.push('"');
+                }
+                '"' => quoted = false,
+                '\n' => {
+                    line += 1;
+                    cell.push('\n');
+                }
+                _ => cell.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if cell.is_empty() => {
+                quoted = true;
+                touched = true;
+            }
+            ',' => {
+                record.push(std::mem::take(&mut cell));
+                touched = true;
+            }
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => {
+                if touched || !cell.is_empty() {
+                    record.push(std::mem::take(&mut cell));
+                    records.push((start, std::mem::take(&mut record)));
+                }
+                touched = false;
+                line += 1;
+                start = line;
+            }
+            _ => {
+                cell.push(c);
+                touched = true;
+            }
+        }
+    }
+    if quoted {
+        return Err(start);
+    }
+    if touched || !cell.is_empty() {
+        record.push(cell);
+        records.push((start, record));
+    }
+    Ok(records)
+}
+
+/// A cell as the export wrote it: a `'` put before a formula-like value is
+/// taken off again.
+pub fn unescaped(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => cell,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,5 +271,24 @@ mod tests {
         let mut out = String::new();
         cell("+49 40 1234567", &mut out);
         assert_eq!(out, "\"'+49 40 1234567\"");
+    }
+
+    #[test]
+    fn records_keep_quoted_commas_quotes_and_line_breaks() {
+        let text = "\u{feff}name,country\r\n\"Müller, \"\"Handels\"\"\nGmbH\",DE\r\n\r\nAcme,US";
+        let rows = records(text).unwrap();
+        assert_eq!(
+            rows,
+            [
+                (1, vec!["name".to_owned(), "country".to_owned()]),
+                (
+                    2,
+                    vec!["Müller, \"Handels\"\nGmbH".to_owned(), "DE".to_owned()]
+                ),
+                (5, vec!["Acme".to_owned(), "US".to_owned()]),
+            ]
+        );
+        assert_eq!(records("a,\"b"), Err(1));
+        assert_eq!(records("a,b\n,\n").unwrap()[1].1, ["", ""]);
     }
 }

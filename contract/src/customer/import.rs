@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::csv::{HEADER, LIST_SEPARATOR};
+use super::csv::{HEADER, LIST_SEPARATOR, records, unescaped};
 use super::{
     BusinessType, BuyingRole, CompanySize, ContactChannel, ContactInput, Customer, CustomerSource,
     LifecycleStage, NewCustomer, Tier,
@@ -131,79 +131,6 @@ fn error(line: u32, column: &str, message: impl Into<String>) -> ImportError {
     }
 }
 
-/// The records of a CSV text (RFC 4180: quoted cells may hold commas, quotes
-/// and line breaks), each with the line it starts on. A leading byte-order mark
-/// is skipped, empty lines too.
-pub fn records(text: &str) -> Result<Vec<(u32, Vec<String>)>, ImportError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut records = Vec::new();
-    let mut record = Vec::new();
-    let mut cell = String::new();
-    let mut quoted = false;
-    let mut line = 1_u32;
-    let mut start = 1_u32;
-    let mut chars = text.chars().peekable();
-    let mut touched = false;
-    while let Some(c) = chars.next() {
-        if quoted {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    cell.push('"');
-                }
-                '"' => quoted = false,
-                '\n' => {
-                    line += 1;
-                    cell.push('\n');
-                }
-                _ => cell.push(c),
-            }
-            continue;
-        }
-        match c {
-            '"' if cell.is_empty() => {
-                quoted = true;
-                touched = true;
-            }
-            ',' => {
-                record.push(std::mem::take(&mut cell));
-                touched = true;
-            }
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' | '\r' => {
-                if touched || !cell.is_empty() {
-                    record.push(std::mem::take(&mut cell));
-                    records.push((start, std::mem::take(&mut record)));
-                }
-                touched = false;
-                line += 1;
-                start = line;
-            }
-            _ => {
-                cell.push(c);
-                touched = true;
-            }
-        }
-    }
-    if quoted {
-        return Err(error(start, "", "a quoted cell is not closed"));
-    }
-    if touched || !cell.is_empty() {
-        record.push(cell);
-        records.push((start, record));
-    }
-    Ok(records)
-}
-
-/// A cell as the export wrote it: a `'` put before a formula-like value is
-/// taken off again.
-fn unescaped(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
-        _ => cell,
-    }
-}
-
 fn list(cell: &str) -> Vec<String> {
     cell.split([';', ','])
         .map(str::trim)
@@ -247,8 +174,9 @@ pub fn read(text: &str) -> ReadFile {
     let mut file = ReadFile::default();
     let rows = match records(text) {
         Ok(rows) => rows,
-        Err(found) => {
-            file.errors.push(found);
+        Err(line) => {
+            file.errors
+                .push(error(line, "", "a quoted cell is not closed"));
             return file;
         }
     };
@@ -476,25 +404,6 @@ pub fn read(text: &str) -> ReadFile {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn records_keep_quoted_commas_quotes_and_line_breaks() {
-        let text = "\u{feff}name,country\r\n\"Müller, \"\"Handels\"\"\nGmbH\",DE\r\n\r\nAcme,US";
-        let rows = records(text).unwrap();
-        assert_eq!(
-            rows,
-            [
-                (1, vec!["name".to_owned(), "country".to_owned()]),
-                (
-                    2,
-                    vec!["Müller, \"Handels\"\nGmbH".to_owned(), "DE".to_owned()]
-                ),
-                (5, vec!["Acme".to_owned(), "US".to_owned()]),
-            ]
-        );
-        assert_eq!(records("a,\"b").unwrap_err().line, 1);
-        assert_eq!(records("a,b\n,\n").unwrap()[1].1, ["", ""]);
-    }
 
     #[test]
     fn rows_of_one_company_make_one_customer_with_its_contacts() {
