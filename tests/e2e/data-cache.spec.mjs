@@ -66,6 +66,10 @@ test('every kind of record is cached, and card and quote builder open from the c
   const { body: customer } = await call(request, own, TOKENS.rep, 'GET', `/customers/${withCustomer.customer_id}`);
   await row(page, withCustomer.id).click();
   await expect(card(page).locator('[data-test="customer-name"]')).toHaveText(customer.name);
+  // …and its timeline's first page, once shown.
+  const { body: stream } = await call(request, own, TOKENS.rep, 'GET', `/customers/${customer.id}/timeline`);
+  await card(page).locator('[data-test="customer-timeline-section"] summary').click();
+  await expect(card(page).locator('[data-test="timeline-entry"]')).toHaveCount(stream.items.length);
 
   // Offline: the inbox, the card and the quote builder all come from the cache.
   await page.route('**/api/v1/**', (route) => route.abort('internetdisconnected'));
@@ -75,7 +79,6 @@ test('every kind of record is cached, and card and quote builder open from the c
   await expect(card(page).locator('[data-test="customer-name"]')).toHaveText(customer.name);
   await expect(card(page).locator('[data-test="customer-contacts"] [data-test="contact"]')).toHaveCount(customer.contacts.length);
   // The timeline's first page too.
-  const { body: stream } = await call(request, own, TOKENS.rep, 'GET', `/customers/${customer.id}/timeline`);
   await card(page).locator('[data-test="customer-timeline-section"] summary').click();
   await expect(card(page).locator('[data-test="timeline-entry"]')).toHaveCount(stream.items.length);
   await page.locator('crm-inquiry-inbox [data-test="create-quote"]').click();
