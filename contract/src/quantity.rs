@@ -53,6 +53,26 @@ impl Unit {
         Unit::Container20ft,
         Unit::Container40ft,
     ];
+
+    /// The wire name, as serde writes it, e.g. `"square_meter"`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::Piece => "piece",
+            Unit::Set => "set",
+            Unit::Pair => "pair",
+            Unit::Box => "box",
+            Unit::Carton => "carton",
+            Unit::Kilogram => "kilogram",
+            Unit::Ton => "ton",
+            Unit::Meter => "meter",
+            Unit::SquareMeter => "square_meter",
+            Unit::Liter => "liter",
+            Unit::Roll => "roll",
+            Unit::Container20ft => "container20ft",
+            Unit::Container40ft => "container40ft",
+        }
+    }
 }
 
 /// An amount of something: an exact decimal (as a string on the wire) and its unit.
@@ -76,5 +96,15 @@ mod tests {
         assert_eq!(quantity.value, Decimal::new(25005, 1));
         let json = serde_json::to_string(&quantity).unwrap();
         assert_eq!(json, r#"{"value":"2500.5","unit":"kilogram"}"#);
+    }
+
+    #[test]
+    fn wire_names_match_the_serialized_form() {
+        for unit in Unit::ALL {
+            assert_eq!(
+                serde_json::to_value(unit).unwrap(),
+                serde_json::Value::from(unit.as_str())
+            );
+        }
     }
 }

@@ -5,6 +5,7 @@
 //! as an immutable revision; `POST /quotes/{id}/revise` starts the next revision
 //! as a new draft, and sending that one supersedes the previous revision.
 
+pub mod diff;
 mod draft;
 pub mod totals;
 
@@ -91,6 +92,14 @@ pub enum LineKind {
     Service,
 }
 
+wire_names!(LineKind {
+    Product => "product",
+    Sample => "sample",
+    Tooling => "tooling",
+    Freight => "freight",
+    Service => "service",
+});
+
 /// A discount: a percentage (`{"percent": "3"}`) or a fixed amount (`{"amount": "50.00"}`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -118,6 +127,14 @@ pub enum PaymentMethod {
     /// Open account, payable `net_days` after shipment.
     OpenAccount,
 }
+
+wire_names!(PaymentMethod {
+    TelegraphicTransfer => "telegraphic_transfer",
+    LetterOfCreditAtSight => "letter_of_credit_at_sight",
+    DocumentsAgainstPayment => "documents_against_payment",
+    DocumentsAgainstAcceptance => "documents_against_acceptance",
+    OpenAccount => "open_account",
+});
 
 /// Payment terms, e.g. 30 % deposit by T/T, balance against copy of B/L.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -153,6 +170,14 @@ pub enum ShippingMethod {
     /// Courier (DHL, FedEx…).
     Express,
 }
+
+wire_names!(ShippingMethod {
+    Sea => "sea",
+    Air => "air",
+    Rail => "rail",
+    Road => "road",
+    Express => "express",
+});
 
 /// The commercial terms of a quote.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -245,6 +270,56 @@ pub struct QuoteLine {
     pub optional: bool,
     /// The computed figures.
     pub totals: LineTotals,
+}
+
+impl QuoteLine {
+    /// `line` at `position` with its figures in `currency`: the line as the
+    /// server keeps it.
+    pub fn of_input(position: u32, line: &LineInput, currency: Currency) -> QuoteLine {
+        QuoteLine {
+            position,
+            section: line.section.clone(),
+            kind: line.kind,
+            product_id: line.product_id,
+            sku: line.sku.clone(),
+            name: line.name.clone(),
+            description: line.description.clone(),
+            hs_code: line.hs_code.clone(),
+            origin: line.origin,
+            quantity: line.quantity,
+            unit_price: line.unit_price,
+            discount: line.discount,
+            optional: line.optional,
+            totals: totals::line_totals(line, currency),
+        }
+    }
+
+    /// The line as a client sends it.
+    pub fn input(&self) -> LineInput {
+        LineInput {
+            section: self.section.clone(),
+            kind: self.kind,
+            product_id: self.product_id,
+            sku: self.sku.clone(),
+            name: self.name.clone(),
+            description: self.description.clone(),
+            hs_code: self.hs_code.clone(),
+            origin: self.origin,
+            quantity: self.quantity,
+            unit_price: self.unit_price,
+            discount: self.discount,
+            optional: self.optional,
+        }
+    }
+}
+
+/// `lines` numbered 1, 2, 3… with their figures in `currency`.
+pub fn quote_lines(lines: &[LineInput], currency: Currency) -> Vec<QuoteLine> {
+    lines
+        .iter()
+        .zip(1..)
+        .map(|(line, position)| QuoteLine::of_input(position, line, currency))
+        .collect()
 }
 
 /// One revision of a quote.

@@ -15,7 +15,7 @@ mod tables;
 use std::collections::HashMap;
 
 use contract::money::Currency;
-use contract::quote::totals::{line_totals, quote_totals};
+use contract::quote::totals::quote_totals;
 use contract::quote::{QuoteDraft, QuoteLine, QuoteStatus};
 use rust_decimal::Decimal;
 use sqlx::{Sqlite, Transaction};
@@ -141,22 +141,7 @@ async fn insert(
         .execute(&mut **transaction)
         .await?;
         for (line, position) in draft.lines.iter().zip(1..) {
-            let line = QuoteLine {
-                position,
-                section: line.section.clone(),
-                kind: line.kind,
-                product_id: line.product_id,
-                sku: line.sku.clone(),
-                name: line.name.clone(),
-                description: line.description.clone(),
-                hs_code: line.hs_code.clone(),
-                origin: line.origin,
-                quantity: line.quantity,
-                unit_price: line.unit_price,
-                discount: line.discount,
-                optional: line.optional,
-                totals: line_totals(line, currency),
-            };
+            let line = QuoteLine::of_input(position, line, currency);
             sqlx::query("INSERT INTO quote_lines (quote_id, position, line) VALUES (?, ?, ?)")
                 .bind(&id)
                 .bind(i64::from(position))

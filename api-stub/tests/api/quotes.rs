@@ -1,8 +1,8 @@
 //! `/api/v1/quotes`: creating drafts with the contract's arithmetic and
 //! validation here, and the helpers every quote test shares; numbering and the
-//! list in [`list`], the revision flow in [`flow`], tenant isolation and
-//! references in [`isolation`], the demo seed in [`seed`], and a property test of
-//! the stored totals in [`property`].
+//! list in [`list`], the revision flow in [`flow`], tenant isolation,
+//! references and client-chosen ids in [`isolation`], the demo seed in [`seed`],
+//! and property tests of the stored totals in [`property`].
 
 use std::collections::HashSet;
 
@@ -74,6 +74,7 @@ fn sample_draft() -> QuoteDraft {
     let mut option = product_line("100", "2.35");
     option.optional = true;
     QuoteDraft {
+        id: None,
         customer_id: None,
         contact_id: None,
         inquiry_id: None,

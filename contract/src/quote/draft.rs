@@ -9,7 +9,7 @@ use time::Date;
 use super::totals::{line_totals, quote_totals};
 use super::{Discount, LineKind, PaymentMethod, QuoteCharges, QuoteTerms};
 use crate::country::CountryCode;
-use crate::ids::{ContactId, CustomerId, InquiryId, ProductId};
+use crate::ids::{ContactId, CustomerId, InquiryId, ProductId, QuoteId};
 use crate::money::{Currency, MAX_AMOUNT, MAX_FACTOR};
 use crate::problem::FieldError;
 use crate::product::is_hs_code;
@@ -60,6 +60,16 @@ pub struct LineInput {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct QuoteDraft {
+    /// On `POST /quotes`, the id the client chose for the new draft (a fresh
+    /// random UUID), so that an offline client can keep editing the quote it
+    /// created before the server answered. The server uses it, and answers 409
+    /// when a quote with that id already exists (the outbox's `Idempotency-Key`
+    /// already makes a retried POST safe). Absent, the server chooses one.
+    ///
+    /// On `PUT /quotes/{id}` it must be absent or equal to the path's id (else
+    /// 422 at `/id`).
+    #[serde(default)]
+    pub id: Option<QuoteId>,
     /// The buyer company.
     #[serde(default)]
     pub customer_id: Option<CustomerId>,
@@ -296,6 +306,7 @@ mod tests {
 
     fn draft() -> QuoteDraft {
         QuoteDraft {
+            id: None,
             customer_id: None,
             contact_id: None,
             inquiry_id: None,

@@ -3,8 +3,8 @@
 
 use contract::ids::{ContactId, CustomerId, InquiryId};
 use contract::problem::FieldError;
-use contract::quote::totals::{line_totals, quote_totals};
-use contract::quote::{LineInput, QuoteCharges, QuoteDraft, QuoteLine, QuoteTerms, QuoteTotals};
+use contract::quote::totals::quote_totals;
+use contract::quote::{QuoteCharges, QuoteDraft, QuoteLine, QuoteTerms, QuoteTotals, quote_lines};
 use rust_decimal::Decimal;
 
 /// What a draft says: the parts of a revision `PUT` replaces and `revise` copies,
@@ -26,27 +26,7 @@ impl Content {
     pub(super) fn from_draft(draft: QuoteDraft) -> Content {
         let currency = draft.terms.currency;
         let totals = quote_totals(&draft.lines, &draft.charges, currency);
-        let lines = draft
-            .lines
-            .into_iter()
-            .zip(1..)
-            .map(|(line, position)| QuoteLine {
-                position,
-                totals: line_totals(&line, currency),
-                section: line.section,
-                kind: line.kind,
-                product_id: line.product_id,
-                sku: line.sku,
-                name: line.name,
-                description: line.description,
-                hs_code: line.hs_code,
-                origin: line.origin,
-                quantity: line.quantity,
-                unit_price: line.unit_price,
-                discount: line.discount,
-                optional: line.optional,
-            })
-            .collect();
+        let lines = quote_lines(&draft.lines, currency);
         Content {
             customer_id: draft.customer_id,
             contact_id: draft.contact_id,
@@ -61,28 +41,12 @@ impl Content {
     /// The draft this content was made from, to validate it again.
     pub(super) fn to_draft(&self) -> QuoteDraft {
         QuoteDraft {
+            id: None,
             customer_id: self.customer_id,
             contact_id: self.contact_id,
             inquiry_id: self.inquiry_id,
             terms: self.terms.clone(),
-            lines: self
-                .lines
-                .iter()
-                .map(|line| LineInput {
-                    section: line.section.clone(),
-                    kind: line.kind,
-                    product_id: line.product_id,
-                    sku: line.sku.clone(),
-                    name: line.name.clone(),
-                    description: line.description.clone(),
-                    hs_code: line.hs_code.clone(),
-                    origin: line.origin,
-                    quantity: line.quantity,
-                    unit_price: line.unit_price,
-                    discount: line.discount,
-                    optional: line.optional,
-                })
-                .collect(),
+            lines: self.lines.iter().map(QuoteLine::input).collect(),
             charges: self.charges,
             expected_total: None,
         }

@@ -1,7 +1,8 @@
-//! `POST /quotes` (a new quote: revision 1, a draft) and `PUT /quotes/{id}`
-//! (replace a draft's content), with the checks both share: the contract's
-//! [`QuoteDraft::validate`], the ids it names belong to the caller's member and
-//! agree with each other, and the client's `expected_total` is the server's.
+//! `POST /quotes` (a new quote: revision 1, a draft, under the id the client
+//! chose or a fresh one) and `PUT /quotes/{id}` (replace a draft's content),
+//! with the checks both share: the contract's [`QuoteDraft::validate`], the ids
+//! it names belong to the caller's member and agree with each other, and the
+//! client's `expected_total` is the server's.
 
 use axum::extract::State;
 use axum::http::HeaderName;
@@ -137,15 +138,30 @@ async fn check_references(
     Ok(errors)
 }
 
+/// The error of a draft whose `id` names another quote than the one it replaces
+/// (`path_id`, for `PUT`; a `POST` may name any id).
+fn id_error(draft: &QuoteDraft, path_id: Option<QuoteId>) -> Option<FieldError> {
+    match (draft.id, path_id) {
+        (Some(chosen), Some(path_id)) if chosen != path_id => Some(error(
+            "/id",
+            "must be absent or the id of the quote in the path",
+        )),
+        _ => None,
+    }
+}
+
 /// The content of `draft` once every check passed, or a 422 naming each problem.
+/// `path_id` is the id of the draft it replaces, if any.
 async fn checked_content(
     connection: &mut SqliteConnection,
     member: MemberId,
     mut draft: QuoteDraft,
+    path_id: Option<QuoteId>,
     today: Date,
 ) -> Result<Content, ApiError> {
     let mut errors = draft.validate(today).err().unwrap_or_default();
     let figures_valid = errors.is_empty();
+    errors.extend(id_error(&draft, path_id));
     errors.extend(check_references(connection, member, &mut draft).await?);
     // The figures of an invalid draft mean nothing; compare totals only when sound.
     if figures_valid {
@@ -157,6 +173,42 @@ async fn checked_content(
         }
     }
     Err(ApiError::Validation(errors))
+}
+
+/// Whether `member` has a quote revision with this id.
+async fn quote_exists(
+    connection: &mut SqliteConnection,
+    member: MemberId,
+    id: QuoteId,
+) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> =
+        sqlx::query_scalar("SELECT 1 FROM quotes WHERE id = ? AND member_id = ?")
+            .bind(id.to_string())
+            .bind(member.to_string())
+            .fetch_optional(connection)
+            .await?;
+    Ok(found.is_some())
+}
+
+/// The 409 for a chosen id that a quote already has.
+fn id_taken(id: QuoteId) -> ApiError {
+    ApiError::Conflict(format!(
+        "A quote with id {id} already exists. Send a retried request with the same \
+         Idempotency-Key; choose a fresh id for a new quote."
+    ))
+}
+
+/// Turns the failed insert of a quote whose id another member's quote has into
+/// the same 409 as for one of the caller's own (the lookup before it is scoped
+/// to the caller's member, so it cannot see the other's). The number cannot
+/// clash: it is taken in the same immediate transaction.
+fn taken_if_duplicate(error: ApiError, id: QuoteId) -> ApiError {
+    match &error {
+        ApiError::Database(sqlx::Error::Database(database)) if database.is_unique_violation() => {
+            id_taken(id)
+        }
+        _ => error,
+    }
 }
 
 /// The next quote number of `member` in `year`: `Q-2026-0001`, `Q-2026-0002`…
@@ -181,9 +233,11 @@ async fn next_number(
     Ok(format!("{prefix}{sequence:04}"))
 }
 
-/// Creates a quote: revision 1 of a new number, a draft. Lines' figures and the
-/// totals are computed by the contract's arithmetic; a client that sends
-/// `expected_total` learns at once if its own total differs.
+/// Creates a quote: revision 1 of a new number, a draft, with the `id` the client
+/// chose (so that it can edit the quote before this answer reaches it) or a
+/// fresh one. Lines' figures and the totals are computed by the contract's
+/// arithmetic; a client that sends `expected_total` learns at once if its own
+/// total differs.
 #[utoipa::path(
     post,
     path = "/quotes",
@@ -196,6 +250,7 @@ async fn next_number(
         )),
         (status = 400, description = "Malformed JSON", body = contract::problem::Problem, content_type = "application/problem+json"),
         (status = 401, description = "No or an unknown token", body = contract::problem::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A quote with the chosen `id` already exists", body = contract::problem::Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = contract::problem::Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, ids that are not the caller's member's, or an `expected_total` other than the server's", body = contract::problem::Problem, content_type = "application/problem+json")
     )
@@ -208,9 +263,13 @@ pub(super) async fn create_quote(
     let now = OffsetDateTime::now_utc();
     // Immediate: the number is read and taken in one write transaction.
     let mut transaction = state.database.begin_with("BEGIN IMMEDIATE").await?;
-    let content = checked_content(&mut transaction, caller.member_id, draft, now.date()).await?;
+    let id = draft.id.unwrap_or_else(|| QuoteId(uuid::Uuid::new_v4()));
+    if quote_exists(&mut transaction, caller.member_id, id).await? {
+        return Err(id_taken(id));
+    }
+    let content =
+        checked_content(&mut transaction, caller.member_id, draft, None, now.date()).await?;
     let number = next_number(&mut transaction, caller.member_id, now.year()).await?;
-    let id = QuoteId(uuid::Uuid::new_v4());
     let revision = NewRevision {
         id,
         member: caller.member_id,
@@ -220,7 +279,9 @@ pub(super) async fn create_quote(
         created_by: caller.user_id,
         at: now,
     };
-    write::insert(&mut transaction, &revision, &content).await?;
+    write::insert(&mut transaction, &revision, &content)
+        .await
+        .map_err(|error| taken_if_duplicate(error, id))?;
     change_log::record(&mut transaction, caller.member_id, Entity::Quote, id, now).await?;
     let quote = store::load(&mut transaction, caller.member_id, id).await?;
     state.changes.commit(transaction, caller.member_id).await?;
@@ -228,7 +289,8 @@ pub(super) async fn create_quote(
 }
 
 /// Replaces the whole content of a draft. A revision that was sent is frozen:
-/// revise it to get a new draft instead.
+/// revise it to get a new draft instead. The body's `id`, when given, must be
+/// the path's.
 #[utoipa::path(
     put,
     path = "/quotes/{id}",
@@ -244,7 +306,7 @@ pub(super) async fn create_quote(
         (status = 409, description = "The revision is not a draft; revise it instead", body = contract::problem::Problem, content_type = "application/problem+json"),
         (status = 412, description = "If-Match is not the current version", body = contract::problem::Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = contract::problem::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, ids that are not the caller's member's, or an `expected_total` other than the server's", body = contract::problem::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, an `id` other than the path's, ids that are not the caller's member's, or an `expected_total` other than the server's", body = contract::problem::Problem, content_type = "application/problem+json"),
         (status = 428, description = "If-Match is missing", body = contract::problem::Problem, content_type = "application/problem+json")
     )
 )]
@@ -268,7 +330,14 @@ pub(super) async fn replace_quote(
             row.revision, row.number
         )));
     }
-    let content = checked_content(&mut transaction, caller.member_id, draft, now.date()).await?;
+    let content = checked_content(
+        &mut transaction,
+        caller.member_id,
+        draft,
+        Some(id),
+        now.date(),
+    )
+    .await?;
     write::replace(&mut transaction, caller.member_id, id, &content, now).await?;
     change_log::record(&mut transaction, caller.member_id, Entity::Quote, id, now).await?;
     let quote = store::load(&mut transaction, caller.member_id, id).await?;

@@ -354,6 +354,7 @@ impl Offer<'_> {
             )
         });
         Ok(QuoteDraft {
+            id: None,
             customer_id: parse_optional::<CustomerId>(
                 "customer id",
                 source.customer_id.as_deref(),

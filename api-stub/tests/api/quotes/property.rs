@@ -1,8 +1,10 @@
 //! The server stores exactly the totals `contract::quote::totals` computes, for
-//! any draft; and refuses exactly the drafts the contract's validation refuses.
+//! any draft; refuses exactly the drafts the contract's validation refuses; and
+//! accepts the contract's total as `expected_total`, on creation (under an id
+//! the client chose) and on replacement alike.
 
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestRunner};
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
 
 use super::*;
 
@@ -120,4 +122,70 @@ async fn stored_totals_always_equal_the_contract_s() {
         valid_cases > 20,
         "most random drafts are valid: {valid_cases}"
     );
+}
+
+/// A draft the contract's validation accepts, with the contract's total as
+/// `expected_total`.
+fn valid_draft() -> impl Strategy<Value = QuoteDraft> {
+    draft()
+        .prop_map(|(mut draft, _)| {
+            let totals = quote_totals(&draft.lines, &draft.charges, draft.terms.currency);
+            draft.expected_total = Some(totals.total);
+            draft
+        })
+        .prop_filter("valid drafts only", |draft| draft.validate(today()).is_ok())
+}
+
+/// The answer's figures are the contract's, for the quote and each line.
+fn assert_contract_figures(quote: &Quote, draft: &QuoteDraft) -> Result<(), TestCaseError> {
+    let currency = draft.terms.currency;
+    prop_assert_eq!(
+        quote.totals,
+        quote_totals(&draft.lines, &draft.charges, currency)
+    );
+    prop_assert_eq!(quote.lines.len(), draft.lines.len());
+    for (line, input) in quote.lines.iter().zip(&draft.lines) {
+        prop_assert_eq!(line.totals, line_totals(input, currency));
+    }
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_contract_s_total_is_accepted_as_expected_on_create_and_replace() {
+    let test_app = TestApp::seeded().await;
+    let handle = tokio::runtime::Handle::current();
+    let send = |method: Method, path: &str, if_match: Option<&str>, draft: &QuoteDraft| {
+        tokio::task::block_in_place(|| {
+            handle.block_on(call(&test_app, method, path, OWNER, if_match, Some(draft)))
+        })
+    };
+    let mut runner = TestRunner::new(Config {
+        cases: 24,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let result = runner.run(
+        &(valid_draft(), valid_draft()),
+        |(mut first, mut second)| {
+            let id = contract::ids::QuoteId(uuid::Uuid::new_v4());
+            first.id = Some(id);
+            let response = send(Method::POST, "/api/v1/quotes", None, &first);
+            prop_assert_eq!(response.status, StatusCode::CREATED, "{}", response.text());
+            let created: Quote = response.json();
+            prop_assert_eq!(created.id, id);
+            assert_contract_figures(&created, &first)?;
+
+            second.id = Some(id);
+            let path = format!("/api/v1/quotes/{id}");
+            let etag = created.version.etag();
+            let response = send(Method::PUT, &path, Some(&etag), &second);
+            prop_assert_eq!(response.status, StatusCode::OK, "{}", response.text());
+            let replaced: Quote = response.json();
+            prop_assert_eq!(replaced.id, id);
+            assert_contract_figures(&replaced, &second)
+        },
+    );
+    if let Err(error) = result {
+        panic!("{error}");
+    }
 }

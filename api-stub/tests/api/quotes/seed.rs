@@ -56,20 +56,7 @@ async fn the_seed_is_consistent_with_the_contract_and_the_inquiries() {
                     line.unit_price
                 );
                 kinds.insert(line.kind);
-                LineInput {
-                    section: line.section.clone(),
-                    kind: line.kind,
-                    product_id: line.product_id,
-                    sku: line.sku.clone(),
-                    name: line.name.clone(),
-                    description: line.description.clone(),
-                    hs_code: line.hs_code.clone(),
-                    origin: line.origin,
-                    quantity: line.quantity,
-                    unit_price: line.unit_price,
-                    discount: line.discount,
-                    optional: line.optional,
-                }
+                line.input()
             })
             .collect();
         assert_eq!(quote.totals, quote_totals(&lines, &quote.charges, currency));
