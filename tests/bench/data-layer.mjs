@@ -15,6 +15,9 @@
 //        from the same IndexedDB cache in plain JavaScript, same browser run):
 //        first rows from the cache, search and score-filter keystroke to update,
 //        the work of one scroll step and the frame intervals while scrolling
+// quote  the quote builder on a 300-line quote (tests/bench/quote-300.html): a
+//        line's quantity typed, to the new total on screen (recomputation by the
+//        contract's arithmetic and re-render)
 import { readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
@@ -96,6 +99,9 @@ for (let run = 0; run < Number(coldRuns); run += 1) {
   }
   await context.close();
 }
+const quoteContext = await browser.newContext();
+const quote = await quoteTimes(await quoteContext.newPage(), 40);
+await quoteContext.close();
 await browser.close();
 
 /**
@@ -199,6 +205,34 @@ async function floorTimes(page, runs) {
 }
 
 /** Ten of the user's inquiries changed through the API, as a colleague would. */
+async function quoteTimes(page, runs) {
+  const html = readFileSync(new URL('./quote-300.html', import.meta.url), 'utf8');
+  await page.route(`${base}/bench/quote-300.html*`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await page.goto(`${base}/bench/quote-300.html?token=${encodeURIComponent(token)}`);
+  await page.waitForFunction(() => document.querySelector('crm-quote-builder')?.shadowRoot
+    ?.querySelectorAll('[data-test=quote-line]').length === 300, null, { timeout: 120_000, polling: 100 });
+  return page.evaluate(async (count) => {
+    const root = document.querySelector('crm-quote-builder').shadowRoot;
+    const total = root.querySelector('[data-test=quote-total]');
+    const inputs = root.querySelectorAll('[data-test=line-quantity]');
+    const times = [];
+    for (let run = 0; run < count; run += 1) {
+      const input = inputs[(run * 37) % inputs.length];
+      const changed = new Promise((resolve) => {
+        const observer = new MutationObserver(() => { observer.disconnect(); resolve(performance.now()); });
+        observer.observe(total, { childList: true, characterData: true, subtree: true });
+      });
+      const start = performance.now();
+      input.value = String(Number(input.value) + 1);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      times.push((await changed) - start);
+      // Let the frame render before the next edit.
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    }
+    return times;
+  }, runs);
+}
+
 async function changeTen(round) {
   const headers = { Authorization: `Bearer ${token}` };
   const list = await (await fetch(`${base}/api/v1/inquiries?limit=10`, { headers })).json();
@@ -241,6 +275,7 @@ function listReport(times) {
 
 console.log(JSON.stringify({
   inquiries,
+  quote: { lines: 300, editToTotal: { median: percentile(quote, 0.5), p95: percentile(quote, 0.95), max: percentile(quote, 1), runs: quote.length } },
   inbox: {
     widget: { firstRows: summary(warm.map((marks) => marks.rows)), ...listReport(inbox.widget) },
     floor: { firstRows: summary(inbox.floor.firstRows), ...listReport(inbox.floor) },

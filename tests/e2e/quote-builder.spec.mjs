@@ -3,37 +3,38 @@
 import { test, expect, TOKENS } from './fixtures.mjs';
 
 test('a quote started from an inquiry prices its line exactly and validates the price', async ({ page, api }) => {
-  const { items } = await api(TOKENS.rep, '/inquiries');
-  const inquiry = items.find((item) => item.product_name && item.quantity);
-  expect(inquiry, 'the seed has inquiries with product and quantity').toBeTruthy();
+  const { items } = await api(TOKENS.rep, '/inquiries?limit=100');
+  const { items: quotes } = await api(TOKENS.rep, '/quotes?limit=200');
+  const quoted = new Set(quotes.map((quote) => quote.inquiry_id));
+  const inquiry = items.find((item) => item.product_name && item.quantity && !quoted.has(item.id));
+  expect(inquiry, 'the seed has unquoted inquiries with product and quantity').toBeTruthy();
 
   await page.goto('/');
   const builder = page.locator('crm-quote-builder');
   await builder.evaluate((element, id) => element.setAttribute('inquiry-id', id), inquiry.id);
-  const line = page.locator('crm-quote-builder [data-test="quote-lines"] tbody tr');
-  await expect(line).toContainText(inquiry.product_name);
+  await expect(builder.locator('[data-test="line-name"]')).toHaveValue(inquiry.product_name);
 
   const changes = [];
   await page.exposeFunction('recordQuoteChange', (detail) => changes.push(detail));
   await page.evaluate(() => document.addEventListener('crm-quote-change', (event) => window.recordQuoteChange(event.detail)));
 
-  const price = page.locator('crm-quote-builder [data-test="quote-unit-price"]');
+  const price = builder.locator('[data-test="line-price"]');
   await price.fill('11.805');
-  await expect(page.locator('crm-quote-builder [data-test="price-error"]')).toContainText('at most 2 decimals');
+  await expect(builder.locator('[data-test="line-error"]')).toHaveText('Use at most 2 decimals in USD.');
   await expect(price).toHaveAttribute('aria-invalid', 'true');
   await expect(price).toHaveValue('11.805');
-  await expect(page.locator('crm-quote-builder [data-test="quote-total"]')).toHaveText('—');
+  await expect(builder.locator('[data-test="quote-total"]')).toHaveText('—');
 
   await price.fill('11.80');
-  await expect(page.locator('crm-quote-builder [data-test="price-error"]')).toHaveCount(0);
+  await expect(builder.locator('[data-test="line-error"]')).toHaveCount(0);
   const quantity = Number(inquiry.quantity.value);
   const expectedAmount = (Math.round(quantity * 1180) / 100).toLocaleString('en', { style: 'currency', currency: 'USD' });
-  await expect(page.locator('crm-quote-builder [data-test="quote-line-amount"]')).toHaveText(expectedAmount);
-  await expect(page.locator('crm-quote-builder [data-test="quote-total"]')).toHaveText(expectedAmount);
+  await expect(builder.locator('[data-test="line-amount"]')).toHaveText(expectedAmount);
+  await expect(builder.locator('[data-test="quote-total"]')).toHaveText(expectedAmount);
 
   // JPY has no minor unit: the same price is now invalid, and the text stays.
-  await page.locator('crm-quote-builder [data-test="quote-currency"]').selectOption('JPY');
-  await expect(page.locator('crm-quote-builder [data-test="price-error"]')).toContainText('at most 0 decimals');
+  await builder.locator('[data-test="quote-currency"]').selectOption('JPY');
+  await expect(builder.locator('[data-test="line-error"]')).toHaveText('Use at most 0 decimals in JPY.');
   await expect(price).toHaveValue('11.80');
 
   await expect.poll(() => changes.at(-1)?.currency).toBe('JPY');

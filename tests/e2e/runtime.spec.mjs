@@ -94,9 +94,9 @@ test('configure() rejects bad options with a TypeError naming the option', async
 
 test('a property set before the bundle defines the tag is not lost', async ({ page }) => {
   await page.goto('/test-pages/early-property.html');
-  const lines = page.locator('crm-quote-builder [data-test="quote-lines"] tbody tr');
+  const lines = page.locator('crm-quote-builder [data-test="quote-line"]');
   await expect(lines).toHaveCount(1);
-  await expect(lines).toContainText('LED panel 600×600 40 W');
+  await expect(lines.locator('[data-test="line-name"]')).toHaveValue('LED panel 600×600 40 W');
   await expect(page.locator('crm-quote-builder [data-test="quote-total"]')).toHaveText('€23,600.00');
   await expect(page.locator('crm-quote-builder [data-test="quote-named-place"]')).toHaveValue('Hamburg');
   // The getter returns what the host set.

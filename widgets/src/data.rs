@@ -17,6 +17,7 @@ mod engine;
 #[cfg(test)]
 pub(crate) mod fixtures;
 mod mutation;
+mod quote_edits;
 mod records;
 mod search;
 mod store;
@@ -37,8 +38,8 @@ use serde::de::DeserializeOwned;
 pub(crate) use self::browser::{online, random_key, sleep};
 pub(crate) use self::customer_view::{PendingActivity, ShownCustomer, ShownReminder, is_stand_in};
 pub(crate) use self::edits::Decision;
-pub(crate) use self::mutation::Mutation;
 use self::mutation::shown_inquiry;
+pub(crate) use self::mutation::{Mutation, QuoteStep};
 pub(crate) use self::records::Record;
 use self::records::Records;
 pub(crate) use self::search::{query_words, refines};

@@ -52,6 +52,7 @@ extern "C" {
     ) -> js_sys::Function;
     fn crm_report_crash(message: &str);
     fn crm_download(filename: &str, kind: &str, text: &str);
+    fn crm_print(sheet: &web_sys::Element, css: &str, title: &str);
     fn crm_read_file(input: &JsValue) -> js_sys::Promise;
     fn crm_set_crash_texts(english: &str, chinese: &str);
 }
@@ -94,6 +95,8 @@ pub(crate) enum CrmEvent {
     CustomerOpen,
     /// The quote being built changed.
     QuoteChange,
+    /// The server has a quote revision as sent.
+    QuoteSent,
     /// The user changed a customer (profile, contacts, notes, reminders).
     CustomerChange,
     /// A reminder shown on the customer card is due today or overdue.
@@ -102,13 +105,14 @@ pub(crate) enum CrmEvent {
 
 impl CrmEvent {
     #[cfg(test)]
-    pub(crate) const ALL: [CrmEvent; 8] = [
+    pub(crate) const ALL: [CrmEvent; 9] = [
         CrmEvent::InquirySelect,
         CrmEvent::InquiryFilterChange,
         CrmEvent::InquiryChange,
         CrmEvent::QuoteRequest,
         CrmEvent::CustomerOpen,
         CrmEvent::QuoteChange,
+        CrmEvent::QuoteSent,
         CrmEvent::CustomerChange,
         CrmEvent::ReminderDue,
     ];
@@ -122,10 +126,17 @@ impl CrmEvent {
             CrmEvent::QuoteRequest => "crm-quote-request",
             CrmEvent::CustomerOpen => "crm-customer-open",
             CrmEvent::QuoteChange => "crm-quote-change",
+            CrmEvent::QuoteSent => "crm-quote-sent",
             CrmEvent::CustomerChange => "crm-customer-change",
             CrmEvent::ReminderDue => "crm-reminder-due",
         }
     }
+}
+
+/// Prints `sheet` alone, styled by `css`, under `title` (the name "Save as
+/// PDF" proposes).
+pub(crate) fn print(sheet: &web_sys::Element, css: &str, title: &str) {
+    crm_print(sheet, css, title);
 }
 
 /// Hands `text` to the browser as a file download.

@@ -16,9 +16,9 @@ use leptos::prelude::*;
 pub(crate) use catalog::Text;
 pub(crate) use terms::{
     activity_kind_name, assignment_rule_name, business_type, buying_role_name, channel_name,
-    company_size_name, lifecycle_stage, lost_reason_name, messenger_name, quote_status_name,
-    reminder_kind_name, score_signal_name, sort_name, source_name, status_name, tier_name,
-    unit_name,
+    company_size_name, lifecycle_stage, line_kind_name, lost_reason_name, messenger_name,
+    payment_method_name, quote_status_name, reminder_kind_name, score_signal_name,
+    shipping_method_name, sort_name, source_name, status_name, tier_name, unit_name,
 };
 
 /// Reads the widget's language reactively.

@@ -103,6 +103,12 @@ pub(crate) fn money(
     value: Decimal,
     minor_units: u32,
 ) -> String {
+    // A zero is never "-0": a free sample costs $0.00.
+    let value = if value.is_zero() {
+        Decimal::ZERO
+    } else {
+        value
+    };
     crm_format_money(language.tag(), currency, &value.to_string(), minor_units)
 }
 

@@ -202,6 +202,21 @@ impl<Op: Clone> Outbox<Op> {
         seq
     }
 
+    /// The newest entry on `resource`, if it has never been sent: its key was
+    /// never used, so what it sends may still change.
+    pub(crate) fn unsent_mut(&mut self, resource: &str) -> Option<&mut Entry<Op>> {
+        let entry = self
+            .entries
+            .iter_mut()
+            .rev()
+            .find(|entry| entry.resource == resource)?;
+        if matches!(entry.state, State::Waiting { attempts: 0, .. }) {
+            Some(entry)
+        } else {
+            None
+        }
+    }
+
     /// The next entry to send at `now`, if any, marked as being sent.
     pub(crate) fn next_to_send(&mut self, now: Millis) -> Option<Entry<Op>> {
         let index = (0..self.entries.len()).find(|&index| {

@@ -146,6 +146,12 @@ fn print_browser(figures: &serde_json::Value) {
         range(&search["next"])
     );
     print_inbox(&figures["inbox"]);
+    let quote = &figures["quote"]["editToTotal"];
+    println!(
+        "\nquote builder, {}-line quote: a quantity typed to the new total on screen: \
+         {} ms median, {} ms p95, {} ms max ({} edits)",
+        figures["quote"]["lines"], quote["median"], quote["p95"], quote["max"], quote["runs"]
+    );
 }
 
 /// The inbox against its plain-JavaScript floor, with the ratio of medians.

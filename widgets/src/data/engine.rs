@@ -14,7 +14,7 @@ use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 
 pub(super) use self::details::{Detail, fetch, path_of};
-pub(super) use self::outbox::{Choice, decide, enqueue};
+pub(super) use self::outbox::{Choice, decide, enqueue, rewrite_unsent};
 use self::outbox::{drain, reload_outbox};
 use self::records::{follow_feed, load_cache, load_everything, reload_records};
 use self::tabs::{Message, on_message, post, post_status};

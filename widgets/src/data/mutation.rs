@@ -8,9 +8,10 @@ use std::sync::Arc;
 use contract::customer::{
     ContactInput, Customer, CustomerPatch, CustomerSummary, NewActivity, NewReminder, ReminderPatch,
 };
-use contract::ids::{ContactId, CustomerId, InquiryId, ReminderId, UserId};
+use contract::ids::{ContactId, CustomerId, InquiryId, QuoteId, ReminderId, UserId};
 use contract::inquiry::{InquiryPatch, InquiryStatus, InquirySummary, NewReply};
 use contract::operation::{self, Operation};
+use contract::quote::QuoteDraft;
 use contract::user::UserRef;
 use serde::{Deserialize, Serialize};
 
@@ -101,6 +102,40 @@ pub(crate) enum Mutation {
         /// The reminder's title.
         about: String,
     },
+    /// `POST /quotes` (a new draft, under the id the widget chose) or
+    /// `PUT /quotes/{id}` (the draft replaced).
+    SaveQuote {
+        id: QuoteId,
+        /// `POST` when true: the server has not been asked to create it yet.
+        create: bool,
+        draft: Box<QuoteDraft>,
+        /// The quote's buyer.
+        about: String,
+    },
+    /// `POST /quotes/{id}/send`, `/accept` or `/reject`.
+    MoveQuote {
+        id: QuoteId,
+        step: QuoteStep,
+        /// The quote's buyer.
+        about: String,
+    },
+}
+
+/// A step of a quote revision's flow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum QuoteStep {
+    /// Draft to sent.
+    Send,
+    /// Sent to accepted (the buyer said yes).
+    Accept,
+    /// Sent to rejected.
+    Reject,
+}
+
+/// The outbox resource of quote revision `id`: its saves and steps go in order.
+pub(crate) fn quote_resource(id: QuoteId) -> String {
+    ["quote/", &id.to_string()].concat()
 }
 
 impl Mutation {
@@ -129,6 +164,7 @@ impl Mutation {
                 ["customer/", &customer.to_string(), "/reminders"].concat()
             }
             Mutation::UpdateReminder { id, .. } => ["reminder/", &id.to_string()].concat(),
+            Mutation::SaveQuote { id, .. } | Mutation::MoveQuote { id, .. } => quote_resource(*id),
         }
     }
 
@@ -145,6 +181,9 @@ impl Mutation {
             Mutation::CreateReminder { .. } => operation::CreateReminder::METHOD.as_str(),
             Mutation::UpdateReminder { .. } => operation::UpdateReminder::METHOD.as_str(),
             Mutation::MergeCustomer { .. } => operation::MergeCustomer::METHOD.as_str(),
+            Mutation::SaveQuote { create: true, .. } => operation::CreateQuote::METHOD.as_str(),
+            Mutation::SaveQuote { .. } => operation::ReplaceQuote::METHOD.as_str(),
+            Mutation::MoveQuote { .. } => operation::SendQuote::METHOD.as_str(),
         }
     }
 
@@ -181,6 +220,16 @@ impl Mutation {
             Mutation::MergeCustomer { id, .. } => {
                 operation::MergeCustomer::segments(&[&id.to_string()])
             }
+            Mutation::SaveQuote { create: true, .. } => operation::CreateQuote::segments(&[]),
+            Mutation::SaveQuote { id, .. } => operation::ReplaceQuote::segments(&[&id.to_string()]),
+            Mutation::MoveQuote { id, step, .. } => {
+                let id = id.to_string();
+                match step {
+                    QuoteStep::Send => operation::SendQuote::segments(&[&id]),
+                    QuoteStep::Accept => operation::AcceptQuote::segments(&[&id]),
+                    QuoteStep::Reject => operation::RejectQuote::segments(&[&id]),
+                }
+            }
         };
         // Each path takes exactly the ids given.
         segments.unwrap_or_default()
@@ -198,7 +247,9 @@ impl Mutation {
             | Mutation::CreateActivity { about, .. }
             | Mutation::CreateReminder { about, .. }
             | Mutation::UpdateReminder { about, .. }
-            | Mutation::MergeCustomer { about, .. } => about,
+            | Mutation::MergeCustomer { about, .. }
+            | Mutation::SaveQuote { about, .. }
+            | Mutation::MoveQuote { about, .. } => about,
         }
     }
 
@@ -206,6 +257,14 @@ impl Mutation {
     pub(crate) fn inquiry(&self) -> Option<InquiryId> {
         match self {
             Mutation::UpdateInquiry { id, .. } | Mutation::CreateReply { id, .. } => Some(*id),
+            _ => None,
+        }
+    }
+
+    /// The quote revision it changes, if any.
+    pub(crate) fn quote(&self) -> Option<QuoteId> {
+        match self {
+            Mutation::SaveQuote { id, .. } | Mutation::MoveQuote { id, .. } => Some(*id),
             _ => None,
         }
     }
@@ -220,7 +279,10 @@ impl Mutation {
             | Mutation::CreateActivity { customer, .. }
             | Mutation::CreateReminder { customer, .. }
             | Mutation::UpdateReminder { customer, .. } => Some(*customer),
-            Mutation::UpdateInquiry { .. } | Mutation::CreateReply { .. } => None,
+            Mutation::UpdateInquiry { .. }
+            | Mutation::CreateReply { .. }
+            | Mutation::SaveQuote { .. }
+            | Mutation::MoveQuote { .. } => None,
         }
     }
 

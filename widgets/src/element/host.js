@@ -208,6 +208,30 @@ export function crm_download(filename, type, text) {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
+// Prints `sheet` (a node of a widget's shadow root) alone: a copy of its DOM
+// (text stays text; nothing is parsed as markup) goes into a hidden frame with
+// the print stylesheet, constructed so that a strict style-src allows it. The
+// frame stays until the next print, so the page can be inspected.
+export function crm_print(sheet, css, title) {
+  document.querySelector('iframe[data-crm-print]')?.remove();
+  const frame = document.createElement('iframe');
+  frame.setAttribute('data-crm-print', '');
+  frame.setAttribute('aria-hidden', 'true');
+  frame.tabIndex = -1;
+  Object.assign(frame.style, { position: 'fixed', right: '0', bottom: '0', width: '0', height: '0', border: '0' });
+  document.body.append(frame);
+  const view = frame.contentWindow;
+  const copy = view.document;
+  copy.title = title;
+  copy.documentElement.lang = sheet.getAttribute('lang') || '';
+  const style = new view.CSSStyleSheet();
+  style.replaceSync(css);
+  copy.adoptedStyleSheets = [style];
+  copy.body.append(copy.importNode(sheet, true));
+  view.focus();
+  view.print();
+}
+
 // Configuration is page-wide, also when a page evaluates the bundle twice (two
 // URLs, two module instances): whichever instance `configure()` is called on, the
 // elements of every instance receive it.

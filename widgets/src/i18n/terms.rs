@@ -8,7 +8,7 @@ use contract::customer::{
 use contract::inquiry::{AssignmentRule, InquirySort, InquiryStatus, LostReason, ScoreSignal};
 use contract::language::Language;
 use contract::quantity::Unit;
-use contract::quote::QuoteStatus;
+use contract::quote::{LineKind, PaymentMethod, QuoteStatus, ShippingMethod};
 
 /// The display name of an inquiry status.
 pub(crate) fn status_name(status: InquiryStatus, language: Language) -> &'static str {
@@ -214,6 +214,39 @@ names!(
         Rejected => "Rejected", "已拒绝";
         Expired => "Expired", "已过期";
         Superseded => "Superseded", "已被新版本取代";
+    }
+);
+
+names!(
+    /// What a quote line is for.
+    line_kind_name(LineKind) {
+        Product => "Product", "产品";
+        Sample => "Sample", "样品";
+        Tooling => "Tooling", "模具";
+        Freight => "Freight", "运费";
+        Service => "Service", "服务";
+    }
+);
+
+names!(
+    /// How the buyer pays.
+    payment_method_name(PaymentMethod) {
+        TelegraphicTransfer => "T/T (wire transfer)", "T/T 电汇";
+        LetterOfCreditAtSight => "L/C at sight", "即期信用证";
+        DocumentsAgainstPayment => "D/P", "付款交单 D/P";
+        DocumentsAgainstAcceptance => "D/A", "承兑交单 D/A";
+        OpenAccount => "Open account", "赊销 O/A";
+    }
+);
+
+names!(
+    /// How the goods travel.
+    shipping_method_name(ShippingMethod) {
+        Sea => "Sea freight", "海运";
+        Air => "Air freight", "空运";
+        Rail => "Rail freight", "铁路运输";
+        Road => "Road freight", "公路运输";
+        Express => "Express courier", "国际快递";
     }
 );
 

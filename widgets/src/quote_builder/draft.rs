@@ -1,131 +1,24 @@
-//! The quote being drafted: plain data and the arithmetic on it, testable natively.
+//! What the builder says to the host: the `draft` property it reads and the
+//! `crm-quote-change` detail it sends.
 
+use contract::ids::QuoteId;
 use contract::incoterm::Incoterm;
-use contract::inquiry::InquirySummary;
-use contract::money::{Currency, MAX_FACTOR, line_amount};
-use contract::quantity::{Quantity, Unit};
+use contract::money::Currency;
+use contract::quantity::Unit;
+use contract::quote::{LineKind, QuoteStatus};
 use rust_decimal::Decimal;
 use send_wrapper::SendWrapper;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
-/// One line as the user edits it. The price stays the text the user typed, so a
-/// half-typed or invalid price is never lost or rewritten.
-#[derive(Clone, Debug, PartialEq)]
-pub(super) struct DraftLine {
-    pub(super) name: String,
-    pub(super) quantity: Quantity,
-    pub(super) price_text: String,
-}
+use super::form::{Form, FormLine, Parsed};
 
-/// Why a typed price cannot be used.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum PriceProblem {
-    /// Nothing typed yet.
-    Missing,
-    /// Not a number, negative, or more decimals than the currency has.
-    Invalid,
-}
-
-impl DraftLine {
-    pub(super) fn from_inquiry(inquiry: &InquirySummary) -> DraftLine {
-        DraftLine {
-            name: inquiry
-                .product_name
-                .clone()
-                .unwrap_or_else(|| inquiry.subject.clone()),
-            quantity: inquiry.quantity.unwrap_or(Quantity {
-                value: Decimal::ONE,
-                unit: Unit::Piece,
-            }),
-            price_text: String::new(),
-        }
-    }
-
-    /// The unit price, if the typed text is a valid price in `currency`.
-    pub(super) fn unit_price(&self, currency: Currency) -> Result<Decimal, PriceProblem> {
-        let text = self.price_text.trim();
-        if text.is_empty() {
-            return Err(PriceProblem::Missing);
-        }
-        match text.parse::<Decimal>() {
-            Ok(price) if price >= Decimal::ZERO && price <= MAX_FACTOR && currency.fits(price) => {
-                Ok(price)
-            }
-            _ => Err(PriceProblem::Invalid),
-        }
-    }
-
-    /// The rounded amount of the line, when its price is valid.
-    pub(super) fn amount(&self, currency: Currency) -> Option<Decimal> {
-        self.unit_price(currency)
-            .ok()
-            .map(|price| line_amount(self.quantity.value, price, currency))
-    }
-}
-
-/// The whole draft.
-#[derive(Clone, Debug, PartialEq)]
-pub(super) struct Draft {
-    pub(super) currency: Currency,
-    pub(super) incoterm: Incoterm,
-    pub(super) named_place: String,
-    pub(super) lines: Vec<DraftLine>,
-}
-
-impl Default for Draft {
-    fn default() -> Draft {
-        Draft {
-            currency: Currency::USD,
-            incoterm: Incoterm::FOB,
-            named_place: String::new(),
-            lines: Vec::new(),
-        }
-    }
-}
-
-impl Draft {
-    /// The sum of the rounded line amounts; `None` while any price is missing or invalid.
-    pub(super) fn total(&self) -> Option<Decimal> {
-        self.lines
-            .iter()
-            .map(|line| line.amount(self.currency))
-            .sum::<Option<Decimal>>()
-    }
-
-    /// The `crm-quote-change` event detail.
-    pub(super) fn change_detail(&self) -> ChangeDetail {
-        ChangeDetail {
-            currency: self.currency.code(),
-            incoterm: self.incoterm.code(),
-            named_place: self.named_place.clone(),
-            lines: self
-                .lines
-                .iter()
-                .map(|line| LineDetail {
-                    name: line.name.clone(),
-                    quantity: line.quantity.value.to_string(),
-                    unit: line.quantity.unit,
-                    unit_price: line
-                        .unit_price(self.currency)
-                        .ok()
-                        .map(|price| price.to_string()),
-                    amount: line.amount(self.currency).map(|amount| amount.to_string()),
-                })
-                .collect(),
-            total: self.total().map(|total| total.to_string()),
-        }
-    }
-
-    /// Reads the host's `draft` property.
-    pub(super) fn from_js(value: &SendWrapper<JsValue>) -> Result<DraftInput, String> {
-        serde_wasm_bindgen::from_value(JsValue::clone(value)).map_err(|error| error.to_string())
-    }
-}
-
+/// The `crm-quote-change` event detail.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct ChangeDetail {
+    quote_id: QuoteId,
+    status: QuoteStatus,
     currency: &'static str,
     incoterm: &'static str,
     named_place: String,
@@ -136,11 +29,45 @@ pub(super) struct ChangeDetail {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct LineDetail {
+    kind: LineKind,
     name: String,
     quantity: String,
     unit: Unit,
     unit_price: Option<String>,
     amount: Option<String>,
+}
+
+/// The detail of `crm-quote-change` for `form` as `parsed` reads it.
+pub(super) fn change_detail(
+    form: &Form,
+    status: QuoteStatus,
+    parsed: Option<&Parsed>,
+) -> ChangeDetail {
+    let figures =
+        |index: usize| parsed.and_then(|parsed| parsed.lines.get(index).copied().flatten());
+    ChangeDetail {
+        quote_id: form.id,
+        status,
+        currency: form.currency.code(),
+        incoterm: form.incoterm.code(),
+        named_place: form.named_place.clone(),
+        lines: form
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(index, line)| LineDetail {
+                kind: line.kind,
+                name: line.name.clone(),
+                quantity: line.quantity.trim().to_owned(),
+                unit: line.unit,
+                unit_price: figures(index).map(|_| line.price.trim().to_owned()),
+                amount: figures(index).map(|figures| figures.amount.to_string()),
+            })
+            .collect(),
+        total: parsed
+            .and_then(|parsed| parsed.totals)
+            .map(|totals| totals.total.to_string()),
+    }
 }
 
 /// The `draft` property as a host sets it.
@@ -163,91 +90,39 @@ struct LineInput {
 }
 
 impl DraftInput {
+    /// Reads the host's `draft` property.
+    pub(super) fn from_js(value: &SendWrapper<JsValue>) -> Result<DraftInput, String> {
+        serde_wasm_bindgen::from_value(JsValue::clone(value)).map_err(|error| error.to_string())
+    }
+
     /// Overwrites what the input gives, keeps the rest.
-    pub(super) fn apply_to(self, draft: &mut Draft) {
+    pub(super) fn apply_to(self, form: &mut Form) {
         if let Some(currency) = self.currency {
-            draft.currency = currency;
+            form.currency = currency;
         }
         if let Some(incoterm) = self.incoterm {
-            draft.incoterm = incoterm;
+            form.incoterm = incoterm;
         }
         if let Some(place) = self.named_place {
-            draft.named_place = place;
+            form.named_place = place;
         }
         if let Some(lines) = self.lines {
-            draft.lines = lines
+            form.lines = lines
                 .into_iter()
-                .map(|line| DraftLine {
-                    name: line.name,
-                    quantity: Quantity {
-                        value: line.quantity,
+                .map(|line| {
+                    let key = form.take_key();
+                    FormLine {
+                        name: line.name,
+                        quantity: line.quantity.normalize().to_string(),
                         unit: line.unit,
-                    },
-                    price_text: line
-                        .unit_price
-                        .map(|price| price.to_string())
-                        .unwrap_or_default(),
+                        price: line
+                            .unit_price
+                            .map(|price| price.to_string())
+                            .unwrap_or_default(),
+                        ..FormLine::blank(key, LineKind::Product)
+                    }
                 })
                 .collect();
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn line(quantity: &str, price: &str) -> DraftLine {
-        DraftLine {
-            name: "LED panel 600×600 40 W".into(),
-            quantity: Quantity {
-                value: quantity.parse().unwrap(),
-                unit: Unit::Piece,
-            },
-            price_text: price.into(),
-        }
-    }
-
-    #[test]
-    fn prices_are_checked_against_the_currency() {
-        assert_eq!(
-            line("1", "").unit_price(Currency::USD),
-            Err(PriceProblem::Missing)
-        );
-        assert_eq!(
-            line("1", "abc").unit_price(Currency::USD),
-            Err(PriceProblem::Invalid)
-        );
-        assert_eq!(
-            line("1", "-1").unit_price(Currency::USD),
-            Err(PriceProblem::Invalid)
-        );
-        assert_eq!(
-            line("1", "1.234").unit_price(Currency::USD),
-            Err(PriceProblem::Invalid)
-        );
-        assert_eq!(
-            line("1", "1.234").unit_price(Currency::KWD),
-            Ok("1.234".parse().unwrap())
-        );
-        assert_eq!(
-            line("1", "12.5").unit_price(Currency::JPY),
-            Err(PriceProblem::Invalid)
-        );
-    }
-
-    #[test]
-    fn total_sums_rounded_lines_and_waits_for_every_price() {
-        let mut draft = Draft {
-            lines: vec![line("2000", "11.80"), line("3", "0.125")],
-            currency: Currency::KWD,
-            ..Draft::default()
-        };
-        assert_eq!(draft.total(), Some("23600.375".parse().unwrap()));
-        draft.currency = Currency::USD;
-        // 0.125 has three decimals: not a USD price, so no total.
-        assert_eq!(draft.total(), None);
-        draft.lines[1].price_text = "0.13".into();
-        assert_eq!(draft.total(), Some("23600.39".parse().unwrap()));
     }
 }

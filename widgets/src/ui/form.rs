@@ -44,6 +44,16 @@ pub(crate) fn error_message(i18n: I18n, message: &str) -> String {
         "the file has no customers" => Some(Text::FileNoCustomers),
         "a quoted cell is not closed" => Some(Text::FileOpenQuote),
         "the header has no such column" => Some(Text::FileNoColumn),
+        crate::quote_builder::NOT_A_NUMBER => Some(Text::FieldNumber),
+        crate::quote_builder::NOT_WHOLE => Some(Text::FieldWhole),
+        "must be more than zero" => Some(Text::FieldMoreThanZero),
+        "must be a percentage from 0 to 100" => Some(Text::FieldPercent),
+        "must not be negative" => Some(Text::FieldNegative),
+        "must not exceed the amount it discounts" => Some(Text::FieldExceedsAmount),
+        "must have at least one line" => Some(Text::FieldAtLeastOneLine),
+        "is required for open account" => Some(Text::FieldNetDays),
+        "must be 6 to 10 digits, optionally dotted, e.g. 9405.42" => Some(Text::FieldHsCode),
+        "must not be in the past" => Some(Text::FieldPastDate),
         _ => None,
     };
     if let Some(text) = known {
@@ -60,6 +70,24 @@ pub(crate) fn error_message(i18n: I18n, message: &str) -> String {
         return i18n.format(
             Text::FieldTooLong,
             &[("max", &intl::count(i18n.language(), max))],
+        );
+    }
+    if let Some((digits, currency)) = message
+        .strip_prefix("must have at most ")
+        .and_then(|rest| rest.split_once(" decimals in "))
+    {
+        return i18n.format(
+            Text::FieldDecimals,
+            &[("digits", digits), ("currency", currency)],
+        );
+    }
+    if let Some(max) = message
+        .strip_prefix("must be at most ")
+        .and_then(|max| max.parse::<rust_decimal::Decimal>().ok())
+    {
+        return i18n.format(
+            Text::FieldAtMost,
+            &[("max", &intl::decimal(i18n.language(), max))],
         );
     }
     if let Some(choices) = message.strip_prefix("must be one of ") {

@@ -3,11 +3,11 @@
 //! the user decides about the last two.
 
 use contract::customer::CustomerPatch;
-use contract::ids::{CustomerId, UserId};
+use contract::ids::{CustomerId, QuoteId, UserId};
 use contract::inquiry::InquiryStatus;
 use leptos::prelude::*;
 
-use crate::data::{Connection, Data, DataView, Decision, Mutation, Storage, SyncStatus};
+use crate::data::{Connection, Data, DataView, Decision, Mutation, QuoteStep, Storage, SyncStatus};
 use crate::i18n::{I18n, Text, activity_kind_name, lifecycle_stage, status_name, tier_name};
 use crate::intl;
 use crate::sync::State;
@@ -143,6 +143,14 @@ fn describe_customer_record(i18n: I18n, mutation: &Mutation) -> String {
         Mutation::MergeCustomer { duplicate_name, .. } => {
             i18n.format(Text::ChangeMerge, &[("name", duplicate_name)])
         }
+        Mutation::SaveQuote { .. } => i18n.text(Text::ChangeSaveQuote).to_owned(),
+        Mutation::MoveQuote { step, .. } => i18n
+            .text(match step {
+                QuoteStep::Send => Text::ChangeSendQuote,
+                QuoteStep::Accept => Text::ChangeAcceptQuote,
+                QuoteStep::Reject => Text::ChangeRejectQuote,
+            })
+            .to_owned(),
         Mutation::UpdateInquiry { .. }
         | Mutation::CreateReply { .. }
         | Mutation::UpdateCustomer { .. } => String::new(),
@@ -211,6 +219,9 @@ fn record_name(decision: &Decision) -> String {
 }
 
 fn current_state(i18n: I18n, decision: &Decision) -> String {
+    if decision.mutation.quote().is_some() {
+        return i18n.text(Text::ChangeQuoteTheirs).to_owned();
+    }
     if decision.mutation.customer().is_some() {
         let language = i18n.language();
         return decision.customer.as_ref().map_or_else(
@@ -250,14 +261,20 @@ pub(crate) fn Decisions(
     /// Only the edits of this customer (the customer card); else all.
     #[prop(optional, into)]
     customer: Option<Signal<Option<CustomerId>>>,
+    /// Only the edits of this quote revision (the quote builder).
+    #[prop(optional, into)]
+    quote: Option<Signal<Option<QuoteId>>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let decisions = Memo::new(move |_| {
         let only = customer.map(|customer| customer.get());
+        let only_quote = quote.map(|quote| quote.get());
         data.with(Data::decisions)
             .into_iter()
             .filter(|decision| {
                 only.is_none_or(|only| only.is_some() && decision.mutation.customer() == only)
+                    && only_quote
+                        .is_none_or(|only| only.is_some() && decision.mutation.quote() == only)
             })
             .collect::<Vec<_>>()
     });

@@ -49,6 +49,8 @@ pub(super) async fn drain(inner: &Rc<Inner>) {
             Mutation::MergeCustomer { duplicate, .. } => to_js(&CustomerMerge {
                 duplicate_id: *duplicate,
             }),
+            Mutation::SaveQuote { draft, .. } => to_js(draft),
+            Mutation::MoveQuote { .. } => None,
         };
         let answer = inner
             .api
@@ -206,6 +208,11 @@ fn settled(inner: &Rc<Inner>, op: &Mutation, body: Option<JsValue>) {
             );
         }
         Mutation::DeleteContact { .. } => {}
+        Mutation::SaveQuote { id, .. } | Mutation::MoveQuote { id, .. } => {
+            // The revision fetched alone is the answer itself.
+            let path = path_of(Collection::Quotes, &id.to_string());
+            put_detail(inner, path, body);
+        }
         Mutation::CreateReminder { .. } | Mutation::UpdateReminder { .. } => {
             if let Some(reminder) = from_js::<Reminder>(body) {
                 inner
@@ -228,20 +235,50 @@ fn settled(inner: &Rc<Inner>, op: &Mutation, body: Option<JsValue>) {
                     .insert(customer.summary.id, Arc::new(customer.summary));
             }
             // The profile fetched alone is the answer itself.
-            let path = path_of(Collection::Customers, &id.to_string());
-            if let Some(detail) = inner.details.borrow_mut().get_mut(&path) {
-                detail.record = Some(body.clone());
-            }
-            if let Some(store) = store(inner) {
-                let inner = Rc::clone(inner);
-                spawn_local(async move {
-                    if let Err(reason) = store.put_detail(&path, Some(&body)).await {
-                        storage_failed(&inner, &reason);
-                    }
-                });
-            }
+            put_detail(inner, path_of(Collection::Customers, &id.to_string()), body);
         }
     }
+}
+
+/// The record fetched alone at `path` is now `body` (in memory and cached).
+fn put_detail(inner: &Rc<Inner>, path: String, body: JsValue) {
+    inner
+        .details
+        .borrow_mut()
+        .entry(path.clone())
+        .or_default()
+        .record = Some(body.clone());
+    if let Some(store) = store(inner) {
+        let inner = Rc::clone(inner);
+        spawn_local(async move {
+            if let Err(reason) = store.put_detail(&path, Some(&body)).await {
+                storage_failed(&inner, &reason);
+            }
+        });
+    }
+}
+
+/// Rewrites the newest edit of `resource` if none of it has been sent yet (its
+/// key never used): `rewrite` returns whether it took the change. Stored again.
+pub(in crate::data) fn rewrite_unsent(
+    inner: &Rc<Inner>,
+    resource: &str,
+    rewrite: impl FnOnce(&mut Mutation) -> bool,
+) -> bool {
+    let updated = {
+        let mut outbox = inner.outbox.borrow_mut();
+        let Some(entry) = outbox.unsent_mut(resource) else {
+            return false;
+        };
+        if !rewrite(&mut entry.op) {
+            return false;
+        }
+        entry.clone()
+    };
+    inner.changed();
+    let inner = Rc::clone(inner);
+    spawn_local(async move { persist_outbox(&inner, &[updated], &[]).await });
+    true
 }
 
 /// Changes the record fetched alone at `id` of `collection` (and its cached
