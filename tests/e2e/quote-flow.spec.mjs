@@ -242,3 +242,51 @@ test('a draft typed offline survives the closed tab and reaches the server once'
     return quotes.map((quote) => `${quote.terms.lead_time_days} ${JSON.stringify(quote.lines[0].discount)} ${quote.totals.total}`).join();
   }).toBe('25 {"percent":"5"} 22420.00');
 });
+
+test('a quote for a known buyer: addressed to who wrote, sections, dragged lines, accepted', async ({ page, request, own }) => {
+  const { body: inquiries } = await call(request, own, TOKENS.rep, 'GET', '/inquiries?limit=200');
+  const { body: quotes } = await call(request, own, TOKENS.rep, 'GET', '/quotes?limit=200');
+  const quoted = new Set(quotes.items.map((quote) => quote.inquiry_id));
+  let chosen;
+  for (const inquiry of inquiries.items.filter((item) => item.customer_id && item.product_name && !quoted.has(item.id))) {
+    const { body: customer } = await call(request, own, TOKENS.rep, 'GET', `/customers/${inquiry.customer_id}`);
+    const writer = customer.contacts.find((contact) => contact.name === inquiry.buyer.name);
+    if (writer) {
+      chosen = { inquiry, writer };
+      break;
+    }
+  }
+  expect(chosen, 'the seed has an unquoted inquiry from a known contact').toBeTruthy();
+  await startQuote(page, own, chosen.inquiry.id);
+  await expect(builder(page).locator('[data-test="quote-contact"]')).toHaveValue(chosen.writer.id);
+  await builder(page).locator('[data-test="quote-named-place"]').fill('Ningbo');
+
+  // A catalog product found by its SKU, added with Enter, lands last.
+  const { body: products } = await call(request, own, TOKENS.rep, 'GET', '/products?limit=50');
+  const other = products.items.find((product) => product.name !== chosen.inquiry.product_name);
+  await builder(page).locator('[data-test="catalog-search"]').fill(other.sku);
+  await expect(builder(page).locator('[data-test="catalog-product"]')).toHaveCount(1);
+  await builder(page).locator('[data-test="catalog-search"]').press('Enter');
+  await expect(lines(page)).toHaveCount(2);
+  await expect(lineField(page, 1, 'line-name')).toHaveValue(other.name);
+  await expect(lineField(page, 1, 'line-quantity')).toHaveValue(String(Number(other.moq)));
+
+  // Grouped under a section, then dragged first.
+  await lineField(page, 1, 'line-more').click();
+  await lineField(page, 1, 'line-section').fill('Accessories');
+  await expect(builder(page).locator('[data-test="quote-section"]')).toHaveText('Accessories');
+  await lineField(page, 1, 'line-handle').dragTo(lines(page).nth(0).locator('[data-test="line-name"]'));
+  await expect(lineField(page, 0, 'line-name')).toHaveValue(other.name);
+
+  await expect(builder(page).locator('[data-test="quote-save-state"]')).toHaveAttribute('data-state', 'saved');
+  await builder(page).locator('[data-test="quote-send"]').click();
+  await expect(builder(page).locator('[data-test="quote-title"]')).toContainText('rev. 1 · Sent');
+  await builder(page).locator('[data-test="quote-accept"]').click();
+  await expect(builder(page).locator('[data-test="quote-title"]')).toContainText('rev. 1 · Accepted');
+  await expect.poll(async () => {
+    const [quote] = await quotesOf(request, own, chosen.inquiry.id);
+    return quote && `${quote.status} ${quote.contact_id} ${quote.lines.map((line) => line.section ?? '-').join(',')}`;
+  }).toBe(`accepted ${chosen.writer.id} Accessories,-`);
+  await builder(page).locator('[data-test="quote-preview"]').click();
+  await expect(builder(page).locator('[data-test="print-contact"]')).toHaveText(chosen.writer.name);
+});

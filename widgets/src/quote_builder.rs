@@ -35,9 +35,10 @@ mod revisions;
 mod terms;
 
 use contract::country::CountryCode;
-use contract::customer::CustomerSummary;
-use contract::ids::{CustomerId, InquiryId, QuoteId};
+use contract::customer::{Customer, CustomerSummary};
+use contract::ids::{ContactId, CustomerId, InquiryId, QuoteId};
 use contract::inquiry::InquirySummary;
+use contract::language::Language;
 use contract::money::Currency;
 use contract::quote::{Quote, QuoteStatus};
 use leptos::prelude::*;
@@ -141,6 +142,11 @@ pub(crate) struct Builder {
     pub(crate) i18n: I18n,
     /// The buyer company's name and country, when known.
     pub(crate) buyer: Memo<Option<(String, Option<CountryCode>)>>,
+    /// The language to print in for the buyer: the inquiry's when we speak it,
+    /// else English, the language of trade; `None` without an inquiry.
+    pub(crate) buyer_language: Memo<Option<Language>>,
+    /// The buyer company's contacts, when its profile is known: (id, name).
+    pub(crate) contacts: Memo<Vec<(ContactId, String)>>,
     /// The revision on show.
     pub(crate) opened: RwSignal<Option<QuoteId>>,
     /// The print preview is open.
@@ -320,6 +326,30 @@ fn QuoteBuilder(context: ElementContext, i18n: I18n) -> impl IntoView {
         data.with(|layer| layer.record::<CustomerSummary>(customer))
             .map(|customer| (customer.name.clone(), Some(customer.country)))
     });
+    // The buyer's contacts, from the customer's profile (cached, then fetched).
+    let customer_key = Memo::new(move |_| {
+        form.with(|form| form.as_ref()?.customer_id)
+            .map(|id| id.to_string())
+    });
+    let (fetched_customer, _) = data.fetched_record(
+        Collection::Customers,
+        customer_key,
+        |_, _: &mut Fetched<Customer>| {},
+    );
+    let contacts = Memo::new(move |_| {
+        fetched_customer
+            .with(|fetched| {
+                let customer = fetched.as_ref()?.value.as_ref()?;
+                Some(
+                    customer
+                        .contacts
+                        .iter()
+                        .map(|contact| (contact.id, contact.name.clone()))
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .unwrap_or_default()
+    });
     let builder = Builder {
         form,
         parsed,
@@ -329,6 +359,18 @@ fn QuoteBuilder(context: ElementContext, i18n: I18n) -> impl IntoView {
         data,
         i18n,
         buyer,
+        buyer_language: Memo::new(move |_| {
+            inquiry.with(|inquiry| {
+                inquiry.as_ref().map(|inquiry| {
+                    inquiry
+                        .language
+                        .as_deref()
+                        .and_then(Language::from_tag)
+                        .unwrap_or(Language::English)
+                })
+            })
+        }),
+        contacts,
         opened,
         preview: RwSignal::new(false),
     };
@@ -433,6 +475,35 @@ fn QuoteBuilder(context: ElementContext, i18n: I18n) -> impl IntoView {
             form.update(|form| {
                 if let Some(form) = form {
                     form.seed_from_inquiry(&inquiry, Some(&product));
+                }
+            });
+        }
+    });
+
+    // A new quote is addressed to the contact who wrote the inquiry.
+    Effect::new(move |_| {
+        let contacts = contacts.get();
+        let Some(writer) = inquiry.with(|inquiry| {
+            inquiry
+                .as_ref()
+                .map(|inquiry| inquiry.buyer.name.trim().to_lowercase())
+        }) else {
+            return;
+        };
+        if edited.get_untracked() {
+            return;
+        }
+        if let Some((id, _)) = contacts
+            .iter()
+            .find(|(_, name)| name.trim().to_lowercase() == writer)
+        {
+            let id = *id;
+            form.update(|form| {
+                if let Some(form) = form
+                    .as_mut()
+                    .filter(|form| !form.created && form.contact_id.is_none())
+                {
+                    form.contact_id = Some(id);
                 }
             });
         }

@@ -413,6 +413,8 @@ catalog! {
     ChangeRejectQuote => "Mark the quote rejected", "标记报价已拒绝";
     ChangeQuoteTheirs => "the version saved elsewhere", "在别处保存的版本";
     QuoteTitle => "Quote {number} · rev. {revision} · {status}", "报价单 {number} · 第 {revision} 版 · {status}";
+    QuoteContact => "Contact", "联系人";
+    PrintAttention => "Attn.", "收件人";
     QuoteExchangeNote => "Exchange rate note", "汇率说明";
     QuoteShippingMethod => "Shipping method", "运输方式";
     QuotePortOfLoading => "Port of loading", "装运港";

@@ -464,39 +464,69 @@ impl Form {
                     .map(|line| line_totals(line, self.currency))
             })
             .collect();
-        let terms = self.terms(&mut errors);
-        let charges = self.charges(&mut errors);
-        let complete: Option<Vec<LineInput>> = lines.into_iter().collect();
-        let totals = match (&complete, &charges) {
-            (Some(lines), Some(charges))
-                if lines.iter().all(|line| self.currency.fits(line.unit_price)) =>
-            {
-                Some(quote_totals(lines, charges, self.currency))
-            }
-            _ => None,
+        let (terms, terms_read) = self.terms(&mut errors, today);
+        let (charges, charges_read) = self.charges(&mut errors);
+        let unreadable: Vec<usize> = (0..lines.len())
+            .filter(|&index| lines[index].is_none())
+            .collect();
+        let all_read = terms_read && charges_read && unreadable.is_empty();
+        let totals = (unreadable.is_empty()
+            && charges_read
+            && lines
+                .iter()
+                .flatten()
+                .all(|line| self.currency.fits(line.unit_price)))
+        .then(|| {
+            let lines: Vec<LineInput> = lines.iter().flatten().cloned().collect();
+            quote_totals(&lines, &charges, self.currency)
+        });
+        // The contract's rules run on what could be read, a line that could
+        // not standing in as a neutral one, so that every other problem (a
+        // missing place, a past date) shows at once, not after the first is fixed.
+        let stand_in = LineInput {
+            section: None,
+            kind: LineKind::Product,
+            product_id: None,
+            sku: None,
+            name: "-".to_owned(),
+            description: String::new(),
+            hs_code: None,
+            origin: None,
+            quantity: Quantity {
+                value: Decimal::ONE,
+                unit: Unit::Piece,
+            },
+            unit_price: Decimal::ZERO,
+            discount: None,
+            optional: true,
         };
-        let draft = match (complete, terms, charges) {
-            (Some(lines), Some(terms), Some(charges)) => {
-                let draft = QuoteDraft {
-                    id: (!self.created).then_some(self.id),
-                    customer_id: self.customer_id,
-                    contact_id: self.contact_id,
-                    inquiry_id: self.inquiry_id,
-                    terms,
-                    lines,
-                    charges,
-                    expected_total: totals.map(|totals| totals.total),
-                };
-                match draft.validate(today) {
-                    Ok(()) => Some(draft),
-                    Err(found) => {
-                        errors.extend(found);
-                        None
-                    }
-                }
-            }
-            _ => None,
+        let draft = QuoteDraft {
+            id: (!self.created).then_some(self.id),
+            customer_id: self.customer_id,
+            contact_id: self.contact_id,
+            inquiry_id: self.inquiry_id,
+            terms,
+            lines: lines
+                .into_iter()
+                .map(|line| line.unwrap_or_else(|| stand_in.clone()))
+                .collect(),
+            charges,
+            expected_total: totals.map(|totals| totals.total),
         };
+        let found = draft.validate(today).err().unwrap_or_default();
+        let already_named: Vec<String> = errors.iter().map(|error| error.field.clone()).collect();
+        errors.extend(found.into_iter().filter(|error| {
+            let in_unreadable_line = unreadable.iter().any(|index| {
+                error
+                    .field
+                    .starts_with(&["/lines/", &index.to_string(), "/"].concat())
+            });
+            !in_unreadable_line
+                && !already_named
+                    .iter()
+                    .any(|field| error.field.starts_with(field.as_str()))
+        }));
+        let draft = (all_read && errors.is_empty()).then_some(draft);
         // The contract names again what reading the texts found.
         let mut seen = std::collections::HashSet::new();
         errors.retain(|error| seen.insert((error.field.clone(), error.message.clone())));
@@ -514,7 +544,9 @@ impl Form {
         }
     }
 
-    fn terms(&self, errors: &mut Vec<FieldError>) -> Option<QuoteTerms> {
+    /// The terms, with what cannot be read left out (a bad date reads as
+    /// `today`), and whether everything could be read.
+    fn terms(&self, errors: &mut Vec<FieldError>, today: Date) -> (QuoteTerms, bool) {
         let mut ok = true;
         let mut read = |field: &str, result: Result<Option<Decimal>, &'static str>| match result {
             Ok(value) => value,
@@ -531,13 +563,14 @@ impl Form {
         let lead_time = read("/terms/lead_time_days", whole(&self.lead_time));
         let net_days = read("/terms/payment/net_days", whole(&self.net_days));
         let valid_until = match parse_date(&self.valid_until) {
-            Some(date) => Some(date),
+            Some(date) => date,
             None => {
+                ok = false;
                 errors.push(FieldError {
                     field: "/terms/valid_until".to_owned(),
                     message: "must be a date".to_owned(),
                 });
-                None
+                today
             }
         };
         let days =
@@ -557,14 +590,16 @@ impl Form {
                 net_days: days(net_days),
                 balance_terms: optional(&self.balance_terms),
             },
-            valid_until: valid_until?,
+            valid_until,
             buyer_notes: self.buyer_notes.trim().to_owned(),
             internal_notes: self.internal_notes.trim().to_owned(),
         };
-        ok.then_some(terms)
+        (terms, ok)
     }
 
-    fn charges(&self, errors: &mut Vec<FieldError>) -> Option<QuoteCharges> {
+    /// The charges, with what cannot be read left out, and whether
+    /// everything could be read.
+    fn charges(&self, errors: &mut Vec<FieldError>) -> (QuoteCharges, bool) {
         let mut ok = true;
         let mut read = |field: &str, result: Result<Option<Decimal>, &'static str>| match result {
             Ok(value) => value.unwrap_or_default(),
@@ -587,15 +622,19 @@ impl Form {
                     field: "/charges/discount".to_owned(),
                     message: message.to_owned(),
                 });
-                return None;
+                ok = false;
+                None
             }
         };
-        ok.then_some(QuoteCharges {
-            shipping,
-            insurance,
-            tax_percent,
-            discount,
-        })
+        (
+            QuoteCharges {
+                shipping,
+                insurance,
+                tax_percent,
+                discount,
+            },
+            ok,
+        )
     }
 }
 

@@ -314,15 +314,15 @@ fn LineRows(builder: Builder, key: u64, dragging: RwSignal<Option<u64>>) -> impl
                     <LineField builder=builder row=row label=Text::QuoteSku test_id="line-sku" field="sku"
                         get=|line| line.sku.clone() set=|line, text| line.sku = text hint=Text::QuoteSku />
                 </td>
-                <td class="hs">
+                <td class="hs" data-label=move || i18n.text(Text::QuoteHsCode)>
                     <LineField builder=builder row=row label=Text::QuoteHsCode test_id="line-hs-code" field="hs_code"
                         get=|line| line.hs_code.clone() set=|line, text| line.hs_code = text />
                 </td>
-                <td class="origin">
+                <td class="origin" data-label=move || i18n.text(Text::QuoteOrigin)>
                     <LineField builder=builder row=row label=Text::QuoteOrigin test_id="line-origin" field="origin"
                         get=|line| line.origin.clone() set=|line, text| line.origin = text />
                 </td>
-                <td class="numeric quantity">
+                <td class="numeric quantity" data-label=move || i18n.text(Text::QuoteQuantity)>
                     <input class="control numeric" type="text" inputmode="decimal" autocomplete="off" dir="ltr"
                         data-test="line-quantity"
                         aria-label=move || i18n.text(Text::QuoteQuantity)
@@ -346,11 +346,11 @@ fn LineRows(builder: Builder, key: u64, dragging: RwSignal<Option<u64>>) -> impl
                         <span class="field-error" id=quantity_error_id.clone() role="alert" data-test="line-error">{message}</span>
                     })}
                 </td>
-                <td class="numeric price">
+                <td class="numeric price" data-label=move || i18n.text(Text::QuoteUnitPrice)>
                     <LineField builder=builder row=row label=Text::QuoteUnitPrice test_id="line-price" field="unit_price"
                         get=|line| line.price.clone() set=|line, text| line.price = text numeric=true />
                 </td>
-                <td class="numeric discount">
+                <td class="numeric discount" data-label=move || i18n.text(Text::QuoteLineDiscount)>
                     <LineField builder=builder row=row label=Text::QuoteLineDiscount test_id="line-discount" field="discount"
                         get=|line| line.discount.text.clone() set=|line, text| line.discount.text = text numeric=true />
                     <select class="control discount-kind" data-test="line-discount-kind" aria-label=move || i18n.text(Text::QuoteDiscountKind)
@@ -363,7 +363,7 @@ fn LineRows(builder: Builder, key: u64, dragging: RwSignal<Option<u64>>) -> impl
                         <option value=discount_wire(true)>{move || i18n.text(Text::QuoteDiscountAmount)}</option>
                     </select>
                 </td>
-                <td class="numeric amount" data-test="line-amount">
+                <td class="numeric amount" data-test="line-amount" data-label=move || i18n.text(Text::QuoteAmount)>
                     {move || amount().unwrap_or_else(|| "—".to_owned())}
                     {move || line.with(|line| line.as_ref().is_some_and(|line| line.optional)).then(|| view! {
                         <span class="optional-mark muted">{move || i18n.text(Text::QuoteOptional)}</span>

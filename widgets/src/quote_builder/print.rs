@@ -1,5 +1,5 @@
-//! The printable quote: a clean A4/Letter page in the buyer's language (chosen
-//! here, the user's by default), shown as a preview in the widget and printed
+//! The printable quote: a clean A4/Letter page in the buyer's language (the
+//! inquiry's when we speak it, else English; the user may pick another), shown as a preview in the widget and printed
 //! alone through a hidden frame ("Save as PDF" in the print dialog). What the
 //! buyer sees only: internal notes are never on it.
 
@@ -25,6 +25,8 @@ struct Sheet {
     status: QuoteStatus,
     date: Date,
     buyer: Option<String>,
+    /// The contact it is addressed to.
+    contact: Option<String>,
     terms: QuoteTerms,
     lines: Vec<QuoteLine>,
     totals: QuoteTotals,
@@ -34,6 +36,15 @@ struct Sheet {
 /// draft, else the draft as typed (when it is valid).
 fn sheet(builder: Builder) -> Option<Sheet> {
     let buyer = builder.buyer.get().map(|(name, _)| name);
+    let contact_name = |id: Option<contract::ids::ContactId>| {
+        let id = id?;
+        builder.contacts.with(|contacts| {
+            contacts
+                .iter()
+                .find(|(of, _)| *of == id)
+                .map(|(_, name)| name.clone())
+        })
+    };
     if let Some(quote) = builder
         .quote
         .get()
@@ -45,6 +56,7 @@ fn sheet(builder: Builder) -> Option<Sheet> {
             status: quote.status,
             date: quote.sent_at.map_or_else(intl::today, |sent| sent.date()),
             buyer,
+            contact: contact_name(quote.contact_id),
             terms: quote.terms.clone(),
             lines: quote.lines.clone(),
             totals: quote.totals,
@@ -69,6 +81,7 @@ fn sheet(builder: Builder) -> Option<Sheet> {
         status: QuoteStatus::Draft,
         date: intl::today(),
         buyer,
+        contact: contact_name(draft.contact_id),
         lines: quote_lines(&draft.lines, currency),
         terms: draft.terms,
         totals,
@@ -79,7 +92,13 @@ fn sheet(builder: Builder) -> Option<Sheet> {
 pub(super) fn PrintPreview(builder: Builder) -> impl IntoView {
     let i18n = builder.i18n;
     let language = RwSignal::new(None::<Language>);
-    let shown_language = move || language.get().unwrap_or_else(|| i18n.language());
+    // The buyer's language unless the user picks another.
+    let shown_language = move || {
+        language
+            .get()
+            .or_else(|| builder.buyer_language.get())
+            .unwrap_or_else(|| i18n.language())
+    };
     let page = NodeRef::<leptos::html::Article>::new();
     // The seller, from the server once the preview opens (the sheet shows without it offline).
     let seller = RwSignal::new(None::<String>);
@@ -290,6 +309,7 @@ fn Page(
                     {reference.map(|reference| view! { <div><dt>{text(Text::PrintNumber)}</dt><dd data-test="print-number">{reference}</dd></div> })}
                     <div><dt>{text(Text::PrintDate)}</dt><dd>{intl::date(language, sheet.date)}</dd></div>
                     {sheet.buyer.clone().map(|buyer| view! { <div><dt>{text(Text::QuoteBuyer)}</dt><dd dir="auto" data-test="print-buyer">{buyer}</dd></div> })}
+                    {sheet.contact.clone().map(|contact| view! { <div><dt>{text(Text::PrintAttention)}</dt><dd dir="auto" data-test="print-contact">{contact}</dd></div> })}
                     {(sheet.status == QuoteStatus::Draft).then(|| view! { <div><dt>{text(Text::PrintStatus)}</dt><dd>{text(Text::PrintDraft)}</dd></div> })}
                 </dl>
             </header>

@@ -212,6 +212,37 @@ pub(super) fn discount_wire(amount: bool) -> &'static str {
     if amount { "amount" } else { "percent" }
 }
 
+/// The buyer's contact the quote is addressed to, among the customer's contacts.
+#[component]
+fn ContactSelect(builder: Builder) -> impl IntoView {
+    let i18n = builder.i18n;
+    let id = unique_id("quote-field");
+    let current = move || {
+        builder
+            .form
+            .with(|form| form.as_ref()?.contact_id)
+            .map(|contact| contact.to_string())
+            .unwrap_or_default()
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{move || i18n.text(Text::QuoteContact)}</label>
+            <select class="control" id=id data-test="quote-contact"
+                prop:value=current
+                on:change=move |event| {
+                    let picked = event_target_value(&event).parse().ok();
+                    builder.edit(|form| form.contact_id = picked);
+                }>
+                <option value="">"—"</option>
+                {move || builder.contacts.get().into_iter().map(|(contact, name)| {
+                    let value = contact.to_string();
+                    view! { <option value=value.clone() selected=move || current() == value>{name}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
 /// Currency, Incoterm and place, shipping, lead time, payment, validity, notes.
 #[component]
 pub(super) fn Terms(builder: Builder) -> impl IntoView {
@@ -226,6 +257,7 @@ pub(super) fn Terms(builder: Builder) -> impl IntoView {
     };
     view! {
         <div class="terms" data-test="quote-terms">
+            <ContactSelect builder=builder />
             <Select builder=builder label=Text::QuoteCurrency test_id="quote-currency" options=currencies
                 get=|form| form.currency.code()
                 set=|form, code| if let Ok(currency) = code.parse() { form.currency = currency } />
