@@ -5,7 +5,9 @@
 //! Chromium against host-demo served from a copy of that database
 //! (`tests/bench/data-layer.mjs`: first rows and full sync cold, from the cache,
 //! after ten changes elsewhere; long tasks; then the inbox against its plain
-//! JavaScript floor, `tests/bench/inbox-floor.html`). Figures, not pass/fail.
+//! JavaScript floor, `tests/bench/inbox-floor.html`; and the quote builder on a
+//! 300-line quote, `tests/bench/quote-300.html`: a quantity typed to the new
+//! total on screen). Figures, not pass/fail.
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
