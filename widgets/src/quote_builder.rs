@@ -398,6 +398,11 @@ fn QuoteBuilder(context: ElementContext, i18n: I18n) -> impl IntoView {
                 open(builder, opened, latest.id);
                 return;
             }
+            // Only a cache that holds every quote can say none answers the
+            // inquiry yet: before that, a new quote could be a second one.
+            if !data.status().complete {
+                return;
+            }
             if let Some(kept) = kept::for_inquiry(inquiry_id) {
                 decided.set_value(Some(wanted));
                 opened.set(Some(kept.id));

@@ -86,7 +86,11 @@ pub(super) async fn load_cache(inner: &Rc<Inner>) {
         );
         cursor = None;
     }
-    *inner.outbox.borrow_mut() = Outbox::restore(entries);
+    // A page opened again is a new chance: edits that waited for a later
+    // retry (their backoff counted on the closed page) go at once.
+    let mut outbox = Outbox::restore(entries);
+    outbox.hurry();
+    *inner.outbox.borrow_mut() = outbox;
     let complete = cursor.is_some();
     *inner.cursor.borrow_mut() = cursor;
     inner.set_status(|status| status.complete = complete);
