@@ -11,12 +11,18 @@ const quote = document.getElementById('quote');
 function signIn(token) {
   configure({ getToken: async () => token });
   localStorage.setItem('crm-demo-user', token);
-  inbox.removeAttribute('selected');
-  quote.removeAttribute('inquiry-id');
 }
 userSelect.value = localStorage.getItem('crm-demo-user') || userSelect.value;
 signIn(userSelect.value);
-userSelect.addEventListener('change', () => signIn(userSelect.value));
+// Another user sees nothing of the previous one's selection or quote. (Only on
+// a switch: this module runs once the bundle has loaded, possibly after the
+// page set an attribute itself.)
+userSelect.addEventListener('change', () => {
+  signIn(userSelect.value);
+  inbox.removeAttribute('selected');
+  quote.removeAttribute('inquiry-id');
+  quote.removeAttribute('quote-id');
+});
 
 // 2. Language: the widgets follow <html lang> live.
 for (const button of document.querySelectorAll('[data-lang]')) {

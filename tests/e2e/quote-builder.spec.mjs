@@ -10,6 +10,8 @@ test('a quote started from an inquiry prices its line exactly and validates the 
   expect(inquiry, 'the seed has unquoted inquiries with product and quantity').toBeTruthy();
 
   await page.goto('/');
+  // Signed in by the page (its glue runs once the bundle has loaded).
+  await expect(page.locator('crm-inquiry-inbox [data-test="inquiry-row"]').first()).toBeVisible();
   const builder = page.locator('crm-quote-builder');
   await builder.evaluate((element, id) => element.setAttribute('inquiry-id', id), inquiry.id);
   await expect(builder.locator('[data-test="line-name"]')).toHaveValue(inquiry.product_name);
@@ -51,4 +53,27 @@ test('a draft property that breaks the documented shape is explained, nothing el
   await expect(notice).toContainText('“draft”');
   await expect(notice).toContainText('bananas');
   await expect(page.locator('crm-quote-builder [data-test="quote-total"]')).toHaveText('€23,600.00');
+});
+
+test('quote-id opens that revision: a sent one is read-only with its next steps; a bad id is explained', async ({ page, api }) => {
+  const { items } = await api(TOKENS.rep, '/quotes?limit=200&status=sent');
+  expect(items.length, 'the seed has sent quotes').toBeGreaterThan(0);
+  const [sent] = items;
+  const whole = await api(TOKENS.rep, `/quotes/${sent.id}`);
+
+  await page.goto('/');
+  await expect(page.locator('crm-inquiry-inbox [data-test="inquiry-row"]').first()).toBeVisible();
+  const builder = page.locator('crm-quote-builder');
+  await builder.evaluate((element, id) => element.setAttribute('quote-id', id), sent.id);
+  await expect(builder.locator('[data-test="quote-title"]')).toHaveText(`Quote ${sent.number} · rev. ${sent.revision} · Sent`);
+  await expect(builder.locator('[data-test="quote-line"]')).toHaveCount(whole.lines.length);
+  await expect(builder.locator('[data-test="line-price"]').first()).toBeDisabled();
+  await expect(builder.locator('[data-test="quote-send"]')).toHaveCount(0);
+  await expect(builder.locator('[data-test="quote-accept"]')).toBeVisible();
+  await expect(builder.locator('[data-test="quote-reject"]')).toBeVisible();
+  const total = Number(whole.totals.total).toLocaleString('en', { style: 'currency', currency: whole.terms.currency });
+  await expect(builder.locator('[data-test="quote-total"]')).toHaveText(total);
+
+  await builder.evaluate((element) => element.setAttribute('quote-id', 'not-a-quote'));
+  await expect(builder.locator('[data-test="notice"]')).toContainText('“quote-id”');
 });
