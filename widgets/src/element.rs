@@ -29,7 +29,7 @@ use web_sys::HtmlElement;
 
 use crate::i18n::Text;
 
-pub(crate) use context::{ElementContext, configuration_changed};
+pub(crate) use context::{ElementContext, PropertyValue, configuration_changed};
 use handle::ElementHandle;
 
 #[wasm_bindgen(module = "/src/element/host.js")]

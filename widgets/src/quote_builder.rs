@@ -25,34 +25,39 @@
 //! Parts: `base` (the frame), `lines` (the line table), `totals` (the totals panel).
 
 mod actions;
+mod autosave;
+mod builder;
 mod catalog;
 mod draft;
 mod form;
 mod kept;
 mod lines;
+mod opening;
 mod print;
 mod revisions;
 mod terms;
+mod totals;
 
-use contract::country::CountryCode;
 use contract::customer::{Customer, CustomerSummary};
-use contract::ids::{ContactId, CustomerId, InquiryId, QuoteId};
+use contract::ids::{CustomerId, InquiryId, QuoteId};
 use contract::inquiry::InquirySummary;
 use contract::language::Language;
 use contract::money::Currency;
-use contract::quote::{Quote, QuoteStatus};
+use contract::quote::Quote;
 use leptos::prelude::*;
 
 use crate::data::{Collection, DataView, Fetched};
 use crate::element::{CrmEvent, ElementContext, ElementDefinition};
 use crate::i18n::{I18n, Text};
 use crate::intl;
-use crate::ui::form::error_message;
 use crate::ui::sync_status::Decisions;
 use crate::ui::{InvalidAttribute, Notice, SkeletonRows, provide_widget_context};
 
-use self::form::{Form, Parsed};
+use self::builder::{Builder, new_quote_id};
+use self::form::Form;
+use self::opening::Target;
 
+pub(crate) use self::autosave::save_now;
 pub(crate) use self::form::{NOT_A_NUMBER, NOT_WHOLE};
 
 pub(crate) static DEFINITION: ElementDefinition = ElementDefinition {
@@ -88,168 +93,6 @@ where
 
 fn parse_currency(attribute: Option<String>) -> Result<Currency, (String, String)> {
     Ok(parse_id::<Currency>(attribute)?.unwrap_or(Currency::USD))
-}
-
-/// A fresh id for a new quote: random, so that it can be created offline.
-fn new_quote_id() -> QuoteId {
-    crate::data::random_key().parse().unwrap_or_else(|_| {
-        QuoteId(uuid::Uuid::from_u64_pair(
-            js_sys::Date::now() as u64,
-            random_bits(),
-        ))
-    })
-}
-
-fn random_bits() -> u64 {
-    (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64
-}
-
-/// The wire name of a line kind.
-fn kind_wire(kind: contract::quote::LineKind) -> &'static str {
-    use contract::quote::LineKind;
-    match kind {
-        LineKind::Product => "product",
-        LineKind::Sample => "sample",
-        LineKind::Tooling => "tooling",
-        LineKind::Freight => "freight",
-        LineKind::Service => "service",
-    }
-}
-
-/// What the element was asked to open.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct Target {
-    quote: Option<QuoteId>,
-    inquiry: Option<InquiryId>,
-    customer: Option<CustomerId>,
-}
-
-/// The builder's state, shared by its parts.
-#[derive(Clone, Copy)]
-pub(crate) struct Builder {
-    /// The quote as the user edits it; `None` before one is open.
-    pub(crate) form: RwSignal<Option<Form>>,
-    /// What the form's texts make.
-    pub(crate) parsed: Memo<Option<Parsed>>,
-    /// The user changed the form since it was opened or last taken from the server.
-    pub(crate) edited: RwSignal<bool>,
-    /// Show every problem (after an attempt to send), not only those of
-    /// fields the user filled.
-    pub(crate) show_all: RwSignal<bool>,
-    /// The revision as the server has it (once created).
-    pub(crate) quote: Memo<Option<Quote>>,
-    pub(crate) data: DataView,
-    pub(crate) i18n: I18n,
-    /// The buyer company's name and country, when known.
-    pub(crate) buyer: Memo<Option<(String, Option<CountryCode>)>>,
-    /// The language to print in for the buyer: the inquiry's when we speak it,
-    /// else English, the language of trade; `None` without an inquiry.
-    pub(crate) buyer_language: Memo<Option<Language>>,
-    /// The buyer company's contacts, when its profile is known: (id, name).
-    pub(crate) contacts: Memo<Vec<(ContactId, String)>>,
-    /// The revision on show.
-    pub(crate) opened: RwSignal<Option<QuoteId>>,
-    /// The print preview is open.
-    pub(crate) preview: RwSignal<bool>,
-}
-
-impl Builder {
-    /// Shows revision `id` (a new revision, another one compared).
-    pub(crate) fn open_revision(self, id: QuoteId) {
-        open(self, self.opened, id);
-    }
-
-    /// The revision's status (a quote not yet on the server is a draft).
-    pub(crate) fn status(self) -> QuoteStatus {
-        self.quote
-            .with(|quote| quote.as_ref().map(|quote| quote.status))
-            .unwrap_or(QuoteStatus::Draft)
-    }
-
-    /// Only drafts are edited.
-    pub(crate) fn read_only(self) -> bool {
-        self.status() != QuoteStatus::Draft
-    }
-
-    /// Changes the form as the user asked.
-    pub(crate) fn edit(self, change: impl FnOnce(&mut Form)) {
-        if self.read_only() {
-            return;
-        }
-        self.form.update(|form| {
-            if let Some(form) = form {
-                change(form);
-            }
-        });
-        self.edited.set(true);
-    }
-
-    /// A text of the form.
-    pub(crate) fn text(self, read: impl FnOnce(&Form) -> String) -> String {
-        self.form
-            .with(|form| form.as_ref().map(read))
-            .unwrap_or_default()
-    }
-
-    /// The problem of the field at `pointer`, in the user's language. Missing
-    /// values are named only after an attempt to send.
-    pub(crate) fn error(self, pointer: &str) -> Option<String> {
-        let show_all = self.show_all.get();
-        self.parsed.with(|parsed| {
-            let parsed = parsed.as_ref()?;
-            parsed
-                .errors
-                .iter()
-                .find(|error| {
-                    (error.field == pointer
-                        || pointer != "/lines"
-                            && error
-                                .field
-                                .strip_prefix(pointer)
-                                .is_some_and(|rest| rest.starts_with('/')))
-                        && (show_all
-                            || !matches!(
-                                error.message.as_str(),
-                                "must not be empty" | "must have at least one line"
-                            ))
-                })
-                .map(|error| error_message(self.i18n, &error.message))
-        })
-    }
-
-    /// The problems shown of the fields below `prefix` (a line's
-    /// `/lines/{index}/`), as (the rest of the pointer, message).
-    pub(crate) fn errors_within(self, prefix: &str) -> Vec<(String, String)> {
-        let show_all = self.show_all.get();
-        self.parsed.with(|parsed| {
-            let Some(parsed) = parsed else {
-                return Vec::new();
-            };
-            parsed
-                .errors
-                .iter()
-                .filter(|error| show_all || error.message != "must not be empty")
-                .filter_map(|error| {
-                    let rest = error.field.strip_prefix(prefix)?;
-                    Some((rest.to_owned(), error_message(self.i18n, &error.message)))
-                })
-                .collect()
-        })
-    }
-
-    /// An amount in the quote's currency, for the user's language.
-    pub(crate) fn money(self, amount: rust_decimal::Decimal) -> String {
-        let currency = self
-            .form
-            .with(|form| form.as_ref().map(|form| form.currency))
-            .unwrap_or(Currency::USD);
-        intl::money(
-            self.i18n.language(),
-            currency.code(),
-            amount,
-            currency.minor_units(),
-        )
-    }
 }
 
 #[component]
@@ -375,157 +218,7 @@ fn QuoteBuilder(context: ElementContext, i18n: I18n) -> impl IntoView {
         preview: RwSignal::new(false),
     };
 
-    // What to open: the quote asked for; else the quote answering the inquiry
-    // (its latest revision), else a new one kept for it, else a new one.
-    let decided = StoredValue::new(None::<Target>);
-    Effect::new(move |_| {
-        let wanted = target.get();
-        if decided.get_value() == Some(wanted) {
-            return;
-        }
-        if let Some(id) = wanted.quote {
-            decided.set_value(Some(wanted));
-            open(builder, opened, id);
-            return;
-        }
-        if let Some(inquiry_id) = wanted.inquiry {
-            let answered = data.with(|layer| layer.quotes_of_inquiry(inquiry_id));
-            if let Some(latest) = answered
-                .iter()
-                .max_by_key(|quote| (quote.revision, quote.updated_at))
-            {
-                decided.set_value(Some(wanted));
-                open(builder, opened, latest.id);
-                return;
-            }
-            // Only a cache that holds every quote can say none answers the
-            // inquiry yet: before that, a new quote could be a second one.
-            if !data.status().complete {
-                return;
-            }
-            if let Some(kept) = kept::for_inquiry(inquiry_id) {
-                decided.set_value(Some(wanted));
-                opened.set(Some(kept.id));
-                edited.set(true);
-                form.set(Some(kept));
-                return;
-            }
-            let Some(inquiry) = inquiry.get() else {
-                return;
-            };
-            decided.set_value(Some(wanted));
-            let product = inquiry
-                .product_name
-                .as_deref()
-                .and_then(|name| data.with(|layer| layer.product_named(name)));
-            let mut new = Form::new(
-                new_quote_id(),
-                currency_choice.get_untracked().unwrap_or(Currency::USD),
-                intl::today(),
-            );
-            new.seed_from_inquiry(&inquiry, product.as_ref());
-            start(builder, opened, new);
-            return;
-        }
-        decided.set_value(Some(wanted));
-        if wanted.customer.is_some() || draft_property.with_untracked(Option::is_some) {
-            let mut new = Form::new(
-                new_quote_id(),
-                currency_choice.get_untracked().unwrap_or(Currency::USD),
-                intl::today(),
-            );
-            new.customer_id = wanted.customer;
-            start(builder, opened, new);
-        } else {
-            opened.set(None);
-            form.set(None);
-        }
-    });
-
-    // The server's copy shows until the user edits; a revision that is no
-    // longer a draft always shows as the server has it.
-    Effect::new(move |_| {
-        let Some(quote) = quote.get() else {
-            return;
-        };
-        let mine =
-            form.with_untracked(|form| form.as_ref().is_some_and(|form| form.id == quote.id));
-        if quote.status != QuoteStatus::Draft {
-            kept::forget(quote.id, quote.inquiry_id);
-            edited.set(false);
-            form.set(Some(Form::of_quote(&quote)));
-        } else if !mine || !edited.get_untracked() {
-            form.set(Some(Form::of_quote(&quote)));
-        }
-    });
-
-    // The catalog may arrive after a new quote was seeded from the inquiry:
-    // its product then prices the untouched line.
-    Effect::new(move |_| {
-        let Some(name) = inquiry.with(|inquiry| inquiry.as_ref()?.product_name.clone()) else {
-            return;
-        };
-        let untouched = !edited.get()
-            && form.with(|form| {
-                form.as_ref().is_some_and(|form| {
-                    !form.created && form.lines.len() == 1 && form.lines[0].product_id.is_none()
-                })
-            });
-        if !untouched {
-            return;
-        }
-        if let Some(product) = data.with(|layer| layer.product_named(&name))
-            && let Some(inquiry) = inquiry.get_untracked()
-        {
-            form.update(|form| {
-                if let Some(form) = form {
-                    form.seed_from_inquiry(&inquiry, Some(&product));
-                }
-            });
-        }
-    });
-
-    // A new quote is addressed to the contact who wrote the inquiry.
-    Effect::new(move |_| {
-        let contacts = contacts.get();
-        let Some(writer) = inquiry.with(|inquiry| {
-            inquiry
-                .as_ref()
-                .map(|inquiry| inquiry.buyer.name.trim().to_lowercase())
-        }) else {
-            return;
-        };
-        if edited.get_untracked() {
-            return;
-        }
-        if let Some((id, _)) = contacts
-            .iter()
-            .find(|(_, name)| name.trim().to_lowercase() == writer)
-        {
-            let id = *id;
-            form.update(|form| {
-                if let Some(form) = form
-                    .as_mut()
-                    .filter(|form| !form.created && form.contact_id.is_none())
-                {
-                    form.contact_id = Some(id);
-                }
-            });
-        }
-    });
-
-    // A new currency attribute applies to a new quote the user has not touched.
-    Effect::new(move |_| {
-        if let Ok(currency) = currency_choice.get()
-            && !edited.get_untracked()
-        {
-            form.update(|form| {
-                if let Some(form) = form.as_mut().filter(|form| !form.created) {
-                    form.currency = currency;
-                }
-            });
-        }
-    });
+    opening::follow(builder, target, inquiry, currency_choice, draft_property);
 
     // The host's `draft` property fills the form; a bad one is explained and
     // changes nothing the user typed.
@@ -537,11 +230,7 @@ fn QuoteBuilder(context: ElementContext, i18n: I18n) -> impl IntoView {
             Ok(input) => {
                 if form.with_untracked(Option::is_none) {
                     let currency = currency_choice.get_untracked().unwrap_or(Currency::USD);
-                    start(
-                        builder,
-                        opened,
-                        Form::new(new_quote_id(), currency, intl::today()),
-                    );
+                    builder.start(Form::new(new_quote_id(), currency, intl::today()));
                 }
                 form.update(|form| {
                     if let Some(form) = form {
@@ -556,7 +245,7 @@ fn QuoteBuilder(context: ElementContext, i18n: I18n) -> impl IntoView {
 
     // Everything typed is kept in the browser at once; a valid draft is saved
     // through the outbox a moment after the user stops typing.
-    autosave(builder);
+    autosave::autosave(builder);
 
     let change_context = context.clone();
     Effect::new(move |previous: Option<()>| {
@@ -657,108 +346,6 @@ fn buyer_name(inquiry: &InquirySummary) -> String {
     }
 }
 
-/// Opens revision `id` of the server's: the form kept for it if the user
-/// edited it here, else the server's copy when it comes.
-fn open(builder: Builder, opened: RwSignal<Option<QuoteId>>, id: QuoteId) {
-    opened.set(Some(id));
-    builder.preview.set(false);
-    builder.show_all.set(false);
-    match kept::load(id) {
-        Some(kept) => {
-            builder.edited.set(true);
-            builder.form.set(Some(kept));
-        }
-        None => {
-            builder.edited.set(false);
-            builder.form.set(None);
-        }
-    }
-}
-
-/// Starts the new quote `form`.
-fn start(builder: Builder, opened: RwSignal<Option<QuoteId>>, form: Form) {
-    opened.set(Some(form.id));
-    builder.show_all.set(false);
-    builder.edited.set(false);
-    builder.form.set(Some(form));
-}
-
-/// Keeps the form in the browser on every change the user makes, and queues
-/// a valid draft in the outbox once typing pauses.
-fn autosave(builder: Builder) {
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-    Effect::new(move |_| {
-        let edited = builder.edited.get();
-        let Some(form) = builder.form.get() else {
-            return;
-        };
-        if !edited || builder.read_only() {
-            return;
-        }
-        kept::keep(&form);
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-        let handle = set_timeout_with_handle(
-            move || {
-                pending.set_value(None);
-                save_now(builder);
-            },
-            std::time::Duration::from_millis(600),
-        );
-        pending.set_value(handle.ok());
-    });
-}
-
-/// Queues the current draft in the outbox if it is valid and differs from the
-/// last one queued; `true` when the server will have the form as it is.
-pub(crate) fn save_now(builder: Builder) -> bool {
-    let Some(draft) = builder
-        .parsed
-        .with_untracked(|parsed| parsed.as_ref().and_then(|parsed| parsed.draft.clone()))
-    else {
-        return false;
-    };
-    let Some((id, created)) = builder
-        .form
-        .with_untracked(|form| form.as_ref().map(|form| (form.id, form.created)))
-    else {
-        return false;
-    };
-    let mut comparable = draft.clone();
-    comparable.id = None;
-    let last = LAST_SAVED.with(|last| last.borrow().get(&id).cloned());
-    if last.as_ref() == Some(&comparable) {
-        return true;
-    }
-    let version = builder
-        .quote
-        .with_untracked(|quote| quote.as_ref().map(|quote| quote.version));
-    let about = builder
-        .buyer
-        .with_untracked(|buyer| buyer.as_ref().map(|(name, _)| name.clone()))
-        .unwrap_or_default();
-    builder
-        .data
-        .layer_untracked()
-        .save_quote(id, !created, version, draft, about);
-    LAST_SAVED.with(|last| last.borrow_mut().insert(id, comparable));
-    if !created {
-        builder.form.update(|form| {
-            if let Some(form) = form {
-                form.created = true;
-            }
-        });
-    }
-    true
-}
-
-thread_local! {
-    /// The last draft queued for each revision, so an unchanged form is not queued again.
-    static LAST_SAVED: std::cell::RefCell<std::collections::HashMap<QuoteId, contract::quote::QuoteDraft>> =
-        std::cell::RefCell::default();
-}
-
 /// The terms, the lines, the totals and the actions.
 #[component]
 fn Editor(builder: Builder) -> impl IntoView {
@@ -770,7 +357,7 @@ fn Editor(builder: Builder) -> impl IntoView {
         </fieldset>
         <div class="quote-foot">
             <terms::Charges builder=builder />
-            <lines::Totals builder=builder />
+            <totals::Totals builder=builder />
         </div>
         <actions::Actions builder=builder />
         <revisions::Revisions builder=builder />

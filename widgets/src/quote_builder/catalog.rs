@@ -18,15 +18,6 @@ const AUTOCOMPLETE: &str = "list";
 /// How many products the search lists.
 const SHOWN: usize = 8;
 
-/// The kinds of free line, in the order offered.
-const FREE_KINDS: [LineKind; 5] = [
-    LineKind::Product,
-    LineKind::Sample,
-    LineKind::Tooling,
-    LineKind::Freight,
-    LineKind::Service,
-];
-
 /// Adds a line at the end.
 fn add_line(builder: Builder, line: impl FnOnce(&mut super::form::Form) -> FormLine) {
     builder.edit(|form| {
@@ -93,8 +84,8 @@ pub(super) fn Catalog(builder: Builder) -> impl IntoView {
         let option_id = option_id.clone();
         move || (!found.with(Vec::is_empty)).then(|| option_id(active.get()))
     };
-    let free_lines = FREE_KINDS.into_iter().map(|kind| {
-                    let test_id = ["add-", super::kind_wire(kind)].concat();
+    let free_lines = LineKind::ALL.iter().copied().map(|kind| {
+                    let test_id = ["add-", kind.as_str()].concat();
                     view! {
                     <button class="button" type="button" data-test=test_id
                         on:click=move |_| add_line(builder, |form| {

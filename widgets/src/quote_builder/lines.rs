@@ -1,4 +1,4 @@
-//! The line table and the totals panel. Every figure is validated as the user
+//! The line table. Every figure is validated as the user
 //! types, with the message next to the field; amounts come from the contract's
 //! arithmetic (the server's), never from floats. Lines move with the keyboard
 //! (arrow keys on a line's handle) or by dragging, and group under sections.
@@ -24,14 +24,6 @@ fn start_drag(transfer: &web_sys::DataTransfer, key: u64) {
 
 /// What a dragged line allows.
 const MOVE: &str = "move";
-
-const KINDS: [LineKind; 5] = [
-    LineKind::Product,
-    LineKind::Sample,
-    LineKind::Tooling,
-    LineKind::Freight,
-    LineKind::Service,
-];
 
 #[component]
 pub(super) fn LineTable(builder: Builder) -> impl IntoView {
@@ -298,15 +290,15 @@ fn LineRows(builder: Builder, key: u64, dragging: RwSignal<Option<u64>>) -> impl
                 </td>
                 <td class="item">
                     <select class="control kind" data-test="line-kind" aria-label=move || i18n.text(Text::QuoteLineKind)
-                        prop:value=move || line.with(|line| line.as_ref().map(|line| super::kind_wire(line.kind)).unwrap_or_default())
+                        prop:value=move || line.with(|line| line.as_ref().map(|line| line.kind.as_str()).unwrap_or_default())
                         on:change=move |event| {
                             let wire = event_target_value(&event);
-                            if let Some(kind) = KINDS.into_iter().find(|kind| super::kind_wire(*kind) == wire) {
+                            if let Some(kind) = LineKind::ALL.iter().copied().find(|kind| kind.as_str() == wire) {
                                 edit_line(builder, key, |line| line.kind = kind);
                             }
                         }>
-                        {KINDS.into_iter().map(|kind| view! {
-                            <option value=super::kind_wire(kind)>{move || line_kind_name(kind, i18n.language())}</option>
+                        {LineKind::ALL.iter().copied().map(|kind| view! {
+                            <option value=kind.as_str()>{move || line_kind_name(kind, i18n.language())}</option>
                         }).collect_view()}
                     </select>
                     <LineField builder=builder row=row label=Text::QuoteItem test_id="line-name" field="name"
@@ -331,15 +323,15 @@ fn LineRows(builder: Builder, key: u64, dragging: RwSignal<Option<u64>>) -> impl
                         prop:value=move || row.text(|line| line.quantity.clone())
                         on:input=quantity_input />
                     <select class="control unit" data-test="line-unit" aria-label=move || i18n.text(Text::QuoteUnit)
-                        prop:value=move || line.with(|line| line.as_ref().map(|line| unit_wire(line.unit)).unwrap_or_default())
+                        prop:value=move || line.with(|line| line.as_ref().map(|line| line.unit.as_str()).unwrap_or_default())
                         on:change=move |event| {
                             let wire = event_target_value(&event);
-                            if let Some(unit) = Unit::ALL.into_iter().find(|unit| unit_wire(*unit) == wire) {
+                            if let Some(unit) = Unit::ALL.into_iter().find(|unit| unit.as_str() == wire) {
                                 edit_line(builder, key, |line| line.unit = unit);
                             }
                         }>
                         {Unit::ALL.into_iter().map(|unit| view! {
-                            <option value=unit_wire(unit)>{move || unit_name(unit, i18n.language())}</option>
+                            <option value=unit.as_str()>{move || unit_name(unit, i18n.language())}</option>
                         }).collect_view()}
                     </select>
                     {move || quantity_error.get().map(|message| view! {
@@ -414,10 +406,6 @@ fn LineRows(builder: Builder, key: u64, dragging: RwSignal<Option<u64>>) -> impl
     }
 }
 
-fn unit_wire(unit: Unit) -> &'static str {
-    unit.as_str()
-}
-
 /// "Price break 1,000+ applied · MOQ 500 ✓", or the MOQ warning.
 #[component]
 fn BreakNote(builder: Builder, line: Memo<Option<FormLine>>, product: Product) -> impl IntoView {
@@ -479,75 +467,5 @@ fn BreakNote(builder: Builder, line: Memo<Option<FormLine>>, product: Product) -
     };
     view! {
         {row}
-    }
-}
-
-/// The browser tests' names of the totals' figures.
-const TOTAL_IDS: [&str; 6] = [
-    "quote-subtotal",
-    "quote-line-discounts",
-    "quote-discount-total",
-    "quote-shipping-total",
-    "quote-insurance-total",
-    "quote-tax-total",
-];
-
-/// The totals panel: every figure from the contract's arithmetic, with the
-/// rounding rule stated.
-#[component]
-pub(super) fn Totals(builder: Builder) -> impl IntoView {
-    let i18n = builder.i18n;
-    let totals = Memo::new(move |_| builder.parsed.with(|parsed| parsed.as_ref()?.totals));
-    let row = move |label: Text,
-                    test_id: &'static str,
-                    value: fn(&contract::quote::QuoteTotals) -> rust_decimal::Decimal,
-                    always: bool| {
-        move || {
-            let figure = totals.get().map(|totals| value(&totals));
-            (always || figure.is_some_and(|figure| !figure.is_zero())).then(|| view! {
-                <div class="total-row">
-                    <dt>{move || i18n.text(label)}</dt>
-                    <dd data-test=test_id>{figure.map(|figure| builder.money(figure)).unwrap_or_else(|| "—".to_owned())}</dd>
-                </div>
-            })
-        }
-    };
-    let deposit = move || {
-        let totals = totals.get()?;
-        let percent = builder
-            .form
-            .with(|form| number(&form.as_ref()?.deposit).ok().flatten())?;
-        let currency = builder
-            .form
-            .with(|form| form.as_ref().map(|form| form.currency))?;
-        let amount = currency.round(
-            contract::money::saturating_mul(totals.total, percent)
-                / rust_decimal::Decimal::ONE_HUNDRED,
-        );
-        Some(i18n.format(
-            Text::QuoteDepositDue,
-            &[
-                ("percent", &percent.normalize().to_string()),
-                ("amount", &builder.money(amount)),
-            ],
-        ))
-    };
-    view! {
-        <aside class="totals" part="totals" aria-label=move || i18n.text(Text::QuoteTotals) data-test="quote-totals">
-            <dl>
-                {row(Text::QuoteSubtotal, TOTAL_IDS[0], |totals| totals.subtotal, true)}
-                {row(Text::QuoteLineDiscounts, TOTAL_IDS[1], |totals| totals.line_discounts, false)}
-                {row(Text::QuoteDiscount, TOTAL_IDS[2], |totals| totals.discount, false)}
-                {row(Text::QuoteShipping, TOTAL_IDS[3], |totals| totals.shipping, false)}
-                {row(Text::QuoteInsurance, TOTAL_IDS[4], |totals| totals.insurance, false)}
-                {row(Text::QuoteTax, TOTAL_IDS[5], |totals| totals.tax, false)}
-                <div class="total-row grand">
-                    <dt>{move || i18n.text(Text::QuoteTotal)}</dt>
-                    <dd data-test="quote-total">{move || totals.get().map(|totals| builder.money(totals.total)).unwrap_or_else(|| "—".to_owned())}</dd>
-                </div>
-            </dl>
-            {move || deposit().map(|text| view! { <p class="muted deposit" data-test="quote-deposit-due">{text}</p> })}
-            <p class="muted note">{move || i18n.text(Text::QuoteRoundingNote)}</p>
-        </aside>
     }
 }

@@ -139,59 +139,23 @@ fn incoterms(_: Language) -> Vec<(&'static str, String)> {
         .collect()
 }
 
-const SHIPPING: [ShippingMethod; 5] = [
-    ShippingMethod::Sea,
-    ShippingMethod::Air,
-    ShippingMethod::Rail,
-    ShippingMethod::Road,
-    ShippingMethod::Express,
-];
-
-fn shipping_wire(method: ShippingMethod) -> &'static str {
-    match method {
-        ShippingMethod::Sea => "sea",
-        ShippingMethod::Air => "air",
-        ShippingMethod::Rail => "rail",
-        ShippingMethod::Road => "road",
-        ShippingMethod::Express => "express",
-    }
-}
-
 fn shipping_methods(language: Language) -> Vec<(&'static str, String)> {
     let mut options = vec![("", "—".to_owned())];
-    options.extend(SHIPPING.into_iter().map(|method| {
+    options.extend(ShippingMethod::ALL.iter().copied().map(|method| {
         (
-            shipping_wire(method),
+            method.as_str(),
             shipping_method_name(method, language).to_owned(),
         )
     }));
     options
 }
 
-const PAYMENT: [PaymentMethod; 5] = [
-    PaymentMethod::TelegraphicTransfer,
-    PaymentMethod::LetterOfCreditAtSight,
-    PaymentMethod::DocumentsAgainstPayment,
-    PaymentMethod::DocumentsAgainstAcceptance,
-    PaymentMethod::OpenAccount,
-];
-
-fn payment_wire(method: PaymentMethod) -> &'static str {
-    match method {
-        PaymentMethod::TelegraphicTransfer => "telegraphic_transfer",
-        PaymentMethod::LetterOfCreditAtSight => "letter_of_credit_at_sight",
-        PaymentMethod::DocumentsAgainstPayment => "documents_against_payment",
-        PaymentMethod::DocumentsAgainstAcceptance => "documents_against_acceptance",
-        PaymentMethod::OpenAccount => "open_account",
-    }
-}
-
 fn payment_methods(language: Language) -> Vec<(&'static str, String)> {
-    PAYMENT
-        .into_iter()
-        .map(|method| {
+    PaymentMethod::ALL
+        .iter()
+        .map(|&method| {
             (
-                payment_wire(method),
+                method.as_str(),
                 payment_method_name(method, language).to_owned(),
             )
         })
@@ -269,8 +233,8 @@ pub(super) fn Terms(builder: Builder) -> impl IntoView {
             <Field builder=builder label=Text::QuoteNamedPlace test_id="quote-named-place"
                 field="/terms/named_place" binding=binding!(named_place) />
             <Select builder=builder label=Text::QuoteShippingMethod test_id="quote-shipping-method" options=shipping_methods
-                get=|form| form.shipping_method.map(shipping_wire).unwrap_or_default()
-                set=|form, wire| form.shipping_method = SHIPPING.into_iter().find(|method| shipping_wire(*method) == wire) />
+                get=|form| form.shipping_method.map(ShippingMethod::as_str).unwrap_or_default()
+                set=|form, wire| form.shipping_method = ShippingMethod::ALL.iter().copied().find(|method| method.as_str() == wire) />
             <Field builder=builder label=Text::QuotePortOfLoading test_id="quote-port-of-loading"
                 field="/terms/port_of_loading" binding=binding!(port_of_loading) />
             <Field builder=builder label=Text::QuotePortOfDestination test_id="quote-port-of-destination"
@@ -280,8 +244,8 @@ pub(super) fn Terms(builder: Builder) -> impl IntoView {
             <Field builder=builder label=Text::QuoteValidUntil test_id="quote-valid-until" kind="date"
                 field="/terms/valid_until" binding=binding!(valid_until) />
             <Select builder=builder label=Text::QuotePayment test_id="quote-payment" options=payment_methods
-                get=|form| payment_wire(form.payment_method)
-                set=|form, wire| if let Some(method) = PAYMENT.into_iter().find(|method| payment_wire(*method) == wire) { form.payment_method = method } />
+                get=|form| form.payment_method.as_str()
+                set=|form, wire| if let Some(method) = PaymentMethod::ALL.iter().copied().find(|method| method.as_str() == wire) { form.payment_method = method } />
             <Field builder=builder label=Text::QuoteDeposit test_id="quote-deposit"
                 field="/terms/payment/deposit_percent" binding=binding!(deposit) numeric=true />
             <Show when=open_account>
