@@ -2,8 +2,10 @@
 //! rep's view, the next page) and of one inquiry, against a database seeded by
 //! `api-stub seed` (`cargo xtask bench` seeds and runs it). Requests go through the
 //! whole application (routing, authentication, rate limit off, JSON) in process,
-//! without the TCP round trip. Prints p50/p90/p99 per request, the throughput of
-//! eight concurrent clients on the inbox, and the process's peak memory.
+//! without the TCP round trip. Prints p50/p90/p99 per request; the floor of the
+//! first page (its rows and total straight from SQLite: no HTTP, authentication,
+//! tags, counts or JSON); the throughput of eight concurrent clients on the
+//! inbox, and the process's peak memory.
 //!
 //! `cargo bench -p api-stub --bench inbox -- --database FILE [--seconds S]`
 
@@ -220,6 +222,55 @@ async fn main() {
             milliseconds(percentile(&samples, 0.99)),
         );
     }
+
+    // The floor of the first page: its rows from the index and its total from the
+    // kept counts, straight from SQLite, with no HTTP, authentication, tags,
+    // per-status counts or JSON.
+    let member: String = sqlx::query_scalar("SELECT member_id FROM inquiries WHERE id = ?")
+        .bind(&inquiry)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let floor = || async {
+        let started = Instant::now();
+        let rows = sqlx::query(
+            "SELECT * FROM inquiries WHERE member_id = ? \
+             ORDER BY received_at DESC, id DESC LIMIT 50",
+        )
+        .bind(&member)
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        // The count the triggers keep, as the API reads it for this page.
+        let total: i64 = sqlx::query_scalar(
+            "SELECT COALESCE(SUM(count), 0) FROM inquiry_counts WHERE member_id = ?",
+        )
+        .bind(&member)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        (started.elapsed(), rows.len(), total)
+    };
+    let mut samples = Vec::new();
+    let mut matches = 0;
+    let started = Instant::now();
+    while samples.len() < MAX_SAMPLES
+        && (samples.len() < MIN_SAMPLES || started.elapsed() < options.budget)
+    {
+        let (elapsed, rows, total) = floor().await;
+        assert_eq!(rows, 50.min(usize::try_from(total).unwrap()));
+        matches = total;
+        samples.push(elapsed);
+    }
+    samples.sort();
+    println!(
+        "{:<24} {:>8} {:>9} {:>9} {:>9} {matches:>9}",
+        "floor: first page, SQL",
+        samples.len(),
+        milliseconds(percentile(&samples, 0.5)),
+        milliseconds(percentile(&samples, 0.9)),
+        milliseconds(percentile(&samples, 0.99)),
+    );
 
     // Throughput: eight clients asking for the inbox's first page at once.
     let started = Instant::now();

@@ -7,6 +7,15 @@
 
 // Leptos's `#[component]` turns every component function into a `pub` item.
 #![allow(unreachable_pub)]
+// A one-widget build (`cargo xtask bench --full`) leaves the other widgets unused.
+#![cfg_attr(
+    not(all(
+        feature = "inquiry-inbox",
+        feature = "customer-card",
+        feature = "quote-builder"
+    )),
+    allow(dead_code, unused_imports)
+)]
 
 mod api;
 pub mod config;

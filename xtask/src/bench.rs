@@ -1,17 +1,34 @@
-//! `cargo xtask bench`: api-stub's inbox queries over a database of N generated
-//! inquiries (seeded once by `api-stub seed` and kept in `target/bench/`),
-//! measured by the `inbox` benchmark of api-stub (p50/p90/p99 per request,
-//! concurrent throughput, peak memory); then the widgets' data layer in headless
-//! Chromium against host-demo served from a copy of that database
-//! (`tests/bench/data-layer.mjs`: first rows and full sync cold, from the cache,
-//! after ten changes elsewhere; long tasks; then the inbox against its plain
-//! JavaScript floor, `tests/bench/inbox-floor.html`; and the quote builder on a
-//! 300-line quote, `tests/bench/quote-300.html`: a quantity typed to the new
-//! total on screen). Figures, not pass/fail.
+//! `cargo xtask bench [--full]`: the figures that say whether we are fast and
+//! small, written to `BENCHMARKS.md` with the machine, versions and date.
+//!
+//! 1. Bundle: what a host downloads for the whole suite (raw, gzip, brotli; the
+//!    CSS inside the wasm shown apart), against the budget of 250 KB brotli: the
+//!    command fails above it, once everything else is measured. `--full` also
+//!    builds each widget alone (cargo features) to show what each weighs.
+//! 2. Server in process: api-stub's `inbox` benchmark (p50/p90/p99 of the list
+//!    queries without TCP, throughput, peak memory) over a database of generated
+//!    inquiries, seeded once by `api-stub seed` and kept in `target/bench/`.
+//! 3. Server under load: wrk from a separate process on loopback ([`load`]).
+//! 4. Browser: the data layer against its plain-JavaScript floor, the quote
+//!    builder on 300 lines, the host page with and without the suite, memory
+//!    over 1,000 mounts ([`browser`]).
+//!
+//! The quick run uses 100,000 inquiries; `--full` adds 1,000,000 for the server.
 
-use std::io::{BufRead, BufReader};
-use std::path::Path;
-use std::process::{Child, Stdio};
+/// Appends one formatted line to a `String`.
+macro_rules! push_line {
+    ($out:expr, $($argument:tt)*) => {{
+        $out.push_str(&format!($($argument)*));
+        $out.push('\n');
+    }};
+}
+
+mod browser;
+mod load;
+mod report;
+mod server;
+
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
@@ -19,7 +36,16 @@ use crate::bundle::{self, BuildOptions};
 use crate::install;
 use crate::process;
 use crate::seed::{self, SeedOptions};
+use crate::sizes::{self, FileSizes};
 use crate::workspace::Workspace;
+
+use report::Report;
+
+/// What the whole suite may weigh, brotli-compressed, in bytes (250 KB).
+const BUNDLE_BUDGET: u64 = 250_000;
+
+/// The database size `--full` adds for the server benchmarks.
+const FULL_INQUIRIES: u64 = 1_000_000;
 
 /// What to measure on.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,6 +54,8 @@ pub(crate) struct BenchOptions {
     pub(crate) inquiries: u64,
     /// Generated member companies besides the demo members.
     pub(crate) members: u32,
+    /// Also 1,000,000 inquiries for the server, and each widget's own bundle.
+    pub(crate) full: bool,
 }
 
 impl Default for BenchOptions {
@@ -35,216 +63,269 @@ impl Default for BenchOptions {
         BenchOptions {
             inquiries: 100_000,
             members: 8,
+            full: false,
         }
     }
 }
 
 pub(crate) fn run(workspace: &Workspace, options: &BenchOptions) -> Result<()> {
-    process::run(process::cargo(&workspace.root).args(["build", "--release", "-p", "api-stub"]))?;
-    let directory = workspace.target_dir.join("bench");
-    let database = directory.join(format!(
-        "inbox-{}-{}.db",
-        options.inquiries, options.members
-    ));
-    // Written last by a seed that finished: a database without it is incomplete.
-    let complete = directory.join(format!(
-        "inbox-{}-{}.complete",
-        options.inquiries, options.members
-    ));
-    if complete.exists() && database.exists() {
-        println!("reusing {}", database.display());
-    } else {
-        seed::remove_database(&database)?;
-        seed::seed(
-            &workspace.target_dir.join("release").join("api-stub"),
-            workspace,
-            &database,
-            &SeedOptions {
-                inquiries: options.inquiries,
-                members: options.members,
-                years: 3,
-                database: Some(database.clone()),
-            },
-        )?;
-        std::fs::write(&complete, b"")
-            .with_context(|| format!("writing {}", complete.display()))?;
-    }
-    process::run(
-        process::cargo(&workspace.root)
-            .args([
-                "bench",
-                "-p",
-                "api-stub",
-                "--bench",
-                "inbox",
-                "--",
-                "--database",
-            ])
-            .arg(&database),
-    )?;
-    browser(workspace, &database)
-}
-
-/// The seeded rep whose inbox the browser benchmark opens (about 9 % of the
-/// generated inquiries are theirs).
-const BROWSER_TOKEN: &str = "demo-brightway-rep";
-
-/// The data layer in headless Chromium, on a copy of `database` (the benchmark
-/// changes inquiries).
-fn browser(workspace: &Workspace, database: &Path) -> Result<()> {
     install::ensure_build_tools(workspace)?;
     install::ensure_chromium(workspace)?;
-    bundle::build(workspace, &BuildOptions::default())?;
-    let copy = workspace.target_dir.join("bench").join("browser.db");
-    seed::remove_database(&copy)?;
-    std::fs::copy(database, &copy)
-        .with_context(|| format!("copying {} to {}", database.display(), copy.display()))?;
-    let mut server = Server::start(workspace, &copy)?;
-    let output = process::output(
-        process::command("node", &workspace.root)
-            .arg(workspace.root.join("tests/bench/data-layer.mjs"))
-            .arg(&server.url)
-            .arg(BROWSER_TOKEN),
+    let mut report = Report::new(options.full);
+
+    let widgets = if options.full {
+        widget_sizes(workspace)?
+    } else {
+        Vec::new()
+    };
+    // Last, so that dist/ holds the whole suite for the browser benchmarks.
+    let suite = bundle::build(workspace, &BuildOptions::default())?;
+    let (bundle_text, over_budget) = bundle_report(workspace, &suite, &widgets)?;
+    report.add("Bundle", bundle_text);
+
+    process::run(process::cargo(&workspace.root).args(["build", "--release", "-p", "api-stub"]))?;
+    let mut sizes = vec![options.inquiries];
+    if options.full && options.inquiries != FULL_INQUIRIES {
+        sizes.push(FULL_INQUIRIES);
+    }
+    let mut in_process = String::new();
+    let mut loads = Vec::new();
+    for &inquiries in &sizes {
+        let database = seeded(workspace, inquiries, options.members)?;
+        let output = process::output(
+            process::cargo(&workspace.root)
+                .args([
+                    "bench",
+                    "-p",
+                    "api-stub",
+                    "--bench",
+                    "inbox",
+                    "--",
+                    "--database",
+                ])
+                .arg(&database),
+        )?;
+        print!("{output}");
+        push_line!(
+            in_process,
+            "{} inquiries:\n{}",
+            thousands(inquiries),
+            output.trim_end()
+        );
+        in_process.push('\n');
+        let copy = workspace.target_dir.join("bench").join("load.db");
+        seed::remove_database(&copy)?;
+        std::fs::copy(&database, &copy)
+            .with_context(|| format!("copying {} to {}", database.display(), copy.display()))?;
+        let figures = load::run(workspace, &copy);
+        seed::remove_database(&copy)?;
+        loads.push((inquiries, figures?));
+    }
+    report.add_text(
+        "Server, in process",
+        "api-stub's `inbox` benchmark (`api-stub/benches/inbox.rs`): each request through \
+         the whole application (routing, authentication, JSON) without TCP, on SQLite.",
+        &in_process,
     );
-    server.stop();
-    seed::remove_database(&copy)?;
-    let figures: serde_json::Value =
-        serde_json::from_str(output?.trim()).context("reading the browser benchmark's figures")?;
-    print_browser(&figures);
+    report.add(
+        "Server under load",
+        format!(
+            "Debian's wrk from a separate process on loopback, {} threads and {} connections \
+             for {} s per request after a 1 s warm-up, against a release api-stub (rate \
+             limit off) on a copy of the database; both share the machine's cores. Asked as \
+             `{}`, the owner of a demo member.\n\n{}",
+            load::THREADS,
+            load::CONNECTIONS,
+            load::SECONDS,
+            load::OWNER,
+            load::markdown(&loads)
+        ),
+    );
+
+    let database = seeded(workspace, options.inquiries, options.members)?;
+    let (data_layer, impact) = browser::run(workspace, &database)?;
+    print!("{data_layer}\n{impact}");
+    report.add_text(
+        "Browser: data layer, inbox and quote builder",
+        "Headless Chromium against host-demo's origin on a copy of the database; \
+         `tests/bench/data-layer.mjs`. The floor is `tests/bench/inbox-floor.html`: the \
+         same rows from the same IndexedDB cache in plain JavaScript, in the same run.",
+        &data_layer,
+    );
+    report.add_text(
+        "Browser: cost to the host page, memory",
+        "`tests/bench/host-impact.mjs` on `tests/bench/host-page.html`. For scale: an \
+         average HubSpot chat embed costs a page about 1.2 s of main-thread time.",
+        &impact,
+    );
+    report.write(workspace)?;
+    if let Some(over) = over_budget {
+        bail!(
+            "the bundle is {} brotli, {} over the budget of 250 KB ({} bytes); \
+             every other figure is in BENCHMARKS.md",
+            sizes::human_bytes(over + BUNDLE_BUDGET),
+            sizes::human_bytes(over),
+            thousands(BUNDLE_BUDGET)
+        );
+    }
     Ok(())
 }
 
-fn print_browser(figures: &serde_json::Value) {
-    println!(
-        "\ndata layer in headless Chromium, {} inquiries in {BROWSER_TOKEN}'s inbox \
-         (ms from navigation start: median [min–max] over runs)",
-        figures["inquiries"]
-    );
-    println!(
-        "{:<34} {:>22} {:>22} {:>12} {:>14}",
-        "", "first rows", "up to date", "long tasks", "longest task"
-    );
-    let range = |value: &serde_json::Value| {
-        format!("{} [{}–{}]", value["median"], value["min"], value["max"])
-    };
-    for (key, label) in [
-        ("cold", "cold (new profile, full sync)"),
-        ("warm", "warm (from the cache)"),
-        ("delta", "after 10 changes elsewhere"),
-    ] {
-        let row = &figures[key];
-        println!(
-            "{label:<34} {:>22} {:>22} {:>12} {:>14}",
-            range(&row["firstRows"]),
-            range(&row["upToDate"]),
-            row["longTasksPerVisit"]["median"].to_string(),
-            format!("{} ms", row["longestTask"]),
-        );
+/// The database of `inquiries` generated inquiries, seeded once and kept.
+fn seeded(workspace: &Workspace, inquiries: u64, members: u32) -> Result<PathBuf> {
+    let directory = workspace.target_dir.join("bench");
+    let database = directory.join(format!("inbox-{inquiries}-{members}.db"));
+    // Written last by a seed that finished: a database without it is incomplete.
+    let complete = directory.join(format!("inbox-{inquiries}-{members}.complete"));
+    if complete.exists() && database.exists() {
+        println!("reusing {}", database.display());
+        return Ok(database);
     }
-    let search = &figures["search"];
-    println!(
-        "search, keystroke to updated count: first {} ms (makes the search text), then {} ms",
-        search["first"],
-        range(&search["next"])
-    );
-    print_inbox(&figures["inbox"]);
-    let quote = &figures["quote"]["editToTotal"];
-    println!(
-        "\nquote builder, {}-line quote: a quantity typed to the new total on screen: \
-         {} ms median, {} ms p95, {} ms max ({} edits)",
-        figures["quote"]["lines"], quote["median"], quote["p95"], quote["max"], quote["runs"]
-    );
+    seed::remove_database(&database)?;
+    seed::seed(
+        &workspace.target_dir.join("release").join("api-stub"),
+        workspace,
+        &database,
+        &SeedOptions {
+            inquiries,
+            members,
+            years: 3,
+            database: Some(database.clone()),
+        },
+    )?;
+    std::fs::write(&complete, b"").with_context(|| format!("writing {}", complete.display()))?;
+    Ok(database)
 }
 
-/// The inbox against its plain-JavaScript floor, with the ratio of medians.
-fn print_inbox(inbox: &serde_json::Value) {
-    println!(
-        "\ninbox against its floor (plain JavaScript, same rows, same cache, same run; \
-         ms: median / p95 / max)"
-    );
-    println!(
-        "{:<40} {:>22} {:>22} {:>8}",
-        "", "<crm-inquiry-inbox>", "floor", "ratio"
-    );
-    let widget = &inbox["widget"];
-    let floor = &inbox["floor"];
-    let ratio = |ours: &serde_json::Value, theirs: &serde_json::Value| match (
-        ours.as_f64(),
-        theirs.as_f64(),
-    ) {
-        (Some(ours), Some(theirs)) if theirs > 0.0 => format!("{:.2}", ours / theirs),
-        _ => "–".to_owned(),
+/// The widgets crate's feature of each tag, for the one-widget builds.
+const WIDGET_FEATURES: [(&str, &str); 3] = [
+    ("<crm-inquiry-inbox>", "inquiry-inbox"),
+    ("<crm-customer-card>", "customer-card"),
+    ("<crm-quote-builder>", "quote-builder"),
+];
+
+/// Each widget built alone: its tag and its files' sizes.
+fn widget_sizes(workspace: &Workspace) -> Result<Vec<(&'static str, Vec<FileSizes>)>> {
+    let mut widgets = Vec::new();
+    for (tag, feature) in WIDGET_FEATURES {
+        let dist = workspace
+            .target_dir
+            .join("bench")
+            .join(format!("dist-{feature}"));
+        let sizes =
+            bundle::build_variant(workspace, &BuildOptions::default(), Some(feature), &dist)?;
+        widgets.push((tag, sizes));
+    }
+    Ok(widgets)
+}
+
+/// The bundle's table and the budget's verdict; with the bytes over budget.
+fn bundle_report(
+    workspace: &Workspace,
+    suite: &[FileSizes],
+    widgets: &[(&str, Vec<FileSizes>)],
+) -> Result<(String, Option<u64>)> {
+    let row = |name: String, files: &[FileSizes]| {
+        let sum = |size: fn(&FileSizes) -> u64| files.iter().map(size).sum::<u64>();
+        vec![
+            name,
+            sizes::human_bytes(sum(|file| file.raw)),
+            sizes::human_bytes(sum(|file| file.gzip)),
+            sizes::human_bytes(sum(|file| file.brotli)),
+        ]
     };
-    println!(
-        "{:<40} {:>22} {:>22} {:>8}",
-        "first rows from the cache (from nav.)",
-        widget["firstRows"]["median"].to_string(),
-        floor["firstRows"]["median"].to_string(),
-        ratio(
-            &widget["firstRows"]["median"],
-            &floor["firstRows"]["median"]
+    let mut rows: Vec<Vec<String>> = suite
+        .iter()
+        .map(|file| row(format!("`{}`", file.name), std::slice::from_ref(file)))
+        .collect();
+    rows.push(row("**the whole suite**".to_owned(), suite));
+    let css = embedded_css(workspace)?;
+    rows.push(row(
+        "of which CSS (inside the wasm, as written)".to_owned(),
+        std::slice::from_ref(&css),
+    ));
+    for (tag, files) in widgets {
+        rows.push(row(format!("{tag} alone (whole bundle)"), files));
+    }
+    let total: u64 = suite.iter().map(|file| file.brotli).sum();
+    let over = total.checked_sub(BUNDLE_BUDGET).filter(|over| *over > 0);
+    let verdict = match over {
+        Some(over) => format!(
+            "**Over budget**: {} brotli against a budget of 250 KB ({} bytes), {} too much.",
+            sizes::human_bytes(total),
+            thousands(BUNDLE_BUDGET),
+            sizes::human_bytes(over)
         ),
-    );
-    let three = |value: &serde_json::Value| {
-        format!("{} / {} / {}", value["median"], value["p95"], value["max"])
+        None => format!(
+            "Within budget: {} brotli against 250 KB ({} bytes).",
+            sizes::human_bytes(total),
+            thousands(BUNDLE_BUDGET)
+        ),
     };
-    for (key, label) in [
-        ("search", "search keystroke to update"),
-        ("filter", "score filter to update"),
-        ("scrollStep", "one scroll step (250 px) of work"),
-        ("frame", "frame interval while scrolling"),
-    ] {
-        println!(
-            "{label:<40} {:>22} {:>22} {:>8}",
-            three(&widget[key]),
-            three(&floor[key]),
-            ratio(&widget[key]["median"], &floor[key]["median"]),
+    let mut text = format!(
+        "Everything a host downloads for the whole suite (`cargo xtask build`: the JS \
+         module and the wasm; the styles are compiled into the wasm). Brotli at quality 11 \
+         and gzip at 9, as `dist/` serves them.\n\n{}\n{verdict}\n",
+        report::table(&["file", "raw", "gzip", "brotli"], &rows)
+    );
+    if widgets.is_empty() {
+        text.push_str(
+            "\nEach widget alone is measured by `cargo xtask bench --full` (cargo features \
+             `inquiry-inbox`, `customer-card`, `quote-builder`).\n",
         );
     }
+    println!("{text}");
+    Ok((text, over))
 }
 
-/// A release api-stub serving host-demo and the bundle on a free port.
-struct Server {
-    child: Child,
-    url: String,
+/// The stylesheets the widgets compile in, compressed together.
+fn embedded_css(workspace: &Workspace) -> Result<FileSizes> {
+    let mut css = Vec::new();
+    collect_css(&workspace.root.join("widgets/src"), &mut css)?;
+    sizes::measure("css", &css)
 }
 
-impl Server {
-    fn start(workspace: &Workspace, database: &Path) -> Result<Server> {
-        let mut child = process::command(
-            workspace.target_dir.join("release").join("api-stub"),
-            &workspace.root,
-        )
-        .arg("--addr")
-        .arg("127.0.0.1:0")
-        .arg("--database-url")
-        .arg(format!("sqlite://{}", database.display()))
-        .arg("--host-demo-dir")
-        .arg(workspace.root.join("host-demo"))
-        .arg("--dist-dir")
-        .arg(workspace.dist_dir())
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::piped())
-        .spawn()
-        .context("starting api-stub")?;
-        let stdout = child.stdout.take().context("api-stub's output")?;
-        let mut lines = BufReader::new(stdout).lines();
-        while let Some(line) = lines.next() {
-            let line = line.context("reading api-stub's output")?;
-            if let Some(url) = line.split("listening on ").nth(1) {
-                let url = url.split_whitespace().next().unwrap_or_default().to_owned();
-                // Keep reading what it prints, so that a full pipe never stalls it.
-                std::thread::spawn(move || lines.for_each(drop));
-                return Ok(Server { child, url });
-            }
+fn collect_css(directory: &Path, css: &mut Vec<u8>) -> Result<()> {
+    let mut entries = std::fs::read_dir(directory)
+        .with_context(|| format!("reading {}", directory.display()))?
+        .collect::<std::io::Result<Vec<_>>>()?;
+    entries.sort_by_key(std::fs::DirEntry::path);
+    for entry in entries {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_css(&path, css)?;
+        } else if path.extension().is_some_and(|extension| extension == "css") {
+            css.extend(
+                std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?,
+            );
         }
-        let status = child.wait().context("waiting for api-stub")?;
-        bail!("api-stub ended ({status}) before it was listening")
     }
+    Ok(())
+}
 
-    fn stop(&mut self) {
-        // SIGKILL is enough: the database is a throwaway copy.
-        drop(self.child.kill());
-        drop(self.child.wait());
+/// `1,000,000`.
+pub(crate) fn thousands(number: u64) -> String {
+    let digits = number.to_string();
+    let mut out = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(250_000), "250,000");
+        assert_eq!(thousands(1_000_000), "1,000,000");
     }
 }

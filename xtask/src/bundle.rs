@@ -17,7 +17,7 @@ use anyhow::{Context, Result, bail};
 use wasm_bindgen_cli_support::Bindgen;
 
 use crate::process;
-use crate::sizes;
+use crate::sizes::{self, FileSizes};
 use crate::steps::Steps;
 use crate::workspace::Workspace;
 
@@ -44,22 +44,33 @@ struct Bundle {
 }
 
 /// Builds the bundle into `dist/`; the tools (wasm32 target, npm packages) must be there.
-pub(crate) fn build(workspace: &Workspace, options: &BuildOptions) -> Result<()> {
+/// Returns the size of each file a browser downloads.
+pub(crate) fn build(workspace: &Workspace, options: &BuildOptions) -> Result<Vec<FileSizes>> {
+    build_variant(workspace, options, None, &workspace.dist_dir())
+}
+
+/// Builds the bundle with only `features` of the widgets crate (all by default) into
+/// `dist`: `cargo xtask bench --full` measures each widget alone this way.
+pub(crate) fn build_variant(
+    workspace: &Workspace,
+    options: &BuildOptions,
+    features: Option<&str>,
+    dist: &Path,
+) -> Result<Vec<FileSizes>> {
     let mut steps = Steps::new("build");
     steps.run("check wasm-bindgen versions", || {
         lockfile::check_wasm_bindgen_versions(&workspace.root)
     })?;
     let compiled = steps.run("compile widgets to wasm", || {
-        compile_widgets(workspace, options)
+        compile_widgets(workspace, options, features)
     })?;
     let bundle = steps.run("wasm-bindgen and inline snippets", || {
         bind(&compiled, options)
     })?;
-    let dist = workspace.dist_dir();
     let js_name = format!("{BUNDLE_NAME}.js");
     let wasm_name = format!("{BUNDLE_NAME}.wasm");
     steps.run("write dist/", || {
-        clean_directory(&dist)?;
+        clean_directory(dist)?;
         let js_path = dist.join(&js_name);
         fs::write(&js_path, &bundle.js).with_context(|| format!("writing {}", js_path.display()))
     })?;
@@ -76,19 +87,24 @@ pub(crate) fn build(workspace: &Workspace, options: &BuildOptions) -> Result<()>
         validate(workspace, &dist.join(&wasm_name))
     })?;
     let sizes = steps.run("compress (brotli 11, gzip 9)", || {
-        sizes::write_compressed(&dist, &[js_name.as_str(), wasm_name.as_str()])
+        sizes::write_compressed(dist, &[js_name.as_str(), wasm_name.as_str()])
     })?;
     steps.print_summary();
     sizes::print_table(&sizes);
     println!("  Bundle: {}", dist.display());
-    Ok(())
+    Ok(sizes)
 }
 
-fn compile_widgets(workspace: &Workspace, options: &BuildOptions) -> Result<PathBuf> {
+fn compile_widgets(
+    workspace: &Workspace,
+    options: &BuildOptions,
+    features: Option<&str>,
+) -> Result<PathBuf> {
     let profile = options.profile();
     // `cargo rustc --crate-type cdylib`, not `cargo build`: for a cdylib+rlib crate the
     // latter silently skips LTO.
-    process::run(process::cargo(&workspace.root).args([
+    let mut command = process::cargo(&workspace.root);
+    command.args([
         "rustc",
         "-p",
         "widgets",
@@ -98,7 +114,11 @@ fn compile_widgets(workspace: &Workspace, options: &BuildOptions) -> Result<Path
         WASM_TARGET,
         "--crate-type",
         "cdylib",
-    ]))?;
+    ]);
+    if let Some(features) = features {
+        command.args(["--no-default-features", "--features", features]);
+    }
+    process::run(&mut command)?;
     let wasm = workspace
         .target_dir
         .join(WASM_TARGET)

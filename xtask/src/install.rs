@@ -12,6 +12,7 @@ use crate::workspace::Workspace;
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub(crate) const CHROMIUM: &str = "/usr/bin/chromium";
+pub(crate) const WRK: &str = "/usr/bin/wrk";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// Browser downloads (`npx playwright install`) do not work on CI machines; Debian's
 /// packages do. Fonts are otherwise only a recommendation, which we skip to keep it quick.
@@ -148,6 +149,18 @@ pub(crate) fn ensure_chromium(workspace: &Workspace) -> Result<()> {
             "installing {} did not provide {CHROMIUM}",
             CHROMIUM_PACKAGES.join(" ")
         );
+    }
+    Ok(())
+}
+
+/// The load generator of `cargo xtask bench` (Debian's `wrk`, a separate process).
+pub(crate) fn ensure_wrk(workspace: &Workspace) -> Result<()> {
+    if Path::new(WRK).exists() {
+        return Ok(());
+    }
+    apt_install(workspace, &["wrk"])?;
+    if !Path::new(WRK).exists() {
+        bail!("installing wrk did not provide {WRK}");
     }
     Ok(())
 }

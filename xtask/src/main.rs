@@ -26,10 +26,14 @@ const USAGE: &str = "\
 Usage: cargo xtask <command> [options]
 
 Commands:
-  bench [--inquiries N] [--members M]
-                            api-stub's inbox queries over N generated inquiries (default
-                            100000; seeded once into target/bench/) and M generated members
-                            (default 8): p50/p90/p99 per request, throughput, peak memory.
+  bench [--full] [--inquiries N] [--members M]
+                            Bundle sizes against the 250 KB brotli budget (fails above it,
+                            after measuring the rest); api-stub in process and under load
+                            (wrk) over N generated inquiries (default 100000, seeded once
+                            into target/bench/) and M generated members (default 8); the
+                            widgets in headless Chromium against plain-JavaScript floors
+                            and on a host page. Writes BENCHMARKS.md. --full: also
+                            1000000 inquiries for the server, and each widget's own bundle.
   build [--dev]             Build the drop-in bundle into dist/ (crm-widgets.js + .wasm,
                             plus .br/.gz copies). --dev: release profile without LTO, no wasm-opt.
   demo [--port N] [--reset] Build, then serve host-demo/ and dist/ with api-stub on
@@ -135,6 +139,7 @@ fn parse_arguments(arguments: &[String]) -> Result<Command> {
                 match flag {
                     "--inquiries" => options.inquiries = number(flag, value()?)?,
                     "--members" => options.members = number(flag, value()?)?,
+                    "--full" => options.full = true,
                     other => bail!("unknown option `{other}` for `bench`"),
                 }
             }
@@ -249,7 +254,16 @@ mod tests {
             parse("bench --inquiries 1000000").unwrap(),
             Command::Bench(bench::BenchOptions {
                 inquiries: 1_000_000,
-                members: 8
+                members: 8,
+                full: false,
+            })
+        );
+        assert_eq!(
+            parse("bench --full").unwrap(),
+            Command::Bench(bench::BenchOptions {
+                inquiries: 100_000,
+                members: 8,
+                full: true,
             })
         );
         assert_eq!(

@@ -58,6 +58,16 @@ pub(crate) fn write_compressed(directory: &Path, files: &[&str]) -> Result<Vec<F
     })
 }
 
+/// The sizes of `data` as it is and compressed as `write_compressed` does.
+pub(crate) fn measure(name: &str, data: &[u8]) -> Result<FileSizes> {
+    Ok(FileSizes {
+        name: name.to_owned(),
+        raw: byte_count(data),
+        gzip: byte_count(&gzip(data)?),
+        brotli: byte_count(&brotli(data)?),
+    })
+}
+
 /// Brotli at the highest quality with the largest window that browsers decode (2^24);
 /// brotli's "large window" extension goes further but `Content-Encoding: br` cannot use it.
 fn brotli(data: &[u8]) -> Result<Vec<u8>> {
