@@ -28,6 +28,11 @@ pub(crate) use collection::Collection;
 pub(crate) const SCHEMA_VERSION: u32 = 2;
 /// The most records one transaction writes.
 pub(crate) const BATCH: usize = 1000;
+/// The most records one read hands over at once. Decoding them is one task of
+/// the page's main thread: 1,000 inquiries took 60 to 180 ms on the benchmark
+/// machine (`cargo xtask bench`, host-page long tasks); 250 keep a task well
+/// under the 50 ms that makes it a long task.
+pub(crate) const READ_BATCH: usize = 250;
 /// How long an open may stay blocked (another tab holding an older version open)
 /// before the widgets give up on the cache and work from memory.
 const OPEN_TIMEOUT_MILLISECONDS: u32 = 4_000;
@@ -147,7 +152,7 @@ impl Store {
         &self.db
     }
 
-    /// Every record of `collection`, handed to `each` in batches of [`BATCH`]
+    /// Every record of `collection`, handed to `each` in batches of [`READ_BATCH`]
     /// (one transaction each), so that the caller's work on a batch is a task of
     /// its own rather than one long task over the whole cache.
     pub(crate) async fn read_each(
@@ -182,14 +187,14 @@ impl Store {
             let batch: Vec<JsValue> = store
                 .get_all()
                 .with_query::<JsValue, _>(range)
-                .with_limit(BATCH as u32)
+                .with_limit(READ_BATCH as u32)
                 .primitive()
                 .map_err(describe)?
                 .await
                 .map_err(describe)?
                 .collect::<Result<_, _>>()
                 .map_err(describe)?;
-            let full = batch.len() == BATCH;
+            let full = batch.len() == READ_BATCH;
             after = batch.last().and_then(|record| {
                 let key = if store_name == OUTBOX { "seq" } else { "id" };
                 js_sys::Reflect::get(record, &key.into()).ok()
