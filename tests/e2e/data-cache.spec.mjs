@@ -244,3 +244,34 @@ test('a token that now belongs to another user: the widgets start afresh on that
     .filter(([key]) => key.startsWith('crm-widgets:identity:')).map(([, value]) => value));
   expect(remembered).toEqual([name]);
 });
+
+test('a cache larger than one read batch opens offline with every record', async ({ page, request, own }) => {
+  // The cache is read 250 records at a time (store::READ_BATCH): 300 more
+  // inquiries make the read continue after its first batches.
+  const me = await call(request, own, TOKENS.owner, 'GET', '/me');
+  for (let index = 0; index < 300; index += 1) {
+    const ingest = await call(request, own, 'demo-portal-service-token', 'POST', '/ingest/inquiries', {
+      member_id: me.body.member.id,
+      portal_inquiry_id: `BATCH-${index}`,
+      kind: 'product',
+      buyer: { name: `Buyer ${index}`, company: `Batch Trading ${index}`, email: `buyer${index}@batch.example`, country: 'DE', verified: false },
+      product: { name: 'LED Panel Light 600×600 40W' },
+      subject: `Batch inquiry ${index}`,
+      message: 'Please quote 500 panels, FOB Ningbo.',
+      requirement: { quantity: { value: '500', unit: 'piece' }, sample_wanted: false, oem: false },
+    }, { 'Idempotency-Key': `batch-${index}`, 'Content-Type': 'application/json' });
+    expect(ingest.status, JSON.stringify(ingest.body)).toBe(201);
+  }
+  const expected = (await listAll(request, own, TOKENS.owner, '/inquiries')).length;
+  expect(expected).toBeGreaterThan(300);
+  await open(page, own, TOKENS.owner);
+  const all = page.locator('crm-inquiry-inbox [data-test="status-count"]').first();
+  await expect(all).toHaveText(expected.toLocaleString('en'));
+  expect((await readCache(page, await cacheName(page))).stores.inquiries).toHaveLength(expected);
+
+  await page.route('**/api/v1/**', (route) => route.abort('internetdisconnected'));
+  await page.reload();
+  await expect(statusLine(page)).toContainText('Offline: showing saved data');
+  await expect(all).toHaveText(expected.toLocaleString('en'));
+  await expect(rows(page).first()).toContainText('Batch inquiry 299');
+});
