@@ -245,7 +245,7 @@ fn bundle_report(
         std::slice::from_ref(&css),
     ));
     for (tag, files) in widgets {
-        rows.push(row(format!("{tag} alone (whole bundle)"), files));
+        rows.push(row(format!("`{tag}` alone (whole bundle)"), files));
     }
     let total: u64 = suite.iter().map(|file| file.brotli).sum();
     let over = total.checked_sub(BUNDLE_BUDGET).filter(|over| *over > 0);
