@@ -90,8 +90,10 @@ pub(crate) fn run(workspace: &Workspace, options: &BenchOptions) -> Result<()> {
     }
     let mut in_process = String::new();
     let mut loads = Vec::new();
+    let mut databases = Vec::new();
     for &inquiries in &sizes {
         let database = seeded(workspace, inquiries, options.members)?;
+        databases.push(database.clone());
         let output = process::output(
             process::cargo(&workspace.root)
                 .args([
@@ -142,8 +144,8 @@ pub(crate) fn run(workspace: &Workspace, options: &BenchOptions) -> Result<()> {
         ),
     );
 
-    let database = seeded(workspace, options.inquiries, options.members)?;
-    let (data_layer, impact) = browser::run(workspace, &database)?;
+    // The browser benchmarks on the quick size (the first database).
+    let (data_layer, impact) = browser::run(workspace, &databases[0])?;
     print!("{data_layer}\n{impact}");
     report.add_text(
         "Browser: data layer, inbox and quote builder",
