@@ -34,7 +34,21 @@ for (const button of document.querySelectorAll('[data-lang]')) {
   });
 }
 
-// 3. Wiring. The customer card follows the inbox by itself (`for="inbox"`);
+// 3. Theme: the widgets follow the page's CSS `color-scheme` (portal.css sets it
+//    from data-theme): light, dark, or the system's ("Auto").
+function applyTheme(theme) {
+  document.documentElement.dataset.theme = theme;
+  localStorage.setItem('crm-demo-theme', theme);
+  for (const button of document.querySelectorAll('[data-theme]:not(html)')) {
+    button.setAttribute('aria-pressed', String(button.dataset.theme === theme));
+  }
+}
+applyTheme(localStorage.getItem('crm-demo-theme') || 'light');
+for (const button of document.querySelectorAll('button[data-theme]')) {
+  button.addEventListener('click', () => applyTheme(button.dataset.theme));
+}
+
+// 4. Wiring. The customer card follows the inbox by itself (`for="inbox"`);
 //    through the documented events, "Create quote" starts a quote from the
 //    open inquiry and "Open customer card" brings the card into view.
 inbox.addEventListener('crm-quote-request', (event) => {
@@ -45,7 +59,7 @@ inbox.addEventListener('crm-customer-open', () => {
   card.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
 });
 
-// 4. The customer's full page, for the buyer of the open inquiry.
+// 5. The customer's full page, for the buyer of the open inquiry.
 const customerPage = document.getElementById('customer-page');
 inbox.addEventListener('crm-inquiry-select', (event) => {
   const { customerId } = event.detail;

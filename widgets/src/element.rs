@@ -76,7 +76,7 @@ pub(crate) struct ElementDefinition {
 pub(crate) const COMMON_ATTRIBUTES: [&str; 2] = ["lang", "api-base"];
 
 /// The design tokens and base rules shared by every element.
-const THEME_CSS: &str = include_str!("theme.css");
+pub(crate) const THEME_CSS: &str = include_str!("theme.css");
 
 /// The events the widgets dispatch. Names carry the `crm-` prefix so they never
 /// collide with a host's own events.

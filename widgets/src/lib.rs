@@ -26,6 +26,8 @@ mod elements;
 mod i18n;
 mod inquiry_inbox;
 mod intl;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod package;
 mod quote_builder;
 mod sync;
 mod ui;

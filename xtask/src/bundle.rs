@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use wasm_bindgen_cli_support::Bindgen;
 
+use crate::package;
 use crate::process;
 use crate::sizes::{self, FileSizes};
 use crate::steps::Steps;
@@ -72,7 +73,9 @@ pub(crate) fn build_variant(
     steps.run("write dist/", || {
         clean_directory(dist)?;
         let js_path = dist.join(&js_name);
-        fs::write(&js_path, &bundle.js).with_context(|| format!("writing {}", js_path.display()))
+        fs::write(&js_path, &bundle.js)
+            .with_context(|| format!("writing {}", js_path.display()))?;
+        package::copy_into(workspace, dist)
     })?;
     if options.dev {
         steps.run("copy wasm (--dev: no wasm-opt)", || {

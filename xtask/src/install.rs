@@ -19,8 +19,8 @@ const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const CHROMIUM_PACKAGES: [&str; 3] = ["chromium", "chromium-driver", "fonts-liberation"];
 /// Debian's packages for `python3 -m venv` (with pip, through ensurepip).
 const PYTHON_PACKAGES: [&str; 2] = ["python3", "python3-venv"];
-/// Executables the bundle build and the browser tests take from `node_modules/.bin`.
-const NODE_BINARIES: [&str; 2] = ["wasm-opt", "playwright"];
+/// Executables the bundle build and the tests take from `node_modules/.bin`.
+const NODE_BINARIES: [&str; 3] = ["wasm-opt", "playwright", "tsc"];
 
 /// What `cargo xtask build` and `demo` need.
 pub(crate) fn ensure_build_tools(workspace: &Workspace) -> Result<()> {

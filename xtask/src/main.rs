@@ -8,6 +8,7 @@ mod bundle;
 mod demo;
 mod install;
 mod openapi;
+mod package;
 mod process;
 mod schemathesis;
 mod seed;
@@ -40,6 +41,9 @@ Commands:
                             http://127.0.0.1:N/ (default 8080) until Ctrl-C.
                             --reset: delete the demo database first.
   openapi                   Write api-stub's OpenAPI document to contract/openapi.json.
+  package                   Write the package's package.json, custom-elements.json and
+                            crm-widgets.d.ts, generated from the widgets crate, to
+                            widgets/package/ (`build` copies them into dist/).
   seed [--inquiries N] [--members M] [--years Y] [--database FILE]
                             A new database (default target/demo/crm.db, replaced) with the
                             demo story plus N generated older inquiries (default 100000, up
@@ -58,6 +62,7 @@ enum Command {
     Build(bundle::BuildOptions),
     Demo(demo::DemoOptions),
     Openapi,
+    Package,
     Schemathesis,
     Seed(seed::SeedOptions),
     Test,
@@ -105,6 +110,10 @@ fn run() -> Result<ExitCode> {
         Command::Demo(options) => demo::run(&workspace, &options),
         Command::Openapi => {
             openapi::write(&workspace)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Package => {
+            package::write(&workspace)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Schemathesis => {
@@ -174,6 +183,10 @@ fn parse_arguments(arguments: &[String]) -> Result<Command> {
         "openapi" => match rest.next() {
             None => Ok(Command::Openapi),
             Some(other) => bail!("`openapi` takes no options, got `{other}`"),
+        },
+        "package" => match rest.next() {
+            None => Ok(Command::Package),
+            Some(other) => bail!("`package` takes no options, got `{other}`"),
         },
         "schemathesis" => match rest.next() {
             None => Ok(Command::Schemathesis),

@@ -1,6 +1,7 @@
 //! `cargo xtask test`: everything CI checks, in order, stopping at the first failure:
 //! tools, fmt, clippy (native and wasm32), unit and integration tests, schemathesis
-//! against api-stub, the bundle, api-stub, and the Playwright browser tests against them.
+//! against api-stub, the bundle, its TypeScript declarations against a host's usage,
+//! api-stub, and the Playwright browser tests against them.
 
 use std::env;
 use std::process::Command;
@@ -14,6 +15,8 @@ use crate::workspace::Workspace;
 use crate::{process, schemathesis};
 
 const PLAYWRIGHT_CONFIG: &str = "tests/playwright.config.mjs";
+/// A host's TypeScript using the package's declarations, type-checked (not run).
+const TYPESCRIPT_CHECK: &str = "tests/package/tsconfig.json";
 
 pub(crate) fn run(workspace: &Workspace) -> Result<()> {
     configure_environment();
@@ -57,6 +60,12 @@ pub(crate) fn run(workspace: &Workspace) -> Result<()> {
         steps.run("schemathesis", || schemathesis::run(workspace))?;
         steps.run("bundle", || {
             bundle::build(workspace, &BuildOptions::default()).map(drop)
+        })?;
+        steps.run("TypeScript declarations (tsc --strict)", || {
+            process::run(
+                process::command(workspace.node_bin("tsc"), root)
+                    .args(["--project", TYPESCRIPT_CHECK]),
+            )
         })?;
         steps.run("build api-stub", || {
             cargo(&["build", "--locked", "-p", "api-stub"])
