@@ -1,12 +1,17 @@
 // Browser tests: headless Debian Chromium against host-demo served by a real
 // api-stub (one per worker, ephemeral port, fresh seeded SQLite database).
 // Run through `cargo xtask test`, which builds dist/ and api-stub first.
+// The `conformance` project checks the REST contract's conventions against
+// api-stub, or against any server through `cargo xtask conformance`.
 import { defineConfig } from '@playwright/test';
 
 const chromium = process.env.CRM_CHROMIUM || '/usr/bin/chromium';
 
 export default defineConfig({
-  testDir: './e2e',
+  projects: [
+    { name: 'browser', testDir: './e2e' },
+    { name: 'conformance', testDir: './conformance' },
+  ],
   outputDir: './test-results',
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -5,6 +5,7 @@
 
 mod bench;
 mod bundle;
+mod conformance;
 mod demo;
 mod install;
 mod openapi;
@@ -37,6 +38,14 @@ Commands:
                             1000000 inquiries for the server, and each widget's own bundle.
   build [--dev]             Build the drop-in bundle into dist/ (crm-widgets.js + .wasm,
                             plus .br/.gz copies). --dev: release profile without LTO, no wasm-opt.
+  conformance --base-url URL --token TOKEN [--other-token TOKEN] [--ingest-token TOKEN]
+                            Check your own back end against the REST contract: schemathesis
+                            with contract/openapi.json, then the conformance suite
+                            (tests/conformance/). URL includes the API prefix
+                            (https://…/api/v1); TOKEN is a member owner's or manager's;
+                            --other-token a user of another member company;
+                            --ingest-token the portal's service token. It writes test
+                            data: use a test instance.
   demo [--port N] [--reset] Build, then serve host-demo/ and dist/ with api-stub on
                             http://127.0.0.1:N/ (default 8080) until Ctrl-C.
                             --reset: delete the demo database first.
@@ -60,6 +69,7 @@ Commands:
 enum Command {
     Bench(bench::BenchOptions),
     Build(bundle::BuildOptions),
+    Conformance(conformance::ConformanceOptions),
     Demo(demo::DemoOptions),
     Openapi,
     Package,
@@ -105,6 +115,10 @@ fn run() -> Result<ExitCode> {
         Command::Build(options) => {
             install::ensure_build_tools(&workspace)?;
             bundle::build(&workspace, &options)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Conformance(options) => {
+            conformance::run(&workspace, &options)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Demo(options) => demo::run(&workspace, &options),
@@ -163,6 +177,26 @@ fn parse_arguments(arguments: &[String]) -> Result<Command> {
                 }
             }
             Ok(Command::Build(options))
+        }
+        "conformance" => {
+            let mut options = conformance::ConformanceOptions::default();
+            while let Some(flag) = rest.next() {
+                let value = rest
+                    .next()
+                    .with_context(|| format!("`{flag}` needs a value"))?
+                    .to_owned();
+                match flag {
+                    "--base-url" => options.base_url = value,
+                    "--token" => options.token = value,
+                    "--other-token" => options.other_token = Some(value),
+                    "--ingest-token" => options.ingest_token = Some(value),
+                    other => bail!("unknown option `{other}` for `conformance`"),
+                }
+            }
+            if options.base_url.is_empty() || options.token.is_empty() {
+                bail!("`conformance` needs --base-url and --token");
+            }
+            Ok(Command::Conformance(options))
         }
         "demo" => {
             let mut options = demo::DemoOptions::default();
@@ -262,6 +296,19 @@ mod tests {
         );
         assert_eq!(parse("test").unwrap(), Command::Test);
         assert_eq!(parse("openapi").unwrap(), Command::Openapi);
+        assert_eq!(parse("package").unwrap(), Command::Package);
+        assert_eq!(
+            parse(
+                "conformance --base-url https://crm.example.com/api/v1 --token t --other-token o"
+            )
+            .unwrap(),
+            Command::Conformance(conformance::ConformanceOptions {
+                base_url: "https://crm.example.com/api/v1".into(),
+                token: "t".into(),
+                other_token: Some("o".into()),
+                ingest_token: None,
+            })
+        );
         assert_eq!(parse("schemathesis").unwrap(), Command::Schemathesis);
         assert_eq!(
             parse("bench --inquiries 1000000").unwrap(),
@@ -308,5 +355,9 @@ mod tests {
         assert!(parse("seed --size 5").is_err());
         assert!(parse("bench --inquiries").is_err());
         assert!(parse("bench --quick").is_err());
+        assert!(parse("conformance").is_err());
+        assert!(parse("conformance --token t").is_err());
+        assert!(parse("conformance --base-url http://x --token").is_err());
+        assert!(parse("package --check").is_err());
     }
 }
