@@ -117,6 +117,9 @@ pub struct Settings {
     pub cors_origins: Vec<HeaderValue>,
     /// How long change-feed entries are kept.
     pub change_retention: time::Duration,
+    /// Serve the demo portal's buyer form endpoint, `POST /demo/buyer-inquiries`
+    /// (with `--seed-demo`).
+    pub demo_storefront: bool,
 }
 
 impl Settings {
@@ -134,6 +137,7 @@ impl Default for Settings {
             max_body_bytes: Settings::DEFAULT_MAX_BODY_BYTES as usize,
             rate_limit_per_minute: Settings::DEFAULT_RATE_LIMIT_PER_MINUTE,
             cors_origins: Vec::new(),
+            demo_storefront: false,
             change_retention: time::Duration::days(i64::from(
                 Settings::DEFAULT_CHANGE_RETENTION_DAYS,
             )),
@@ -149,6 +153,7 @@ impl Config {
             rate_limit_per_minute: self.rate_limit_per_minute,
             cors_origins: self.cors_origins.clone(),
             change_retention: time::Duration::days(i64::from(self.change_retention_days)),
+            demo_storefront: self.seed_demo,
         }
     }
 }

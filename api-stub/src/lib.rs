@@ -25,6 +25,7 @@ pub mod seed;
 pub mod static_files;
 pub mod status_history;
 pub mod stored;
+pub mod storefront;
 pub mod text;
 
 use std::path::PathBuf;
@@ -87,8 +88,9 @@ impl AppState {
 /// bundle under `/dist/`, the host demo pages at `/`, and the layers common to all.
 pub fn app(state: AppState) -> Router {
     let static_files = static_files::router(&state.static_dirs);
+    let storefront = storefront::router(&state).with_state(state.clone());
     let api = routes::router(&state).with_state(state);
-    layers::with_common_layers(api.merge(static_files))
+    layers::with_common_layers(api.merge(storefront).merge(static_files))
 }
 
 /// Deletes what the server keeps only for a while: idempotency records older than

@@ -6,7 +6,7 @@
 mod changes;
 mod customers;
 mod health;
-mod ingest;
+pub(crate) mod ingest;
 mod inquiries;
 mod me;
 mod products;

@@ -48,6 +48,21 @@ use uuid::Uuid;
 /// `stable_id("customer/brightway/Müller Handels GmbH")`.
 pub const MUELLER_HANDELS_CUSTOMER_ID: &str = "5d79def3-fe45-419a-8c39-9e7bfa0542d0";
 
+/// The product the demo portal's product page (`host-demo/product.html`) shows:
+/// Brightway's back-lit panel.
+pub const DEMO_STOREFRONT_PRODUCT: &str = "LED Panel Light 600×600 36W Backlit";
+const DEMO_STOREFRONT_SKU: &str = "BW-PB6060-36";
+
+/// The member and product ids of the demo portal's product page.
+#[must_use]
+pub fn demo_storefront_ids() -> (Uuid, Uuid) {
+    let member = brightway::MEMBER.key;
+    (
+        stable_id(&format!("member/{member}")),
+        stable_id(&format!("product/{member}/{DEMO_STOREFRONT_SKU}")),
+    )
+}
+
 /// What [`seed_demo`] did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SeedOutcome {

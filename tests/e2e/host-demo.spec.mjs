@@ -147,3 +147,37 @@ test('attributes are reflected by camelCase properties', async ({ page }) => {
   });
   expect(values).toEqual({ attribute: '/api/v1', status: null, property: '/api/v1' });
 });
+
+test('a buyer\'s inquiry from the product page lands in an open back office live; a bad e-mail is explained and nothing typed is lost', async ({ page, context, api }) => {
+  // The seller's back office, open as the owner (who sees every inquiry).
+  await page.goto('/');
+  await page.selectOption('[data-test="demo-user"]', TOKENS.owner);
+  const rows = page.locator('crm-inquiry-inbox [data-test="inquiry-row"]');
+  await expect(rows.first()).toBeVisible();
+  const total = page.locator('crm-inquiry-inbox [data-test="inquiry-total"]');
+  const before = (await api(TOKENS.owner, '/inquiries?limit=1')).total;
+  await expect(total).toHaveText(new RegExp(`^${before.toLocaleString('en')}\\b`));
+
+  // The buyer, in another tab, on the marketplace's product page.
+  const buyer = await context.newPage();
+  await buyer.goto('/product.html');
+  const company = `Keller Licht ${Date.now()} GmbH`;
+  await buyer.fill('[data-test="buyer-name"]', 'Jonas Keller');
+  await buyer.fill('[data-test="buyer-company"]', company);
+  await buyer.fill('[data-test="buyer-email"]', 'jonas.keller@');
+  await buyer.fill('[data-test="buyer-quantity"]', '1,200');
+  await buyer.fill('[data-test="buyer-message"]', 'Please quote 1,200 pcs FOB Ningbo with your best lead time.');
+  await buyer.click('[data-test="buyer-send"]');
+  const status = buyer.locator('[data-test="buyer-status"]');
+  await expect(status).toHaveText(/Please check: email: must be an e-mail address/);
+  await expect(buyer.locator('[data-test="buyer-company"]')).toHaveValue(company);
+
+  await buyer.fill('[data-test="buyer-email"]', 'jonas.keller@keller-licht.de');
+  await buyer.click('[data-test="buyer-send"]');
+  await expect(status).toHaveText(/^Sent\./);
+
+  // No reload: the change stream brings it to the top of the seller's inbox.
+  await expect(rows.first()).toContainText(company);
+  await expect(rows.first()).toContainText('1,200 pcs');
+  await expect(total).toHaveText(new RegExp(`^${(before + 1).toLocaleString('en')}\\b`));
+});

@@ -69,6 +69,16 @@ async fn ingest_inquiry(
     portal: PortalCaller,
     ApiJson(inquiry): ApiJson<IngestInquiry>,
 ) -> Result<Response, ApiError> {
+    take_over(&state, inquiry, &portal.label).await
+}
+
+/// What `POST /ingest/inquiries` does once the portal is authenticated; also
+/// the demo portal's own buyer form (`crate::storefront`).
+pub(crate) async fn take_over(
+    state: &AppState,
+    inquiry: IngestInquiry,
+    portal: &str,
+) -> Result<Response, ApiError> {
     let now = super::inquiries::now_as_stored();
     let language = check(&inquiry, now)?;
     let mut transaction = state.database.begin_with("BEGIN IMMEDIATE").await?;
@@ -190,7 +200,7 @@ async fn ingest_inquiry(
     // A new customer, or an existing one whose inquiry count and last contact changed.
     change_log::record(&mut transaction, member, Entity::Customer, customer.id, now).await?;
     state.changes.commit(transaction, member).await?;
-    tracing::info!(portal = %portal.label, inquiry = %id, %member, "inquiry ingested");
+    tracing::info!(%portal, inquiry = %id, %member, "inquiry ingested");
 
     let body = IngestedInquiry {
         inquiry_id: id,

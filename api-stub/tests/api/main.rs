@@ -30,5 +30,6 @@ mod reminders;
 mod scoping;
 mod seed;
 mod static_files;
+mod storefront;
 mod timeline;
 mod users;
