@@ -48,11 +48,11 @@ for (const button of document.querySelectorAll('button[data-theme]')) {
   button.addEventListener('click', () => applyTheme(button.dataset.theme));
 }
 
-// 4. Wiring. The customer card follows the inbox by itself (`for="inbox"`);
-//    through the documented events, "Create quote" starts a quote from the
-//    open inquiry and "Open customer card" brings the card into view.
-inbox.addEventListener('crm-quote-request', (event) => {
-  quote.setAttribute('inquiry-id', event.detail.inquiryId);
+// 4. Wiring. The customer card and the quote builder follow the inbox by
+//    themselves (`for="inbox"`: the selection, and "Create quote"). The page
+//    only adds its own touch through the documented events: it brings the
+//    quote builder or the card into view.
+inbox.addEventListener('crm-quote-request', () => {
   quote.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
 });
 inbox.addEventListener('crm-customer-open', () => {

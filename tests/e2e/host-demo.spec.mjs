@@ -107,8 +107,8 @@ test('selecting an inquiry fires crm-inquiry-select across the shadow boundary; 
   await expect(page.locator('crm-inquiry-inbox')).toHaveAttribute('selected', withCustomer.id);
   await expect(page.locator(`crm-inquiry-inbox [data-id="${withCustomer.id}"]`)).toHaveAttribute('aria-current', 'true');
 
-  // host-demo's glue: the card shows the buyer; "Create quote" asks the page
-  // (crm-quote-request), which starts the quote builder from the inquiry.
+  // The card shows the buyer; "Create quote" tells the page (crm-quote-request)
+  // and the quote builder, which follows the inbox (for="inbox"), starts from it.
   await expect(page.locator('crm-customer-card [data-test="customer-name"]')).toHaveText(customer.name);
   const quoteRequest = page.evaluate(() => new Promise((resolve) => {
     document.addEventListener('crm-quote-request', (event) => resolve(event.detail), { once: true });
@@ -117,6 +117,24 @@ test('selecting an inquiry fires crm-inquiry-select across the shadow boundary; 
   expect(await quoteRequest).toEqual({ inquiryId: withCustomer.id, customerId: withCustomer.customer_id });
   await expect(page.locator('crm-quote-builder [data-test="quote-line"]').first()).toBeVisible();
   await expect(page.locator('crm-quote-builder [data-test="quote-buyer"]')).toContainText(withCustomer.buyer.company || withCustomer.buyer.name);
+});
+
+test('three tags cooperate with no host code: for="inbox" on the card and the quote builder', async ({ page, api }) => {
+  const { items } = await api(TOKENS.rep, '/inquiries');
+  const withCustomer = items.slice(0, 5).find((item) => item.customer_id);
+  const customer = await api(TOKENS.rep, `/customers/${withCustomer.customer_id}`);
+  await page.goto('/test-pages/wired.html');
+  const quote = page.locator('#quote');
+  await expect(quote.locator('[data-test="notice"]')).toBeVisible();
+  // A `for` that names no element says so, in its own widget only.
+  await expect(page.locator('#lost [data-test="notice"]')).toContainText('no element with this id');
+
+  await page.locator(`crm-inquiry-inbox [data-test="inquiry-row"][data-id="${withCustomer.id}"]`).click();
+  await expect(page.locator('crm-customer-card [data-test="customer-name"]')).toHaveText(customer.name);
+  await page.locator('crm-inquiry-inbox [data-test="create-quote"]').click();
+  await expect(quote).toHaveAttribute('inquiry-id', withCustomer.id);
+  await expect(quote.locator('[data-test="quote-line"]').first()).toBeVisible();
+  await expect(quote.locator('[data-test="quote-buyer"]')).toContainText(withCustomer.buyer.company || withCustomer.buyer.name);
 });
 
 test('the widgets follow the page language live, and an element\'s own lang wins', async ({ page }) => {

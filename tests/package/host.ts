@@ -43,6 +43,7 @@ card.addEventListener('crm-reminder-due', (event) => {
 
 const quote = document.createElement('crm-quote-builder');
 quote.currency = 'EUR';
+quote.for = 'inbox';
 // @ts-expect-error not a supported currency
 quote.currency = 'XYZ';
 quote.draft = {

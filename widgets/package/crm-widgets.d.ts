@@ -208,6 +208,8 @@ export interface CrmQuoteBuilderElement extends HTMLElement {
   customerId: string | null;
   /** The currency of a new quote (default `USD`). */
   currency: Currency | null;
+  /** The id of a `<crm-inquiry-inbox>` in the same document or shadow root: its "Create quote" opens that inquiry here (sets `inquiry-id`). No host code needed. */
+  for: string | null;
   /** Pre-fills the form. An invalid draft is explained in the widget and changes nothing. */
   draft: CrmQuoteDraft | undefined;
 }

@@ -50,6 +50,12 @@ extern "C" {
         name: &str,
         notify: &JsValue,
     ) -> js_sys::Function;
+    fn crm_listen_peer(
+        element: &HtmlElement,
+        id: &str,
+        name: &str,
+        notify: &JsValue,
+    ) -> js_sys::Function;
     fn crm_report_crash(message: &str);
     fn crm_download(filename: &str, kind: &str, text: &str);
     fn crm_print(sheet: &web_sys::Element, css: &str, title: &str);

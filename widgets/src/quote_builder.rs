@@ -7,6 +7,7 @@
 //! | `inquiry-id`  | Start a quote from this inquiry (its buyer, product and quantity), or open the quote that answers it. |
 //! | `customer-id` | Start a quote for this customer. |
 //! | `currency`    | The currency of a new quote (ISO 4217, default `USD`). |
+//! | `for`         | The id of a `<crm-inquiry-inbox>` on the page: its "Create quote" opens the inquiry here (sets `inquiry-id`). |
 //! | `lang`, `api-base` | Common to all elements (see `element.rs`). |
 //!
 //! | Property | Meaning |
@@ -62,7 +63,7 @@ pub(crate) use self::form::{NOT_A_NUMBER, NOT_WHOLE};
 
 pub(crate) static DEFINITION: ElementDefinition = ElementDefinition {
     tag: "crm-quote-builder",
-    attributes: &["quote-id", "inquiry-id", "customer-id", "currency"],
+    attributes: &["quote-id", "inquiry-id", "customer-id", "currency", "for"],
     properties: &["draft"],
     styles: concat!(
         include_str!("quote_builder/style.css"),
@@ -102,6 +103,20 @@ fn QuoteBuilder(context: ElementContext, i18n: I18n) -> impl IntoView {
     let customer_attribute = context.attribute("customer-id");
     let currency_attribute = context.attribute("currency");
     let draft_property = context.property("draft");
+    let for_attribute = context.attribute("for");
+    // `for="inbox"`: "Create quote" in that inbox opens its inquiry here, as if
+    // the host had set `inquiry-id` (which it reflects, for the host to see).
+    let follow_context = context.clone();
+    let peer_found = context.peer_events(for_attribute, CrmEvent::QuoteRequest, move |detail| {
+        let inquiry = js_sys::Reflect::get(&detail, &wasm_bindgen::JsValue::from_str("inquiryId"))
+            .ok()
+            .and_then(|id| id.as_string());
+        if let Some(inquiry) = inquiry {
+            follow_context.reflect_attribute("quote-id", None);
+            follow_context.reflect_attribute("customer-id", None);
+            follow_context.reflect_attribute("inquiry-id", Some(&inquiry));
+        }
+    });
     let quote_id = Memo::new(move |_| parse_id::<QuoteId>(quote_attribute.get()));
     let inquiry_id = Memo::new(move |_| parse_id::<InquiryId>(inquiry_attribute.get()));
     let customer_id = Memo::new(move |_| parse_id::<CustomerId>(customer_attribute.get()));
@@ -279,6 +294,13 @@ fn QuoteBuilder(context: ElementContext, i18n: I18n) -> impl IntoView {
                 return view! { <InvalidAttribute name=name value=value reason=reason /> }
                     .into_any();
             }
+        }
+        if peer_found.get().is_err() {
+            return view! {
+                <InvalidAttribute name="for" value=for_attribute.get().unwrap_or_default()
+                    reason=i18n.text(Text::CustomerNoPeer).to_owned() />
+            }
+            .into_any();
         }
         if has_form.get() {
             return view! { <Editor builder=builder /> }.into_any();

@@ -18,7 +18,7 @@ use serde::Serialize;
 use wasm_bindgen::JsValue;
 use web_sys::HtmlElement;
 
-use super::{CrmEvent, crm_emit, crm_follow_peer, crm_inherited_language};
+use super::{CrmEvent, crm_emit, crm_follow_peer, crm_inherited_language, crm_listen_peer};
 
 /// A JS property value as the host set it.
 pub(crate) type PropertyValue = Option<SendWrapper<JsValue>>;
@@ -233,6 +233,61 @@ impl ElementContext {
         });
         on_cleanup(halt);
         value.into()
+    }
+
+    /// Calls `on_detail` with the `detail` of every `event` that the element whose
+    /// id `id` gives (same document or shadow root) dispatches, while this view is
+    /// mounted. The signal answers `Err(())` when there is no such element.
+    pub(crate) fn peer_events(
+        &self,
+        id: Signal<Option<String>>,
+        event: CrmEvent,
+        on_detail: impl Fn(JsValue) + 'static,
+    ) -> Signal<Result<(), ()>> {
+        let found = RwSignal::new(Ok(()));
+        let host = self.host.clone();
+        let on_detail = std::rc::Rc::new(on_detail);
+        let stop = StoredValue::new_local(None::<js_sys::Function>);
+        let halt = move || {
+            if let Some(stop) = stop.try_update_value(Option::take).flatten()
+                && let Err(error) = stop.call0(&JsValue::NULL)
+            {
+                web_sys::console::error_2(&"[crm-widgets] cannot stop listening".into(), &error);
+            }
+        };
+        Effect::new(move |_| {
+            halt();
+            let Some(id) = id.get().filter(|id| !id.trim().is_empty()) else {
+                found.set(Ok(()));
+                return;
+            };
+            let on_detail = std::rc::Rc::clone(&on_detail);
+            let notify =
+                wasm_bindgen::closure::Closure::<dyn Fn(JsValue)>::new(move |detail: JsValue| {
+                    if detail.is_undefined() {
+                        found.try_set(Err(()));
+                    } else {
+                        on_detail(detail);
+                    }
+                });
+            found.set(Ok(()));
+            let stopper = crm_listen_peer(&host, id.trim(), event.name(), notify.as_ref());
+            // The closure lives as long as the listener that calls it.
+            let notify = SendWrapper::new(notify);
+            let both =
+                js_sys::Function::from(wasm_bindgen::closure::Closure::once_into_js(move || {
+                    if let Err(error) = stopper.call0(&JsValue::NULL) {
+                        web_sys::console::error_2(
+                            &"[crm-widgets] cannot stop listening".into(),
+                            &error,
+                        );
+                    }
+                    drop(notify);
+                }));
+            stop.set_value(Some(both));
+        });
+        on_cleanup(halt);
+        found.into()
     }
 
     /// Dispatches `event` from the element with `detail` as a plain JS object.

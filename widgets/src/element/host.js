@@ -192,6 +192,21 @@ export function crm_follow_peer(element, id, name, notify) {
   return () => observer.disconnect();
 }
 
+// Calls `notify` with the detail of every `name` event the element with id `id`
+// (in the same document or shadow root as `element`) dispatches; `notify(undefined)`
+// at once when there is no such element. Returns the function that stops listening.
+export function crm_listen_peer(element, id, name, notify) {
+  const root = element.getRootNode();
+  const peer = typeof root.getElementById === 'function' ? root.getElementById(id) : null;
+  if (!peer) {
+    notify(undefined);
+    return () => {};
+  }
+  const listener = (event) => notify(event.detail ?? null);
+  peer.addEventListener(name, listener);
+  return () => peer.removeEventListener(name, listener);
+}
+
 // The text of the file chosen in `input` (a file input), or null.
 export async function crm_read_file(input) {
   const file = input.files && input.files[0];

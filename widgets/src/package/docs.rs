@@ -340,6 +340,13 @@ pub(crate) static ELEMENTS: [ElementDoc; 3] = [
                 ty: "Currency",
                 description: "The currency of a new quote (default `USD`).",
             },
+            Member {
+                name: "for",
+                ty: "string",
+                description: "The id of a `<crm-inquiry-inbox>` in the same document or shadow \
+                              root: its \"Create quote\" opens that inquiry here (sets \
+                              `inquiry-id`). No host code needed.",
+            },
         ],
         properties: &[Member {
             name: "draft",
