@@ -199,3 +199,41 @@ test('a buyer\'s inquiry from the product page lands in an open back office live
   await expect(rows.first()).toContainText('1,200 pcs');
   await expect(total).toHaveText(new RegExp(`^${(before + 1).toLocaleString('en')}\\b`));
 });
+
+test('the sales-demo tour runs the story with its buttons: the inquiry lands, opens beside its customer, becomes a quote; Chinese and dark; the manager', async ({ page, api }) => {
+  await page.goto('/tour.html');
+  const rows = page.locator('crm-inquiry-inbox [data-test="inquiry-row"]');
+  await expect(rows.first()).toBeVisible();
+  const total = page.locator('crm-inquiry-inbox [data-test="inquiry-total"]');
+  const repBefore = (await api(TOKENS.rep, '/inquiries?limit=1')).total;
+  await expect(total).toHaveText(new RegExp(`^${repBefore.toLocaleString('en')}\\b`));
+
+  // 1–2: Klaus Müller's inquiry reaches Li Wei (he owns the buyer) live, and opens beside the card.
+  await page.click('[data-test="tour-send"]');
+  await expect(page.locator('[data-test="tour-status"]')).toHaveText(/^Sent/);
+  await expect(rows.first()).toContainText('Müller Handels GmbH');
+  await expect(total).toHaveText(new RegExp(`^${(repBefore + 1).toLocaleString('en')}\\b`));
+  await page.click('[data-test="tour-open"]');
+  await expect(page.locator('crm-inquiry-inbox [data-test="inquiry-detail"]')).toContainText('1,200 back-lit');
+  await expect(page.locator('crm-customer-card [data-test="customer-name"]')).toHaveText('Müller Handels GmbH');
+
+  // 3: the quote, from the inquiry, priced at the catalog's break for 1,200 pieces.
+  await page.click('[data-test="tour-quote"]');
+  const line = page.locator('crm-quote-builder [data-test="quote-line"]').first();
+  await expect(line).toBeVisible();
+  await expect(page.locator('crm-quote-builder [data-test="line-price"]').first()).toHaveValue('11.40');
+  await expect(page.locator('crm-quote-builder [data-test="quote-buyer"]')).toContainText('Müller Handels GmbH');
+
+  // 5: Chinese and dark, live.
+  await page.click('[data-test="tour-chinese"]');
+  await expect(page.locator('crm-inquiry-inbox h2')).toHaveText('询盘');
+  await expect.poll(() => page.locator('crm-inquiry-inbox [part="base"]').evaluate((base) => getComputedStyle(base).backgroundColor))
+    .toBe('rgb(13, 17, 23)');
+  await page.click('[data-test="tour-english"]');
+
+  // 6: the manager sees the whole team's inbox.
+  const managerTotal = (await api(TOKENS.manager, '/inquiries?limit=1')).total;
+  expect(managerTotal).toBeGreaterThan(repBefore + 1);
+  await page.click('[data-test="tour-manager"]');
+  await expect(total).toHaveText(new RegExp(`^${managerTotal.toLocaleString('en')}\\b`));
+});
