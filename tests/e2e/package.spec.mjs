@@ -225,3 +225,46 @@ for (const { theme, lang } of [
     await audit('customer page, full layout');
   });
 }
+
+/** UI strings (not data) in the widgets with three or more Latin letters and no Chinese character. */
+function untranslated(page) {
+  return page.evaluate(() => {
+    const found = new Set();
+    const chrome = 'button, label, th, summary, h2, h4, legend, dt, .section-title';
+    for (const element of document.querySelectorAll('crm-inquiry-inbox, crm-customer-card, crm-quote-builder')) {
+      const root = element.shadowRoot;
+      const texts = [];
+      // The customer's name heads the card: data, not UI.
+      for (const node of root.querySelectorAll(chrome)) {
+        if (node.matches('[data-test="customer-name"]')) continue;
+        // The element's own text, not its children's (a button may hold a buyer's name in a span).
+        texts.push([...node.childNodes].filter((child) => child.nodeType === Node.TEXT_NODE).map((child) => child.textContent).join(' '));
+      }
+      for (const node of root.querySelectorAll('[placeholder], [aria-label], [title]')) {
+        for (const name of ['placeholder', 'aria-label', 'title']) texts.push(node.getAttribute(name) ?? '');
+      }
+      for (const text of texts) {
+        if (/[A-Za-z]{3,}/.test(text) && !/[\u4e00-\u9fff]/.test(text)) found.add(`${element.localName}: ${text.trim()}`);
+      }
+    }
+    return [...found];
+  });
+}
+
+test('in Chinese no UI string is left in English: buttons, labels, headings, placeholders, accessible names, tooltips', async ({ page, api }) => {
+  const linked = await openEverything(page, api);
+  // English as the control: the same check finds English strings there.
+  expect((await untranslated(page)).length).toBeGreaterThan(10);
+  await page.click('[data-test="lang-zh"]');
+  await expect(page.locator('crm-inquiry-inbox h2')).toHaveText('询盘');
+  await page.locator('crm-customer-card details').evaluateAll((sections) => {
+    for (const section of sections) section.open = true;
+  });
+  expect(await untranslated(page), 'back office').toEqual([]);
+
+  await page.goto(`/customer.html?id=${linked.customer_id}`);
+  await page.evaluate(() => { document.documentElement.lang = 'zh-Hans'; });
+  await expect(page.locator('crm-customer-card [part="metrics"]')).toBeVisible();
+  await expect(page.locator('crm-customer-card [data-test="notice"], crm-customer-card summary').first()).toHaveText(/[\u4e00-\u9fff]/);
+  expect(await untranslated(page), 'customer page').toEqual([]);
+});

@@ -248,7 +248,8 @@ pub(super) fn Timeline(
 }
 
 fn when(i18n: I18n, at: OffsetDateTime) -> impl IntoView {
-    let exact = intl::date_time(i18n.language(), at);
+    // Both follow the language live.
+    let exact = move || intl::date_time(i18n.language(), at);
     view! {
         <time class="when muted" title=exact datetime=at.unix_timestamp().to_string()>
             {move || intl::relative_time(i18n.language(), at)}

@@ -11,6 +11,7 @@ use contract::ids::InquiryId;
 use contract::inquiry::{
     Inquiry, InquiryPatch, InquiryStatus, InquirySummary, LostReason, MessageDirection,
 };
+use contract::language::Language;
 use leptos::prelude::*;
 use serde::Serialize;
 
@@ -292,8 +293,11 @@ fn Fetched(inquiry: Inquiry, state: InboxState) -> impl IntoView {
                 {reasons.into_iter().map(|reason| {
                     let points = if reason.points > 0 { format!("+{}", reason.points) } else { reason.points.to_string() };
                     let positive = reason.points > 0;
+                    // The server explains in English: a tooltip for English readers only.
+                    let detail = reason.detail.clone();
+                    let tooltip = move || (i18n.language() == Language::English).then(|| detail.clone());
                     view! {
-                        <li title=reason.detail.clone()>
+                        <li title=tooltip>
                             <span class="points" class:positive=positive>{points}</span>
                             " "
                             <span>{move || score_signal_name(reason.signal, i18n.language())}</span>
@@ -311,8 +315,10 @@ fn Fetched(inquiry: Inquiry, state: InboxState) -> impl IntoView {
                     let rule = assignment.rule;
                     let at = assignment.at;
                     let by = assignment.by.as_ref().map(|user| user.name.clone());
+                    let explanation = assignment.explanation.clone();
+                    let tooltip = move || (i18n.language() == Language::English).then(|| explanation.clone());
                     view! {
-                        <li title=assignment.explanation.clone()>
+                        <li title=tooltip>
                             <span>{move || who.clone().unwrap_or_else(|| i18n.text(Text::InquiryUnassigned).to_owned())}</span>
                             " · "
                             <span class="muted">{move || assignment_rule_name(rule, i18n.language())}</span>
