@@ -208,6 +208,8 @@ fn element_json(element: &ElementDoc) -> Value {
         "events": events,
         "cssParts": parts,
         "cssProperties": css_properties,
+        // Everything renders in the shadow root: no element takes light-DOM children.
+        "slots": [],
         "superclass": { "name": "HTMLElement" },
     })
 }
@@ -238,7 +240,6 @@ fn custom_elements_json() -> String {
     }));
     pretty(&json!({
         "schemaVersion": "2.1.0",
-        "readme": "README.md",
         "modules": [{
             "kind": "javascript-module",
             "path": MODULE,
