@@ -16,6 +16,7 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
+use wasm_bindgen::closure::Closure;
 use web_sys::HtmlElement;
 
 use super::{CrmEvent, crm_emit, crm_follow_peer, crm_inherited_language, crm_listen_peer};
@@ -188,23 +189,11 @@ impl ElementContext {
         name: &'static str,
     ) -> Signal<Result<Option<String>, ()>> {
         let value = RwSignal::new(Ok(None));
-        let host = self.host.clone();
-        let stop = StoredValue::new_local(None::<js_sys::Function>);
-        let halt = move || {
-            if let Some(stop) = stop.try_update_value(Option::take).flatten()
-                && let Err(error) = stop.call0(&JsValue::NULL)
-            {
-                web_sys::console::error_2(&"[crm-widgets] cannot stop following".into(), &error);
-            }
-        };
-        Effect::new(move |_| {
-            halt();
-            let Some(id) = id.get().filter(|id| !id.trim().is_empty()) else {
-                value.set(Ok(None));
-                return;
-            };
-            let notify = wasm_bindgen::closure::Closure::<dyn Fn(JsValue)>::new(
-                move |attribute: JsValue| {
+        self.with_peer(
+            id,
+            move || value.set(Ok(None)),
+            move |host, id| {
+                let notify = Closure::<dyn Fn(JsValue)>::new(move |attribute: JsValue| {
                     let next = if attribute.is_undefined() {
                         Err(())
                     } else {
@@ -214,24 +203,11 @@ impl ElementContext {
                     if value.try_get_untracked().as_ref() != Some(&next) {
                         value.try_set(next);
                     }
-                },
-            );
-            let stopper = crm_follow_peer(&host, id.trim(), name, notify.as_ref());
-            // The closure lives as long as the observer that calls it.
-            let notify = SendWrapper::new(notify);
-            let both =
-                js_sys::Function::from(wasm_bindgen::closure::Closure::once_into_js(move || {
-                    if let Err(error) = stopper.call0(&JsValue::NULL) {
-                        web_sys::console::error_2(
-                            &"[crm-widgets] cannot stop following".into(),
-                            &error,
-                        );
-                    }
-                    drop(notify);
-                }));
-            stop.set_value(Some(both));
-        });
-        on_cleanup(halt);
+                });
+                let stopper = crm_follow_peer(host, id, name, notify.as_ref());
+                (stopper, notify)
+            },
+        );
         value.into()
     }
 
@@ -245,49 +221,66 @@ impl ElementContext {
         on_detail: impl Fn(JsValue) + 'static,
     ) -> Signal<Result<(), ()>> {
         let found = RwSignal::new(Ok(()));
-        let host = self.host.clone();
         let on_detail = std::rc::Rc::new(on_detail);
-        let stop = StoredValue::new_local(None::<js_sys::Function>);
-        let halt = move || {
-            if let Some(stop) = stop.try_update_value(Option::take).flatten()
-                && let Err(error) = stop.call0(&JsValue::NULL)
-            {
-                web_sys::console::error_2(&"[crm-widgets] cannot stop listening".into(), &error);
-            }
-        };
-        Effect::new(move |_| {
-            halt();
-            let Some(id) = id.get().filter(|id| !id.trim().is_empty()) else {
-                found.set(Ok(()));
-                return;
-            };
-            let on_detail = std::rc::Rc::clone(&on_detail);
-            let notify =
-                wasm_bindgen::closure::Closure::<dyn Fn(JsValue)>::new(move |detail: JsValue| {
+        self.with_peer(
+            id,
+            move || found.set(Ok(())),
+            move |host, id| {
+                let on_detail = std::rc::Rc::clone(&on_detail);
+                let notify = Closure::<dyn Fn(JsValue)>::new(move |detail: JsValue| {
                     if detail.is_undefined() {
                         found.try_set(Err(()));
                     } else {
                         on_detail(detail);
                     }
                 });
-            found.set(Ok(()));
-            let stopper = crm_listen_peer(&host, id.trim(), event.name(), notify.as_ref());
-            // The closure lives as long as the listener that calls it.
+                found.set(Ok(()));
+                let stopper = crm_listen_peer(host, id, event.name(), notify.as_ref());
+                (stopper, notify)
+            },
+        );
+        found.into()
+    }
+
+    /// While this view is mounted, runs `start` for the peer id `id` gives (again
+    /// when it changes, after stopping the previous one; `none` when there is no
+    /// id). `start` returns the JS function that stops what it started and the
+    /// closure the browser calls, which lives exactly as long.
+    fn with_peer(
+        &self,
+        id: Signal<Option<String>>,
+        none: impl Fn() + 'static,
+        start: impl Fn(&HtmlElement, &str) -> (js_sys::Function, Closure<dyn Fn(JsValue)>) + 'static,
+    ) {
+        let host = self.host.clone();
+        let stop = StoredValue::new_local(None::<js_sys::Function>);
+        let halt = move || {
+            if let Some(stop) = stop.try_update_value(Option::take).flatten()
+                && let Err(error) = stop.call0(&JsValue::NULL)
+            {
+                web_sys::console::error_2(&"[crm-widgets] cannot stop following".into(), &error);
+            }
+        };
+        Effect::new(move |_| {
+            halt();
+            let Some(id) = id.get().filter(|id| !id.trim().is_empty()) else {
+                none();
+                return;
+            };
+            let (stopper, notify) = start(&host, id.trim());
             let notify = SendWrapper::new(notify);
-            let both =
-                js_sys::Function::from(wasm_bindgen::closure::Closure::once_into_js(move || {
-                    if let Err(error) = stopper.call0(&JsValue::NULL) {
-                        web_sys::console::error_2(
-                            &"[crm-widgets] cannot stop listening".into(),
-                            &error,
-                        );
-                    }
-                    drop(notify);
-                }));
+            let both = js_sys::Function::from(Closure::once_into_js(move || {
+                if let Err(error) = stopper.call0(&JsValue::NULL) {
+                    web_sys::console::error_2(
+                        &"[crm-widgets] cannot stop following".into(),
+                        &error,
+                    );
+                }
+                drop(notify);
+            }));
             stop.set_value(Some(both));
         });
         on_cleanup(halt);
-        found.into()
     }
 
     /// Dispatches `event` from the element with `detail` as a plain JS object.
