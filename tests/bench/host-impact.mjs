@@ -4,7 +4,8 @@
 // JSON object.
 //
 // impact  tests/bench/host-page.html, a portal page of its own (navigation, an
-//         order table, text), loaded with and without the three widgets, each in
+//         order table, text), loaded with and without the three widgets (with
+//         their heights reserved as the README says, and without), each in
 //         a new browser profile (cold: the widgets' first full sync runs) and
 //         then again with their cache filled (warm). Per visit, from navigation
 //         until the widgets show their data (the bare page: its load event), then
@@ -52,13 +53,13 @@ function observe() {
   }).observe({ type: 'layout-shift', buffered: true });
 }
 
-async function visit(context, suite) {
+async function visit(context, suite, reserve = true) {
   const page = await context.newPage();
   await page.route(`${base}/bench/host-page.html*`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
   await page.addInitScript(observe);
   const devtools = await context.newCDPSession(page);
   await devtools.send('Performance.enable');
-  await page.goto(`${base}/bench/host-page.html?${suite ? `suite=1&${shown}` : ''}`);
+  await page.goto(`${base}/bench/host-page.html?${suite ? `suite=1&${shown}` : ''}${reserve ? '' : '&reserve=0'}`);
   if (suite) {
     await page.waitForFunction(() => {
       const inbox = document.querySelector('crm-inquiry-inbox')?.shadowRoot;
@@ -114,17 +115,19 @@ function summary(visits) {
   };
 }
 
+// The page alone; with the suite, the tags' heights reserved as the README
+// says; and with the suite on a page that reserves nothing.
 const impact = {};
-for (const suite of [false, true]) {
+for (const [name, suite, reserve] of [['bare', false, true], ['suite', true, true], ['unreserved', true, false]]) {
   const cold = [];
   const warm = [];
   for (let run = 0; run < runs; run += 1) {
     const context = await browser.newContext();
-    cold.push(await visit(context, suite));
-    warm.push(await visit(context, suite));
+    cold.push(await visit(context, suite, reserve));
+    warm.push(await visit(context, suite, reserve));
     await context.close();
   }
-  impact[suite ? 'suite' : 'bare'] = { cold: summary(cold), warm: summary(warm) };
+  impact[name] = { cold: summary(cold), warm: summary(warm) };
 }
 
 // Mounting and unmounting: the page with the bundle loaded and signed in.

@@ -77,3 +77,59 @@ test('right to left and 30 % longer strings: nothing leaves its frame, and the i
   await page.setViewportSize({ width: 700, height: 900 });
   expect(await overflows(page), 'narrow, 30 % longer').toEqual([]);
 });
+
+test('a page that reserves the widgets\' heights never moves: no layout shift as they load, and each fills its place and scrolls inside', async ({ page, api }) => {
+  const { items } = await api(TOKENS.rep, '/inquiries?limit=20');
+  const linked = items.find((item) => item.customer_id);
+  // From the first paint: every layout shift, and where the host's own content sits.
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    window.__shiftObserver = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__shifts.push(entry.value);
+    });
+    window.__shiftObserver.observe({ type: 'layout-shift', buffered: true });
+    document.addEventListener('DOMContentLoaded', () => {
+      window.__contentTop = document.getElementById('host-content').getBoundingClientRect().top;
+    });
+  });
+  await page.goto(`/test-pages/still.html?customer=${linked.customer_id}&inquiry=${linked.id}`);
+  await expect(page.locator('crm-inquiry-inbox [data-test="status-line"]')).toContainText('Up to date');
+  await expect(page.locator('crm-inquiry-inbox [data-test="inquiry-row"]').first()).toBeVisible();
+  await expect(page.locator('crm-customer-card [data-test="customer-name"]')).toBeVisible();
+  await expect(page.locator('crm-quote-builder [data-test="quote-total"]')).toBeVisible();
+
+  const seen = await page.evaluate(() => {
+    for (const entry of window.__shiftObserver.takeRecords()) window.__shifts.push(entry.value);
+    return {
+      shift: window.__shifts.reduce((sum, value) => sum + value, 0),
+      contentMoved: document.getElementById('host-content').getBoundingClientRect().top - window.__contentTop,
+    };
+  });
+  expect(seen.contentMoved, 'the host content below the widgets moved').toBe(0);
+  // The tab counts growing from one digit to three is all that may move (0.001).
+  expect(seen.shift, 'layout shift inside the widgets').toBeLessThan(0.01);
+
+  // Each widget is as tall as its place and scrolls inside; the inbox's list
+  // gives way, so its header, tabs and filters stay in view.
+  for (const tag of TAGS) {
+    const fit = await page.locator(tag).evaluate((element) => {
+      const host = element.getBoundingClientRect();
+      const base = element.shadowRoot.querySelector('[part~="base"]').getBoundingClientRect();
+      return { host: host.height, bottom: base.bottom - host.bottom };
+    });
+    expect(fit.bottom, `${tag} ends inside its place`).toBeLessThanOrEqual(0.5);
+  }
+  const card = await page.locator('crm-customer-card').evaluate((element) => {
+    const base = element.shadowRoot.querySelector('[part~="base"]');
+    return { scrolls: base.scrollHeight > base.clientHeight, height: base.getBoundingClientRect().height, host: element.getBoundingClientRect().height };
+  });
+  expect(card.scrolls, 'the card scrolls inside its place').toBe(true);
+  expect(Math.abs(card.height - card.host)).toBeLessThanOrEqual(0.5);
+  const inbox = await page.locator('crm-inquiry-inbox').evaluate((element) => {
+    const base = element.shadowRoot.querySelector('[part~="base"]');
+    const list = element.shadowRoot.querySelector('[data-test="inquiry-viewport"]');
+    return { scrolls: base.scrollHeight > base.clientHeight + 1, list: list.getBoundingClientRect().height };
+  });
+  expect(inbox.scrolls, 'the inbox itself does not scroll: its list gives way').toBe(false);
+  expect(inbox.list).toBeGreaterThan(100);
+});

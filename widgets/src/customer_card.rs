@@ -282,11 +282,14 @@ fn CustomerCard(context: ElementContext, i18n: I18n) -> impl IntoView {
     };
 
     // Import and export of all customers, also with no customer shown; kept
-    // (with an import being previewed) while the user moves between customers.
+    // (with an import being previewed) while the user moves between customers,
+    // but hidden under a customer still loading: the card arriving above would
+    // push it down (a layout shift on the host's page).
     let transfer_layout = Memo::new(move |_| {
         let misconfigured = matches!(phase.get(), Phase::Invalid(..) | Phase::NoPeer(_));
         (!misconfigured).then(|| layout.get().unwrap_or(Layout::Full))
     });
+    let loading = Memo::new(move |_| phase.get() == Phase::Loading);
     let layout_name = move || match layout.get() {
         Ok(Layout::Compact) => LAYOUT_COMPACT,
         _ => LAYOUT_FULL,
@@ -295,7 +298,11 @@ fn CustomerCard(context: ElementContext, i18n: I18n) -> impl IntoView {
         <section class="widget card" part="base" data-layout=layout_name lang=move || i18n.language().tag()>
             <Decisions data=view_of_data customer=Signal::derive(move || customer_id.get()) />
             {body}
-            {move || transfer_layout.get().map(|layout| view! { <transfer::Transfer layout=layout data=view_of_data /> })}
+            {move || transfer_layout.get().map(|layout| view! {
+                <div class="transfer-slot" hidden=loading>
+                    <transfer::Transfer layout=layout data=view_of_data />
+                </div>
+            })}
         </section>
     }
 }

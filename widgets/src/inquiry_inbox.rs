@@ -421,21 +421,25 @@ fn Inbox(context: ElementContext, i18n: I18n) -> impl IntoView {
         }
     };
 
-    let status_line = move || {
-        let language = i18n.language();
-        let mut parts = sync.with(|sync| sync_summary(i18n, sync));
-        let total = listed.with(|listed| listed.items.len() as u64);
-        if sync.with(|sync| sync.complete) || total > 0 {
-            parts.push(i18n.count(
+    let total = Memo::new(move |_| listed.with(|listed| listed.items.len() as u64));
+    // No count until there is one: "0 inquiries" while the cache opens would be untrue.
+    let known_total = move || sync.with(|sync| sync.complete) || total.get() > 0;
+    let total_text = move || {
+        known_total().then(|| {
+            let total = total.get();
+            i18n.count(
                 Text::InquiryCountOne,
                 Text::InquiryCountOther,
                 total,
-                &intl::count(language, total),
-            ));
-        }
+                &intl::count(i18n.language(), total),
+            )
+        })
+    };
+    let status_line = move || {
+        let mut parts = sync.with(|sync| sync_summary(i18n, sync));
+        parts.extend(total_text());
         parts.join(" · ")
     };
-    let total = Memo::new(move |_| listed.with(|listed| listed.items.len() as u64));
     let counts = Memo::new(move |_| listed.with(|listed| (listed.counts, listed.all)));
 
     view! {
@@ -450,9 +454,7 @@ fn Inbox(context: ElementContext, i18n: I18n) -> impl IntoView {
         >
             <header class="header">
                 <h2 class="title" id="inbox-title">{move || i18n.text(Text::InboxTitle)}</h2>
-                <span class="muted" data-test="inquiry-total">
-                    {move || i18n.count(Text::InquiryCountOne, Text::InquiryCountOther, total.get(), &intl::count(i18n.language(), total.get()))}
-                </span>
+                <span class="muted" data-test="inquiry-total">{total_text}</span>
                 <button
                     class="button help-button"
                     type="button"

@@ -211,7 +211,10 @@ pub(crate) static ELEMENTS: [ElementDoc; 3] = [
             ("detail", "The detail pane."),
         ],
         css_properties: &[
-            ("--crm-inbox-height", "The list's height."),
+            (
+                "--crm-inbox-height",
+                "The list's height; less when a height given to the element leaves less room.",
+            ),
             ("--crm-inbox-row-height", "Each row's height."),
         ],
     },
