@@ -130,7 +130,9 @@ test('a conflict is never resolved silently: the user sees both and chooses', as
   const first = rows(page).first();
   const id = await first.getAttribute('data-id');
   await first.click();
-  // Opening it marked it read; wait until that is saved.
+  // Opening it marked it read; wait until that is saved (first that the edit is
+  // made at all: before it, "not saving" holds trivially).
+  await expect(row(page, id)).not.toHaveClass(/\bunread\b/);
   await expect(statusLine(page)).not.toContainText('Saving');
   await expect(row(page, id).locator('[data-test="inquiry-pending"]')).toHaveCount(0);
 

@@ -23,6 +23,8 @@
 //!
 //! Parts: `base` (the frame), `row` (one inquiry), `detail` (the detail pane).
 
+#[cfg(feature = "bench-rows")]
+mod bench_rows;
 mod bulk;
 mod controls;
 mod detail;

@@ -26,6 +26,7 @@ macro_rules! push_line {
 mod browser;
 mod load;
 mod report;
+mod rows;
 mod server;
 
 use std::path::{Path, PathBuf};
@@ -56,6 +57,8 @@ pub(crate) struct BenchOptions {
     pub(crate) members: u32,
     /// Also 1,000,000 inquiries for the server, and each widget's own bundle.
     pub(crate) full: bool,
+    /// Only the rendering benchmark, printed (BENCHMARKS.md is left alone).
+    pub(crate) rendering_only: bool,
 }
 
 impl Default for BenchOptions {
@@ -64,6 +67,7 @@ impl Default for BenchOptions {
             inquiries: 100_000,
             members: 8,
             full: false,
+            rendering_only: false,
         }
     }
 }
@@ -71,6 +75,10 @@ impl Default for BenchOptions {
 pub(crate) fn run(workspace: &Workspace, options: &BenchOptions) -> Result<()> {
     install::ensure_build_tools(workspace)?;
     install::ensure_chromium(workspace)?;
+    if options.rendering_only {
+        print!("{}", rows::run(workspace)?);
+        return Ok(());
+    }
     let mut report = Report::new(options.full);
 
     let widgets = if options.full {
@@ -142,6 +150,18 @@ pub(crate) fn run(workspace: &Workspace, options: &BenchOptions) -> Result<()> {
             load::OWNER,
             load::markdown(&loads)
         ),
+    );
+
+    let rendering = rows::run(workspace)?;
+    print!("{rendering}");
+    report.add_text(
+        "Browser: rendering the inbox's rows",
+        "The js-framework-benchmark operations on every row at once (no virtual list): \
+         `tests/bench/rows.mjs` on `tests/bench/rows.html`. Ours is the inbox's real row \
+         component in a keyed `<For>`, from a bundle built with the widgets' `bench-rows` \
+         feature; the floor is the same rows' DOM built from a template and changed in place \
+         in plain JavaScript, in the same run and the same shadow-root stylesheet.",
+        &rendering,
     );
 
     // The browser benchmarks on the quick size (the first database).

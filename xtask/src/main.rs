@@ -28,7 +28,7 @@ const USAGE: &str = "\
 Usage: cargo xtask <command> [options]
 
 Commands:
-  bench [--full] [--inquiries N] [--members M]
+  bench [--full] [--rendering] [--inquiries N] [--members M]
                             Bundle sizes against the 250 KB brotli budget (fails above it,
                             after measuring the rest); api-stub in process and under load
                             (wrk) over N generated inquiries (default 100000, seeded once
@@ -36,6 +36,8 @@ Commands:
                             widgets in headless Chromium against plain-JavaScript floors
                             and on a host page. Writes BENCHMARKS.md. --full: also
                             1000000 inquiries for the server, and each widget's own bundle.
+                            --rendering: only the js-framework-benchmark operations on the
+                            inbox's rows against plain JavaScript, printed.
   build [--dev]             Build the drop-in bundle into dist/ (crm-widgets.js + .wasm,
                             plus .br/.gz copies). --dev: release profile without LTO, no wasm-opt.
   conformance --base-url URL --token TOKEN [--other-token TOKEN] [--ingest-token TOKEN]
@@ -163,6 +165,7 @@ fn parse_arguments(arguments: &[String]) -> Result<Command> {
                     "--inquiries" => options.inquiries = number(flag, value()?)?,
                     "--members" => options.members = number(flag, value()?)?,
                     "--full" => options.full = true,
+                    "--rendering" => options.rendering_only = true,
                     other => bail!("unknown option `{other}` for `bench`"),
                 }
             }
@@ -316,6 +319,7 @@ mod tests {
                 inquiries: 1_000_000,
                 members: 8,
                 full: false,
+                rendering_only: false,
             })
         );
         assert_eq!(
@@ -324,6 +328,7 @@ mod tests {
                 inquiries: 100_000,
                 members: 8,
                 full: true,
+                rendering_only: false,
             })
         );
         assert_eq!(

@@ -51,6 +51,9 @@ pub(crate) fn run(workspace: &Workspace) -> Result<()> {
                 "contract",
                 "--target",
                 "wasm32-unknown-unknown",
+                // Also the rendering benchmark's rows (`bench-rows`), so they stay built.
+                "--features",
+                "widgets/bench-rows",
                 "--",
                 "-D",
                 "warnings",

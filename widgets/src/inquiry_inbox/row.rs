@@ -1,6 +1,8 @@
 //! One inquiry in the inbox list. Buyer text is untrusted: it only ever becomes
 //! text nodes and attribute values, never markup.
 
+use std::collections::HashSet;
+
 use contract::ids::InquiryId;
 use contract::inquiry::{InquiryStatus, InquirySummary};
 use leptos::prelude::*;
@@ -60,6 +62,30 @@ fn score_class(score: u8) -> &'static str {
     }
 }
 
+/// What a row reads and changes of the inbox around it.
+#[derive(Clone, Copy)]
+pub(super) struct RowState {
+    /// The inquiry open in the detail pane.
+    pub(super) selected: Signal<Option<InquiryId>>,
+    /// Rows ticked for a bulk action.
+    pub(super) checked: RwSignal<HashSet<InquiryId>>,
+    /// The row the keyboard is on.
+    pub(super) cursor: RwSignal<Option<InquiryId>>,
+    /// Opens an inquiry.
+    pub(super) open: Callback<ShownInquiry>,
+}
+
+impl From<InboxState> for RowState {
+    fn from(state: InboxState) -> RowState {
+        RowState {
+            selected: state.selected.into(),
+            checked: state.checked,
+            cursor: state.cursor,
+            open: state.open,
+        }
+    }
+}
+
 #[component]
 pub(super) fn InquiryRow(
     shown: ShownInquiry,
@@ -68,7 +94,7 @@ pub(super) fn InquiryRow(
     total: Memo<usize>,
     /// The one row in the tab order.
     tab_stop: Memo<Option<InquiryId>>,
-    state: InboxState,
+    #[prop(into)] state: RowState,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let inquiry = InquirySummary::clone(&shown.inquiry);
