@@ -363,3 +363,17 @@ test('in a narrow inbox the detail pane takes the list\'s place; its buttons act
   expect(await opened).toEqual({ customerId: withCustomer.customer_id });
   await expect(page.locator('crm-customer-card [data-test="customer-name"]')).toHaveText(customer.name);
 });
+
+test('while its first sync is on the way the inbox gives no count (never "0 inquiries"), then the count', async ({ page }) => {
+  let release;
+  const gate = new Promise((resolve) => { release = resolve; });
+  await page.route('**/api/v1/**', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.locator('crm-inquiry-inbox .skeleton').first()).toBeVisible();
+  await expect(total(page)).toHaveText('');
+  release();
+  await expect(total(page)).toHaveText(/^\d[\d,]* inquir/);
+});
