@@ -124,6 +124,53 @@ test('an internal error shows a readable message in every widget and the host pa
   await expect(page.locator('#host-output')).toHaveText('host still works');
 });
 
+test('widgets connected together mount one per task, in order, and one removed before its turn never mounts', async ({ page }) => {
+  await page.goto('/test-pages/churn.html');
+  // The page's own three have mounted: nothing is waiting.
+  await page.waitForFunction(() => ['inbox', 'card', 'quote']
+    .every((id) => document.getElementById(id).shadowRoot?.querySelector('.mount')?.firstElementChild));
+  const report = await page.evaluate(async () => {
+    const mounted = (element) => element.shadowRoot.querySelector('.mount').firstElementChild !== null;
+    const whenMounted = (element) => new Promise((resolve) => {
+      if (mounted(element)) return resolve();
+      const observer = new MutationObserver(() => {
+        if (mounted(element)) {
+          observer.disconnect();
+          resolve();
+        }
+      });
+      observer.observe(element.shadowRoot, { childList: true, subtree: true });
+    });
+    // A task posted now runs after every task already queued before it.
+    const laterTask = () => new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = resolve;
+      channel.port2.postMessage(null);
+    });
+    const box = document.createElement('div');
+    document.body.append(box);
+    const [first, second, third] = ['crm-customer-card', 'crm-quote-builder', 'crm-customer-card']
+      .map((tag) => document.createElement(tag));
+    box.append(first, second, third);
+    const atOnce = [first, second, third].map(mounted);
+    third.remove();
+    await whenMounted(second);
+    const secondAlone = mounted(second) && !mounted(third);
+    await laterTask();
+    await laterTask();
+    const removedNeverMounted = !mounted(third);
+    box.append(third);
+    const readdedMounts = mounted(third);
+    return { atOnce, secondAlone, removedNeverMounted, readdedMounts };
+  });
+  // The first mounts at once, the others wait for tasks of their own.
+  expect(report.atOnce).toEqual([true, false, false]);
+  expect(report.secondAlone).toBe(true);
+  expect(report.removedNeverMounted).toBe(true);
+  // Added again later, alone in its task, it mounts at once.
+  expect(report.readdedMounts).toBe(true);
+});
+
 test('removing and re-adding the widgets 1,000 times leaks nothing', async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto('/test-pages/churn.html');
@@ -134,10 +181,13 @@ test('removing and re-adding the widgets 1,000 times leaks nothing', async ({ pa
     const holder = document.getElementById('holder');
     const parent = holder.parentNode;
     const inbox = document.getElementById('inbox');
-    // Resolves when the freshly mounted inbox has fetched and rendered its rows, so
-    // that every cycle goes through the whole life: mount, load, render, unmount.
+    const widgets = [...holder.children];
+    // Resolves when all three are mounted (they mount one per task) and the inbox
+    // has fetched and rendered its rows, so that every cycle goes through the
+    // whole life: mount, load, render, unmount.
     const rowsRendered = () => new Promise((resolve) => {
-      const done = () => inbox.shadowRoot.querySelector('[data-test="inquiry-row"]') !== null;
+      const done = () => inbox.shadowRoot.querySelector('[data-test="inquiry-row"]') !== null
+        && widgets.every((widget) => widget.shadowRoot.querySelector('.mount').firstElementChild !== null);
       if (done()) return resolve();
       const observer = new MutationObserver(() => {
         if (done()) {
@@ -145,7 +195,7 @@ test('removing and re-adding the widgets 1,000 times leaks nothing', async ({ pa
           resolve();
         }
       });
-      observer.observe(inbox.shadowRoot, { childList: true, subtree: true });
+      for (const widget of widgets) observer.observe(widget.shadowRoot, { childList: true, subtree: true });
     });
     const cycle = async (times) => {
       for (let i = 0; i < times; i += 1) {

@@ -14,6 +14,42 @@ export function crm_set_crash_texts(english, chinese) {
   crashTexts = { en: english, zh: chinese };
 }
 
+// Mounting is paced: one element mounts per task. Elements connected in the same
+// task (a page with the whole suite, or a host appending three tags at once) wait
+// their turn in connection order, each in a task of its own, and the task that
+// starts the instance (compiling, instantiating, defining the tags) mounts none.
+// So the host page never sees one long task for the whole suite, and it can
+// paint and respond in between. An element connected alone later mounts at once.
+const waiting = new Map(); // element → its mount, in connection order
+let taskSpent = false;
+const nextTask = new MessageChannel();
+nextTask.port1.onmessage = () => {
+  taskSpent = false;
+  const next = waiting.entries().next();
+  if (next.done) return;
+  const [element, mount] = next.value;
+  waiting.delete(element);
+  spendTask();
+  mount();
+};
+
+// Marks this task as having done its heavy work; the next waiting mount runs in
+// a task of its own.
+function spendTask() {
+  if (taskSpent) return;
+  taskSpent = true;
+  nextTask.port2.postMessage(null);
+}
+
+function paced(element, mount) {
+  if (taskSpent || waiting.size > 0) {
+    waiting.set(element, mount);
+  } else {
+    spendTask();
+    mount();
+  }
+}
+
 function camelCase(name) {
   return name.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
 }
@@ -62,6 +98,7 @@ function guarded(element, call) {
 // e.g. because a host loaded the bundle twice.
 export function crm_define_element(tag, attributes, properties, css, create) {
   if (customElements.get(tag)) return false;
+  spendTask();
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
 
@@ -97,11 +134,13 @@ export function crm_define_element(tag, attributes, properties, css, create) {
           this[key] = value;
         }
       }
-      guarded(this, () => this.#handle?.connected(this, this.#mount));
+      paced(this, () => guarded(this, () => this.#handle?.connected(this, this.#mount)));
     }
 
     disconnectedCallback() {
       connected.delete(this);
+      // Removed before its turn came: it never mounted, so there is nothing to undo.
+      if (waiting.delete(this)) return;
       guarded(this, () => this.#handle?.disconnected());
     }
 

@@ -246,10 +246,26 @@ pub(super) fn VirtualList(state: InboxState, window: Window) -> impl IntoView {
         }
     });
     let on_scroll = move |_| window.measure();
-    // Measure the rows and the view once the first rows exist.
+    // Measure the rows and the view once the rows change, in the next animation
+    // frame: the browser lays them out for that frame anyway, whereas reading a
+    // size here would force the whole page's layout into the task that rendered
+    // them (with the cached data landing, a task over 50 ms).
+    let frame = StoredValue::new(None::<AnimationFrameRequestHandle>);
     Effect::new(move |_| {
         rows.track();
-        window.measure();
+        if frame.with_value(Option::is_some) {
+            return;
+        }
+        let handle = request_animation_frame_with_handle(move || {
+            frame.set_value(None);
+            window.measure();
+        });
+        frame.set_value(handle.ok());
+    });
+    on_cleanup(move || {
+        if let Some(handle) = frame.try_update_value(Option::take).flatten() {
+            handle.cancel();
+        }
     });
     let on_resize = window_event_listener(leptos::ev::resize, move |_| window.measure());
     on_cleanup(move || on_resize.remove());
