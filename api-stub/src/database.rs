@@ -1,9 +1,13 @@
-//! Opening the SQLite database and bringing its schema up to date.
+//! Opening the SQLite database and bringing its schema up to date, and the
+//! migrations of both dialects: `migrations/sqlite/` (the embedded default) and
+//! their PostgreSQL twins in `migrations/postgres/`, one per SQLite migration under
+//! the same version (a test compares the schemas they build).
 
 use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::SqlitePool;
+use sqlx::migrate::Migrator;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
 /// Why the database could not be opened or migrated.
@@ -58,8 +62,15 @@ pub async fn connect(url: &str) -> Result<SqlitePool, DatabaseError> {
         })
 }
 
-/// Applies the migrations embedded from `api-stub/migrations/` that have not run yet.
+/// The SQLite migrations, embedded from `api-stub/migrations/sqlite/`.
+pub static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
+
+/// The PostgreSQL migrations, embedded from `api-stub/migrations/postgres/`: the
+/// twin of each SQLite migration, under the same version.
+pub static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
+
+/// Applies the SQLite migrations that have not run yet.
 pub async fn migrate(pool: &SqlitePool) -> Result<(), DatabaseError> {
-    sqlx::migrate!().run(pool).await?;
+    SQLITE_MIGRATIONS.run(pool).await?;
     Ok(())
 }

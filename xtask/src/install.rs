@@ -28,11 +28,45 @@ pub(crate) fn ensure_build_tools(workspace: &Workspace) -> Result<()> {
     ensure_node_modules(workspace)
 }
 
-/// What `cargo xtask test` needs: the build tools, clippy and rustfmt, and Chromium.
+/// What `cargo xtask test` needs: the build tools, clippy and rustfmt, Chromium,
+/// and PostgreSQL's server programs.
 pub(crate) fn ensure_test_tools(workspace: &Workspace) -> Result<()> {
     ensure_rust_components(workspace)?;
     ensure_build_tools(workspace)?;
-    ensure_chromium(workspace)
+    ensure_chromium(workspace)?;
+    ensure_postgres(workspace)
+}
+
+/// The variable naming a running PostgreSQL server for api-stub's tests; without
+/// it they start throwaway servers of their own from Debian's programs.
+const TEST_POSTGRES_URL: &str = "CRM_TEST_POSTGRES_URL";
+
+/// Where Debian's `postgresql` package puts `initdb` and `pg_ctl`, per version.
+const POSTGRES_BINARIES: &str = "/usr/lib/postgresql";
+
+/// Debian's PostgreSQL server programs, for api-stub's tests on PostgreSQL (not
+/// needed when `CRM_TEST_POSTGRES_URL` names a server).
+fn ensure_postgres(workspace: &Workspace) -> Result<()> {
+    if std::env::var_os(TEST_POSTGRES_URL).is_some() {
+        println!("postgresql: the tests use {TEST_POSTGRES_URL}");
+        return Ok(());
+    }
+    let installed = || {
+        std::fs::read_dir(POSTGRES_BINARIES).is_ok_and(|versions| {
+            versions
+                .flatten()
+                .any(|version| version.path().join("bin/initdb").is_file())
+        })
+    };
+    if installed() {
+        println!("postgresql: server programs in {POSTGRES_BINARIES} present");
+        return Ok(());
+    }
+    apt_install(workspace, &["postgresql"])?;
+    if !installed() {
+        bail!("installing postgresql did not provide {POSTGRES_BINARIES}/*/bin/initdb");
+    }
+    Ok(())
 }
 
 fn ensure_wasm_target(workspace: &Workspace) -> Result<()> {

@@ -27,6 +27,7 @@ mod openapi;
 mod products;
 mod quotes;
 mod reminders;
+mod schema;
 mod scoping;
 mod seed;
 mod static_files;

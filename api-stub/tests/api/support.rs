@@ -14,6 +14,8 @@ use sqlx::SqlitePool;
 use time::OffsetDateTime;
 use tower::ServiceExt;
 
+pub(crate) mod postgres;
+
 /// A directory removed when the test ends.
 pub(crate) struct TempDir(PathBuf);
 

@@ -1,0 +1,232 @@
+//! A real PostgreSQL database for a test: on the server `CRM_TEST_POSTGRES_URL`
+//! names (an administrator's URL; a fresh database is created on it), or else on
+//! a throwaway server of its own, started from Debian's `postgresql` binaries in
+//! a temporary directory, listening on a Unix socket there only (so no port can
+//! collide), and stopped and removed when the test ends.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
+use sqlx::{ConnectOptions, Connection, Executor};
+
+use super::TempDir;
+
+/// The variable naming an existing server to create test databases on.
+const SERVER_URL: &str = "CRM_TEST_POSTGRES_URL";
+
+/// Where Debian installs PostgreSQL's server programs (not on `PATH`).
+const DEBIAN_BINARIES: &str = "/usr/lib/postgresql";
+
+pub(crate) struct TestPostgres {
+    pub(crate) pool: PgPool,
+    server: Server,
+}
+
+enum Server {
+    /// A database created on the server named by `CRM_TEST_POSTGRES_URL`.
+    Shared {
+        admin: Box<PgConnectOptions>,
+        database: String,
+    },
+    /// A server of the test's own, stopped when dropped.
+    Own { _server: OwnServer },
+}
+
+impl TestPostgres {
+    /// An empty database on a running server.
+    pub(crate) async fn start() -> TestPostgres {
+        let database = format!("crm_test_{}", uuid::Uuid::new_v4().simple());
+        let (admin, server) = match std::env::var(SERVER_URL) {
+            Ok(url) => {
+                let admin: PgConnectOptions = url.parse().unwrap_or_else(|error| {
+                    panic!("{SERVER_URL}={url:?} is not a PostgreSQL URL: {error}")
+                });
+                (
+                    admin.clone(),
+                    Server::Shared {
+                        admin: Box::new(admin),
+                        database: database.clone(),
+                    },
+                )
+            }
+            Err(_) => {
+                let own = OwnServer::start();
+                (own.admin(), Server::Own { _server: own })
+            }
+        };
+        let mut connection = admin.connect().await.unwrap_or_else(|error| {
+            panic!("cannot connect to the test PostgreSQL server as its administrator: {error}")
+        });
+        connection
+            .execute(format!("CREATE DATABASE {database}").as_str())
+            .await
+            .unwrap();
+        connection.close().await.unwrap();
+        let pool = PgPoolOptions::new()
+            .max_connections(4)
+            .connect_with(admin.database(&database))
+            .await
+            .unwrap();
+        TestPostgres { pool, server }
+    }
+
+    /// Closes the pool and drops the database (the server of the test's own is
+    /// stopped when this is dropped).
+    pub(crate) async fn finish(self) {
+        self.pool.close().await;
+        if let Server::Shared { admin, database } = &self.server {
+            let mut connection = admin.connect().await.unwrap();
+            connection
+                .execute(format!("DROP DATABASE {database}").as_str())
+                .await
+                .unwrap();
+            connection.close().await.unwrap();
+        }
+    }
+}
+
+/// A PostgreSQL server in a temporary directory, on a Unix socket there.
+struct OwnServer {
+    dir: TempDir,
+    pg_ctl: PathBuf,
+    as_postgres: bool,
+}
+
+/// The port only names the socket file (`.s.PGSQL.5432`); nothing listens on TCP.
+const SOCKET_PORT: u16 = 5432;
+
+impl OwnServer {
+    fn start() -> OwnServer {
+        let bin = server_binaries().unwrap_or_else(|| {
+            panic!(
+                "no PostgreSQL server programs (initdb, pg_ctl) on PATH or in {DEBIAN_BINARIES}/*/bin: \
+                 install Debian's `postgresql` package (`cargo xtask test` does), or set {SERVER_URL} \
+                 to an administrator's URL of a running server"
+            )
+        });
+        let dir = TempDir::new();
+        // PostgreSQL refuses to run as root: then the server runs as the
+        // `postgres` user that Debian's package creates, and owns the directory.
+        let as_postgres = running_as_root();
+        if as_postgres {
+            run(
+                Command::new("chown").arg("postgres:").arg(dir.path()),
+                "chown",
+            );
+        }
+        let server = OwnServer {
+            pg_ctl: bin.join("pg_ctl"),
+            dir,
+            as_postgres,
+        };
+        let data = server.dir.path().join("data");
+        run(
+            server
+                .command(&bin.join("initdb"))
+                .arg("--pgdata")
+                .arg(&data)
+                .args([
+                    "--auth=trust",
+                    "--username=crm",
+                    "--encoding=UTF8",
+                    "--locale=C",
+                ]),
+            "initdb",
+        );
+        let options = format!(
+            "-c listen_addresses='' -k {} -p {SOCKET_PORT} -c fsync=off",
+            server.dir.path().display()
+        );
+        run(
+            server
+                .command(&server.pg_ctl)
+                .arg("start")
+                .arg("--pgdata")
+                .arg(&data)
+                .arg("--wait")
+                .arg("--log")
+                .arg(server.dir.path().join("server.log"))
+                .arg("-o")
+                .arg(options),
+            "pg_ctl start",
+        );
+        server
+    }
+
+    fn admin(&self) -> PgConnectOptions {
+        PgConnectOptions::new()
+            .socket(self.dir.path())
+            .port(SOCKET_PORT)
+            .username("crm")
+            .database("postgres")
+    }
+
+    fn command(&self, program: &Path) -> Command {
+        if self.as_postgres {
+            let mut command = Command::new("runuser");
+            command.args(["-u", "postgres", "--"]).arg(program);
+            command
+        } else {
+            Command::new(program)
+        }
+    }
+}
+
+impl Drop for OwnServer {
+    fn drop(&mut self) {
+        let stopped = self
+            .command(&self.pg_ctl)
+            .arg("stop")
+            .arg("--pgdata")
+            .arg(self.dir.path().join("data"))
+            .args(["--mode=immediate", "--wait"])
+            .output();
+        if let Err(error) = stopped {
+            eprintln!("cannot stop the test PostgreSQL server: {error}");
+        }
+    }
+}
+
+/// The directory holding `initdb` and `pg_ctl`: the one on `PATH`, or Debian's
+/// newest version.
+fn server_binaries() -> Option<PathBuf> {
+    let on_path = std::env::var_os("PATH").and_then(|path| {
+        std::env::split_paths(&path)
+            .find(|dir| dir.join("initdb").is_file() && dir.join("pg_ctl").is_file())
+    });
+    on_path.or_else(|| {
+        let mut versions: Vec<(u32, PathBuf)> = std::fs::read_dir(DEBIAN_BINARIES)
+            .ok()?
+            .filter_map(|entry| {
+                let entry = entry.ok()?;
+                let version = entry.file_name().to_str()?.parse().ok()?;
+                let bin = entry.path().join("bin");
+                bin.join("initdb").is_file().then_some((version, bin))
+            })
+            .collect();
+        versions.sort();
+        versions.pop().map(|(_, bin)| bin)
+    })
+}
+
+fn running_as_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|output| output.stdout.trim_ascii() == b"0")
+}
+
+fn run(command: &mut Command, what: &str) -> Output {
+    let output = command
+        .output()
+        .unwrap_or_else(|error| panic!("cannot run {what}: {error}"));
+    assert!(
+        output.status.success(),
+        "{what} failed ({}):\n{}\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
