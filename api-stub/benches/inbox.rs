@@ -226,7 +226,7 @@ async fn main() {
     // The floor of the first page: its rows from the index and its total from the
     // kept counts, straight from SQLite, with no HTTP, authentication, tags,
     // per-status counts or JSON.
-    let member: String = sqlx::query_scalar("SELECT member_id FROM inquiries WHERE id = ?")
+    let member: String = sqlx::query_scalar("SELECT member_id FROM inquiries WHERE id = $1")
         .bind(&inquiry)
         .fetch_one(&pool)
         .await
@@ -234,7 +234,7 @@ async fn main() {
     let floor = || async {
         let started = Instant::now();
         let rows = sqlx::query(
-            "SELECT * FROM inquiries WHERE member_id = ? \
+            "SELECT * FROM inquiries WHERE member_id = $1 \
              ORDER BY received_at DESC, id DESC LIMIT 50",
         )
         .bind(&member)
@@ -243,7 +243,7 @@ async fn main() {
         .unwrap();
         // The count the triggers keep, as the API reads it for this page.
         let total: i64 = sqlx::query_scalar(
-            "SELECT COALESCE(SUM(count), 0) FROM inquiry_counts WHERE member_id = ?",
+            "SELECT COALESCE(SUM(count), 0) FROM inquiry_counts WHERE member_id = $1",
         )
         .bind(&member)
         .fetch_one(&pool)

@@ -275,7 +275,7 @@ pub async fn load_rules(
 ) -> Result<Vec<Rule>, ApiError> {
     let rows: Vec<RuleRow> = sqlx::query_as(
         "SELECT rule, value, assignee_id FROM assignment_rules
-         WHERE member_id = ? ORDER BY priority, id",
+         WHERE member_id = $1 ORDER BY priority, id",
     )
     .bind(member.to_string())
     .fetch_all(&mut *connection)
@@ -317,7 +317,7 @@ pub async fn load_team(
                 (SELECT COUNT(*) FROM inquiries i
                  WHERE i.member_id = u.member_id AND i.assignee_id = u.id
                    AND i.status IN ('new', 'open', 'quoted')) AS active_inquiries
-         FROM users u WHERE u.member_id = ? ORDER BY u.name, u.id",
+         FROM users u WHERE u.member_id = $1 ORDER BY u.name, u.id",
     )
     .bind(member.to_string())
     .fetch_all(&mut *connection)
@@ -348,7 +348,7 @@ pub async fn assign(
     let rules = load_rules(connection, member).await?;
     let team = load_team(connection, member).await?;
     let last_turn: Option<Option<String>> =
-        sqlx::query_scalar("SELECT last_user_id FROM assignment_turns WHERE member_id = ?")
+        sqlx::query_scalar("SELECT last_user_id FROM assignment_turns WHERE member_id = $1")
             .bind(member.to_string())
             .fetch_optional(&mut *connection)
             .await?;
@@ -372,7 +372,7 @@ pub async fn remember_turn(
     user: UserId,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO assignment_turns (member_id, last_user_id) VALUES (?, ?)
+        "INSERT INTO assignment_turns (member_id, last_user_id) VALUES ($1, $2)
          ON CONFLICT (member_id) DO UPDATE SET last_user_id = excluded.last_user_id",
     )
     .bind(member.to_string())
@@ -406,8 +406,8 @@ pub async fn append_history(
     sqlx::query(
         "INSERT INTO inquiry_assignments
              (inquiry_id, position, assignee_id, at, rule, by_user_id, explanation)
-         VALUES (?1, (SELECT coalesce(max(position) + 1, 0) FROM inquiry_assignments
-                      WHERE inquiry_id = ?1), ?2, ?3, ?4, ?5, ?6)",
+         VALUES ($1, (SELECT coalesce(max(position) + 1, 0) FROM inquiry_assignments
+                      WHERE inquiry_id = $1), $2, $3, $4, $5, $6)",
     )
     .bind(inquiry)
     .bind(entry.assignee.map(|id| id.to_string()))

@@ -65,7 +65,7 @@ impl FromRequestParts<AppState> for Caller {
         let row: Option<(String, String, String)> = sqlx::query_as(
             "SELECT u.id, u.member_id, u.role
              FROM api_tokens t JOIN users u ON u.id = t.user_id
-             WHERE t.token_sha256 = ?",
+             WHERE t.token_sha256 = $1",
         )
         .bind(token_hash(token))
         .fetch_optional(&state.database)

@@ -56,7 +56,7 @@ pub async fn record(
     at: OffsetDateTime,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO change_log (member_id, entity, entity_id, changed_at) VALUES (?, ?, ?, ?)",
+        "INSERT INTO change_log (member_id, entity, entity_id, changed_at) VALUES ($1, $2, $3, $4)",
     )
     .bind(member.to_string())
     .bind(entity.as_str())

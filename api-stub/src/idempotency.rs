@@ -196,7 +196,7 @@ async fn claim(
     for _ in 0..CLAIM_ATTEMPTS {
         let inserted = sqlx::query(
             "INSERT INTO idempotency_keys (caller, key, request_sha256, state, created_at)
-             VALUES (?, ?, ?, 'running', ?)
+             VALUES ($1, $2, $3, 'running', $4)
              ON CONFLICT (caller, key) DO NOTHING",
         )
         .bind(caller)
@@ -210,7 +210,7 @@ async fn claim(
         }
         let row: Option<KeyRow> = sqlx::query_as(
             "SELECT request_sha256, state, created_at, status, headers, body
-             FROM idempotency_keys WHERE caller = ? AND key = ?",
+             FROM idempotency_keys WHERE caller = $1 AND key = $2",
         )
         .bind(caller)
         .bind(key)
@@ -223,7 +223,7 @@ async fn claim(
             || (row.state == "running" && created_at < now - ABANDONED_AFTER);
         if expired {
             sqlx::query(
-                "DELETE FROM idempotency_keys WHERE caller = ? AND key = ? AND created_at = ?",
+                "DELETE FROM idempotency_keys WHERE caller = $1 AND key = $2 AND created_at = $3",
             )
             .bind(caller)
             .bind(key)
@@ -277,8 +277,8 @@ async fn record(
         ApiError::Internal("the response could not be recorded")
     })?;
     sqlx::query(
-        "UPDATE idempotency_keys SET state = 'done', status = ?, headers = ?, body = ?
-         WHERE caller = ? AND key = ?",
+        "UPDATE idempotency_keys SET state = 'done', status = $1, headers = $2, body = $3
+         WHERE caller = $4 AND key = $5",
     )
     .bind(i64::from(status.as_u16()))
     .bind(headers)
@@ -291,7 +291,7 @@ async fn record(
 }
 
 async fn release(database: &SqlitePool, caller: &str, key: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM idempotency_keys WHERE caller = ? AND key = ?")
+    sqlx::query("DELETE FROM idempotency_keys WHERE caller = $1 AND key = $2")
         .bind(caller)
         .bind(key)
         .execute(database)
@@ -328,7 +328,7 @@ impl StoredResponse {
 
 /// Forgets keys older than [`RETENTION`] (walks the `created_at` index).
 pub async fn prune_expired(database: &SqlitePool, now: OffsetDateTime) -> Result<u64, sqlx::Error> {
-    let deleted = sqlx::query("DELETE FROM idempotency_keys WHERE created_at < ?")
+    let deleted = sqlx::query("DELETE FROM idempotency_keys WHERE created_at < $1")
         .bind(timestamp_to_text(now - RETENTION))
         .execute(database)
         .await?;

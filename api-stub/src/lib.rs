@@ -22,6 +22,7 @@ pub mod rate_limit;
 pub mod routes;
 pub mod scoring;
 pub mod seed;
+pub mod sql;
 pub mod static_files;
 pub mod status_history;
 pub mod stored;

@@ -44,7 +44,7 @@ impl FromRequestParts<AppState> for PortalCaller {
                 challenge: "Bearer error=\"invalid_request\"",
             })?;
         let label: Option<String> =
-            sqlx::query_scalar("SELECT label FROM portal_tokens WHERE token_sha256 = ?")
+            sqlx::query_scalar("SELECT label FROM portal_tokens WHERE token_sha256 = $1")
                 .bind(token_hash(token))
                 .fetch_optional(&state.database)
                 .await?;

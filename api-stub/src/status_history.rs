@@ -44,7 +44,7 @@ pub async fn record(
     sqlx::query(
         "INSERT INTO status_changes (id, member_id, customer_id, inquiry_id, field, old_value,
                                      new_value, author_id, changed_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(Uuid::new_v4().to_string())
     .bind(caller.member_id.to_string())

@@ -58,7 +58,7 @@ async fn find_row(
     caller: &Caller,
     id: &str,
 ) -> Result<Option<CustomerRow>, ApiError> {
-    let sql = [CUSTOMER_SELECT, " WHERE c.id = ? AND c.member_id = ?"].concat();
+    let sql = [CUSTOMER_SELECT, " WHERE c.id = $1 AND c.member_id = $2"].concat();
     Ok(sqlx::query_as(&sql)
         .bind(id)
         .bind(caller.member_id.to_string())
@@ -77,7 +77,7 @@ pub(super) async fn ensure_exists(
     id: CustomerId,
 ) -> Result<(), ApiError> {
     let found: Option<i64> =
-        sqlx::query_scalar("SELECT 1 FROM customers WHERE id = ? AND member_id = ?")
+        sqlx::query_scalar("SELECT 1 FROM customers WHERE id = $1 AND member_id = $2")
             .bind(id.to_string())
             .bind(caller.member_id.to_string())
             .fetch_optional(connection)
@@ -98,7 +98,7 @@ async fn load_customer(
         &[
             CONTACT_SELECT,
             " JOIN customers c ON c.id = k.customer_id
-              WHERE k.customer_id = ? AND c.member_id = ? ORDER BY k.position, k.id",
+              WHERE k.customer_id = $1 AND c.member_id = $2 ORDER BY k.position, k.id",
         ]
         .concat(),
     )

@@ -84,7 +84,7 @@ pub(crate) async fn take_over(
     let mut transaction = state.database.begin_with("BEGIN IMMEDIATE").await?;
     let member = inquiry.member_id;
     let target_hours: Option<i64> =
-        sqlx::query_scalar("SELECT response_target_hours FROM members WHERE id = ?")
+        sqlx::query_scalar("SELECT response_target_hours FROM members WHERE id = $1")
             .bind(member.to_string())
             .fetch_optional(&mut *transaction)
             .await?;
@@ -103,11 +103,11 @@ pub(crate) async fn take_over(
 
     let received_at = inquiry.received_at.unwrap_or(now);
     let fingerprint = message_fingerprint(&inquiry.message);
-    let same_text_before: i64 = match &fingerprint {
-        Some(fingerprint) => {
-            sqlx::query_scalar(
-                "SELECT COUNT(*) FROM inquiries WHERE member_id = ? AND message_fingerprint = ?
-               AND received_at >= ? AND received_at <= ?",
+    let same_text_before: i64 =
+        match &fingerprint {
+            Some(fingerprint) => sqlx::query_scalar(
+                "SELECT COUNT(*) FROM inquiries WHERE member_id = $1 AND message_fingerprint = $2
+               AND received_at >= $3 AND received_at <= $4",
             )
             .bind(member.to_string())
             .bind(fingerprint)
@@ -116,10 +116,9 @@ pub(crate) async fn take_over(
             ))
             .bind(timestamp_to_text(received_at))
             .fetch_one(&mut *transaction)
-            .await?
-        }
-        None => 0,
-    };
+            .await?,
+            None => 0,
+        };
     let existing = link::find(&mut transaction, member, &inquiry.buyer).await?;
     let existing = existing.map(|(customer, _how)| customer);
     let score = scoring::score(&ScoreInput {
@@ -314,12 +313,13 @@ async fn product_details(
         .map(str::to_owned);
     let category = match product.product_id {
         Some(product_id) => {
-            let catalog: Option<String> =
-                sqlx::query_scalar("SELECT category FROM products WHERE id = ? AND member_id = ?")
-                    .bind(product_id.to_string())
-                    .bind(inquiry.member_id.to_string())
-                    .fetch_optional(&mut *connection)
-                    .await?;
+            let catalog: Option<String> = sqlx::query_scalar(
+                "SELECT category FROM products WHERE id = $1 AND member_id = $2",
+            )
+            .bind(product_id.to_string())
+            .bind(inquiry.member_id.to_string())
+            .fetch_optional(&mut *connection)
+            .await?;
             let Some(catalog) = catalog else {
                 return Err(ApiError::invalid_field(
                     "/product/product_id",

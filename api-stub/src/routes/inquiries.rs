@@ -11,12 +11,12 @@ mod reply;
 mod row;
 mod update;
 
+use crate::sql::Sql;
 use axum::Json;
 use axum::extract::State;
 use contract::change::ChangedRecord;
 use contract::ids::InquiryId;
 use contract::inquiry::{Inquiry, InquiryPage, InquiryPatch, Message, NewReply};
-use sqlx::{QueryBuilder, Sqlite};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -46,7 +46,7 @@ pub(super) fn now_as_stored() -> time::OffsetDateTime {
 /// Appends ` WHERE` with the rows the caller may see: their member's, and for a rep
 /// only those assigned to them, unless `whole_member` (the answer to a change the
 /// caller just made, which may have unassigned them).
-fn push_visible(query: &mut QueryBuilder<'_, Sqlite>, caller: &Caller, whole_member: bool) {
+fn push_visible(query: &mut Sql<'_>, caller: &Caller, whole_member: bool) {
     query.push(" WHERE i.member_id = ");
     query.push_bind(caller.member_id.to_string());
     if let Some(assignee) = caller.only_assigned_to()
@@ -257,7 +257,7 @@ pub(crate) async fn feed_record(
     id: &str,
 ) -> Result<ChangedRecord, ApiError> {
     let id: InquiryId = parse_stored("inquiry id", id)?;
-    let mut query = QueryBuilder::new(SUMMARY_SELECT);
+    let mut query = Sql::new(SUMMARY_SELECT);
     push_visible(&mut query, caller, false);
     query.push(" AND i.id = ");
     query.push_bind(id.to_string());

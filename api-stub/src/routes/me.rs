@@ -37,7 +37,7 @@ async fn get_me(State(state): State<AppState>, caller: Caller) -> Result<Json<Me
         .ok_or_else(|| ApiError::NotFound("The calling user no longer exists.".into()))?;
     let (id, name, currency, response_target_hours): (String, String, String, i64) =
         sqlx::query_as(
-            "SELECT id, name, currency, response_target_hours FROM members WHERE id = ?",
+            "SELECT id, name, currency, response_target_hours FROM members WHERE id = $1",
         )
         .bind(caller.member_id.to_string())
         .fetch_one(&mut *connection)

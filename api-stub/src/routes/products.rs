@@ -101,7 +101,7 @@ async fn find_product(
     caller: &Caller,
     id: ProductId,
 ) -> Result<Option<ProductRow>, ApiError> {
-    let sql = [PRODUCT_SELECT, " WHERE p.id = ? AND p.member_id = ?"].concat();
+    let sql = [PRODUCT_SELECT, " WHERE p.id = $1 AND p.member_id = $2"].concat();
     Ok(sqlx::query_as(&sql)
         .bind(id.to_string())
         .bind(caller.member_id.to_string())

@@ -15,6 +15,7 @@ mod flow;
 mod store;
 mod write;
 
+use crate::sql::Sql;
 use axum::Json;
 use axum::extract::State;
 use contract::change::ChangedRecord;
@@ -22,7 +23,6 @@ use contract::ids::{CustomerId, InquiryId, QuoteId};
 use contract::problem::FieldError;
 use contract::quote::{Quote, QuotePage, QuoteStatus};
 use serde::Deserialize;
-use sqlx::{QueryBuilder, Sqlite};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -180,7 +180,7 @@ impl TryFrom<RawListQuery> for ListRequest {
 }
 
 /// Appends the conditions a list query shares: the caller's member and the filters.
-fn push_scope(query: &mut QueryBuilder<'_, Sqlite>, caller: &Caller, request: &ListRequest) {
+fn push_scope(query: &mut Sql<'_>, caller: &Caller, request: &ListRequest) {
     query.push(" WHERE q.member_id = ");
     query.push_bind(caller.member_id.to_string());
     if let Some(status) = request.status {
@@ -217,14 +217,14 @@ async fn list_quotes(
 ) -> Result<Json<QuotePage>, ApiError> {
     let request = ListRequest::try_from(raw)?;
 
-    let mut count = QueryBuilder::new("SELECT COUNT(*) FROM quotes q");
+    let mut count = Sql::new("SELECT COUNT(*) FROM quotes q");
     push_scope(&mut count, &caller, &request);
     let total: i64 = count
         .build_query_scalar()
         .fetch_one(&state.database)
         .await?;
 
-    let mut page = QueryBuilder::new(QUOTE_SELECT);
+    let mut page = Sql::new(QUOTE_SELECT);
     push_scope(&mut page, &caller, &request);
     if let Some(after) = &request.after {
         page.push(" AND (q.updated_at, q.id) < (");
@@ -305,7 +305,7 @@ async fn list_quote_revisions(
     let rows: Vec<QuoteRow> = sqlx::query_as(
         &[
             QUOTE_SELECT,
-            " WHERE q.member_id = ? AND q.number = ? ORDER BY q.revision",
+            " WHERE q.member_id = $1 AND q.number = $2 ORDER BY q.revision",
         ]
         .concat(),
     )

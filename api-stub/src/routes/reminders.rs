@@ -7,13 +7,14 @@
 
 mod list;
 
+use crate::sql::Sql;
 use axum::extract::State;
 use axum::response::Response;
 use contract::change::ChangedRecord;
 use contract::customer::{NewReminder, Reminder, ReminderPatch};
 use contract::ids::{CustomerId, ReminderId};
 use contract::user::UserRef;
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use sqlx::SqliteConnection;
 use time::OffsetDateTime;
 use time::macros::format_description;
 use utoipa_axum::router::OpenApiRouter;
@@ -95,7 +96,7 @@ fn date_to_text(date: time::Date) -> String {
 }
 
 /// The conditions that keep a reminder query to what `caller` may see.
-fn push_visible<'a>(query: &mut QueryBuilder<'a, Sqlite>, caller: &Caller) {
+fn push_visible<'a>(query: &mut Sql<'a>, caller: &Caller) {
     query.push(" WHERE r.member_id = ");
     query.push_bind(caller.member_id.to_string());
     if let Some(owner) = caller.only_assigned_to() {
@@ -110,7 +111,7 @@ async fn find_reminder(
     caller: &Caller,
     id: ReminderId,
 ) -> Result<Option<ReminderRow>, ApiError> {
-    let mut query = QueryBuilder::new(REMINDER_SELECT);
+    let mut query = Sql::new(REMINDER_SELECT);
     push_visible(&mut query, caller);
     query.push(" AND r.id = ").push_bind(id.to_string());
     Ok(query.build_query_as().fetch_optional(connection).await?)
@@ -168,7 +169,7 @@ async fn create_reminder(
     sqlx::query(
         "INSERT INTO reminders (id, member_id, customer_id, kind, title, due_on, done_at,
                                 owner_id, version, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, NULL, ?, 1, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, NULL, $7, 1, $8)",
     )
     .bind(id.to_string())
     .bind(caller.member_id.to_string())
@@ -257,7 +258,7 @@ async fn update_reminder(
         .await?
         .ok_or_else(|| not_found(id))?;
     if_match.check(stored_version(row.version))?;
-    let mut update = QueryBuilder::new("UPDATE reminders SET version = version + 1");
+    let mut update = Sql::new("UPDATE reminders SET version = version + 1");
     if let Some(title) = &patch.title {
         update.push(", title = ").push_bind(title.trim().to_owned());
     }

@@ -1,12 +1,13 @@
 //! `GET /users`: the member's people, for assignment pickers, each with how many
 //! active inquiries they have.
 
+use crate::sql::Sql;
 use axum::Json;
 use axum::extract::State;
 use contract::change::ChangedRecord;
 use contract::ids::{MemberId, UserId};
 use contract::user::{User, UserList};
-use sqlx::{QueryBuilder, SqliteConnection};
+use sqlx::SqliteConnection;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -51,7 +52,7 @@ pub(super) async fn load_users(
     member: MemberId,
     user: Option<UserId>,
 ) -> Result<Vec<User>, ApiError> {
-    let mut query = QueryBuilder::new(
+    let mut query = Sql::new(
         "SELECT u.id, u.name, u.email, u.role, u.language, u.active,
                 (SELECT COUNT(*) FROM inquiries i
                  WHERE i.member_id = u.member_id AND i.assignee_id = u.id

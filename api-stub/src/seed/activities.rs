@@ -46,8 +46,8 @@ async fn complete_profiles(
         let customer_id = member.customer_id(name).to_string();
         let profile = profiles::profile(member, customer);
         sqlx::query(
-            "UPDATE customers SET industry = ?, size = ?, verified = ?, source = ?
-             WHERE id = ? AND member_id = ?",
+            "UPDATE customers SET industry = $1, size = $2, verified = $3, source = $4
+             WHERE id = $5 AND member_id = $6",
         )
         .bind(profile.industry)
         .bind(enum_to_text(&profile.size))
@@ -58,7 +58,7 @@ async fn complete_profiles(
         .execute(&mut **transaction)
         .await?;
         for tag in &profile.tags {
-            sqlx::query("INSERT INTO customer_tags (customer_id, tag) VALUES (?, ?)")
+            sqlx::query("INSERT INTO customer_tags (customer_id, tag) VALUES ($1, $2)")
                 .bind(&customer_id)
                 .bind(*tag)
                 .execute(&mut **transaction)
@@ -85,7 +85,7 @@ async fn complete_profiles(
             // Contacts of the customer tables exist already; the extra ones are new.
             sqlx::query(
                 "INSERT INTO contacts (id, customer_id, position, name, title, email, emails)
-                 VALUES (?, ?, ?, ?, ?, ?, json_array(?))
+                 VALUES ($1, $2, $3, $4, $5, $6, json_array($7))
                  ON CONFLICT (id) DO NOTHING",
             )
             .bind(&contact_id)
@@ -105,9 +105,9 @@ async fn complete_profiles(
                 .find(|contact| contact.0 == name && contact.1 == contact_name)
                 .map_or(details.buying_role, |contact| contact.3);
             sqlx::query(
-                "UPDATE contacts SET buying_role = ?, phones = json_array(?), messengers = ?,
-                        language = ?, preferred_channel = ?
-                 WHERE id = ? AND customer_id = ?",
+                "UPDATE contacts SET buying_role = $1, phones = json_array($2), messengers = $3,
+                        language = $4, preferred_channel = $5
+                 WHERE id = $6 AND customer_id = $7",
             )
             .bind(enum_to_text(&role))
             .bind(details.phones.first())
@@ -133,7 +133,7 @@ async fn reindex(
 ) -> Result<(), sqlx::Error> {
     let (row_number, name, website, industry): (i64, String, Option<String>, Option<String>) =
         sqlx::query_as(
-            "SELECT rowid, name, website, industry FROM customers WHERE id = ? AND member_id = ?",
+            "SELECT rowid, name, website, industry FROM customers WHERE id = $1 AND member_id = $2",
         )
         .bind(customer_id)
         .bind(member_id)
@@ -141,7 +141,7 @@ async fn reindex(
         .await?;
     let contacts: Vec<(String, String)> = sqlx::query_as(
         "SELECT k.name, e.value FROM contacts k, json_each(k.emails) e
-         WHERE k.customer_id = ? ORDER BY k.position, k.id, e.key",
+         WHERE k.customer_id = $1 ORDER BY k.position, k.id, e.key",
     )
     .bind(customer_id)
     .fetch_all(&mut **transaction)
@@ -159,17 +159,17 @@ async fn reindex(
         }
         details.push(email);
     }
-    sqlx::query("DELETE FROM customers_fts WHERE rowid = ?")
+    sqlx::query("DELETE FROM customers_fts WHERE rowid = $1")
         .bind(row_number)
         .execute(&mut **transaction)
         .await?;
-    sqlx::query("INSERT INTO customers_fts (rowid, name, details) VALUES (?, ?, ?)")
+    sqlx::query("INSERT INTO customers_fts (rowid, name, details) VALUES ($1, $2, $3)")
         .bind(row_number)
         .bind(name)
         .bind(details.join(" "))
         .execute(&mut **transaction)
         .await?;
-    sqlx::query("UPDATE customers SET email_domain = ? WHERE id = ? AND member_id = ?")
+    sqlx::query("UPDATE customers SET email_domain = $1 WHERE id = $2 AND member_id = $3")
         .bind(email_domain)
         .bind(customer_id)
         .bind(member_id)
@@ -203,7 +203,7 @@ async fn write_activities(
         sqlx::query(
             "INSERT INTO activities (id, member_id, customer_id, kind, body, occurred_at,
                                      author_id, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(stable_id(&format!("activity/{}/{index}", member.key)).to_string())
         .bind(&member_id)
@@ -235,7 +235,7 @@ async fn write_reminders(
         sqlx::query(
             "INSERT INTO reminders (id, member_id, customer_id, kind, title, due_on, done_at,
                                     owner_id, version, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
         .bind(stable_id(&format!("reminder/{}/{index}", member.key)).to_string())
         .bind(&member_id)

@@ -141,7 +141,7 @@ pub async fn seed_bulk(
     if !(1..=20).contains(&options.years) {
         return Err(BulkError::Options("years must be 1 to 20".to_owned()));
     }
-    let demo: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM members WHERE id IN (?, ?)")
+    let demo: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM members WHERE id IN ($1, $2)")
         .bind(brightway::MEMBER.id().to_string())
         .bind(evergreen::MEMBER.id().to_string())
         .fetch_one(pool)
@@ -331,7 +331,7 @@ async fn insert_members(
     for member in members {
         sqlx::query(
             "INSERT INTO members (id, name, currency, response_target_hours)
-             VALUES (?, ?, 'USD', 24)",
+             VALUES ($1, $2, 'USD', 24)",
         )
         .bind(&member.id)
         .bind(&member.name)
@@ -341,7 +341,7 @@ async fn insert_members(
         for (id, name, role, email, token) in &member.users {
             sqlx::query(
                 "INSERT INTO users (id, member_id, name, email, role, language)
-                 VALUES (?, ?, ?, ?, ?, ?)",
+                 VALUES ($1, $2, $3, $4, $5, $6)",
             )
             .bind(id.0.to_string())
             .bind(&member.id)
@@ -354,7 +354,7 @@ async fn insert_members(
             counts.users += 1;
             sqlx::query(
                 "INSERT INTO api_tokens (token_sha256, user_id, label, created_at)
-                 VALUES (?, ?, ?, ?)",
+                 VALUES ($1, $2, $3, $4)",
             )
             .bind(token_hash(token))
             .bind(id.0.to_string())
@@ -366,7 +366,7 @@ async fn insert_members(
         }
         sqlx::query(
             "INSERT INTO assignment_rules (id, member_id, priority, rule, value, assignee_id)
-             VALUES (?, ?, 90, 'round_robin', NULL, NULL)",
+             VALUES ($1, $2, 90, 'round_robin', NULL, NULL)",
         )
         .bind(stable_id(&format!("assignment-rule/{}/90", member.key)).to_string())
         .bind(&member.id)

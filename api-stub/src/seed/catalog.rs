@@ -66,7 +66,7 @@ pub(super) async fn seed(
     let as_of = timestamp_to_text(now);
     for (currency, per_usd) in EXCHANGE_RATES {
         sqlx::query(
-            "INSERT INTO exchange_rates (currency, per_usd, as_of) VALUES (?, ?, ?)
+            "INSERT INTO exchange_rates (currency, per_usd, as_of) VALUES ($1, $2, $3)
              ON CONFLICT (currency) DO NOTHING",
         )
         .bind(currency)
@@ -95,7 +95,7 @@ pub(super) async fn seed(
             "INSERT INTO products (id, member_id, sku, model_number, name, description, category,
                                    unit, moq, currency, price_breaks, hs_code, origin,
                                    lead_time_days, packaging, active, version, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'USD', ?, ?, 'CN', ?, ?, ?, 1, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'USD', $10, $11, 'CN', $12, $13, $14, 1, $15)",
         )
         .bind(stable_id(&format!("product/{}/{}", member.key, item.sku)).to_string())
         .bind(&member_id)
@@ -117,7 +117,7 @@ pub(super) async fn seed(
         // The same columns as the products endpoints index.
         sqlx::query(
             "INSERT INTO products_fts (rowid, name, sku, details)
-             VALUES (last_insert_rowid(), ?, ?, ?)",
+             VALUES (last_insert_rowid(), $1, $2, $3)",
         )
         .bind(item.name)
         .bind(item.sku)

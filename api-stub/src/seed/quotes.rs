@@ -48,7 +48,7 @@ pub(super) async fn seed(
                  ORDER BY k.position LIMIT 1) AS contact_id
          FROM inquiries i
          LEFT JOIN customers c ON c.id = i.customer_id AND c.member_id = i.member_id
-         WHERE i.member_id = ? AND i.product_name IS NOT NULL
+         WHERE i.member_id = $1 AND i.product_name IS NOT NULL
            AND i.status IN ('open', 'quoted', 'won', 'lost')
          ORDER BY i.received_at, i.id",
     )
@@ -115,7 +115,7 @@ async fn insert(
                  (id, member_id, number, revision, revised_from, status, customer_id,
                   contact_id, inquiry_id, currency, valid_until, terms, charges, total, totals,
                   sent_at, decided_at, created_by, version, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)",
         )
         .bind(&id)
         .bind(member_id)
@@ -142,7 +142,7 @@ async fn insert(
         .await?;
         for (line, position) in draft.lines.iter().zip(1..) {
             let line = QuoteLine::of_input(position, line, currency);
-            sqlx::query("INSERT INTO quote_lines (quote_id, position, line) VALUES (?, ?, ?)")
+            sqlx::query("INSERT INTO quote_lines (quote_id, position, line) VALUES ($1, $2, $3)")
                 .bind(&id)
                 .bind(i64::from(position))
                 .bind(json(&line)?)

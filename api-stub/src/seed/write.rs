@@ -31,7 +31,7 @@ pub(super) async fn member(
 ) -> Result<(), sqlx::Error> {
     let member_id = member.id().to_string();
     sqlx::query(
-        "INSERT INTO members (id, name, currency, response_target_hours) VALUES (?, ?, 'USD', 24)",
+        "INSERT INTO members (id, name, currency, response_target_hours) VALUES ($1, $2, 'USD', 24)",
     )
     .bind(&member_id)
     .bind(member.name)
@@ -39,7 +39,7 @@ pub(super) async fn member(
     .await?;
     counts.members += 1;
     let portal_token = sqlx::query(
-        "INSERT INTO portal_tokens (token_sha256, label, created_at) VALUES (?, ?, ?)
+        "INSERT INTO portal_tokens (token_sha256, label, created_at) VALUES ($1, $2, $3)
          ON CONFLICT (token_sha256) DO NOTHING",
     )
     .bind(token_hash(DEMO_PORTAL_TOKEN))
@@ -55,7 +55,7 @@ pub(super) async fn member(
     for &(key, name, email, role, language, token) in member.users {
         let user_id = member.user_id(key).to_string();
         sqlx::query(
-            "INSERT INTO users (id, member_id, name, email, role, language) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO users (id, member_id, name, email, role, language) VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(&user_id)
         .bind(&member_id)
@@ -68,7 +68,7 @@ pub(super) async fn member(
         counts.users += 1;
         if let Some(token) = token {
             sqlx::query(
-                "INSERT INTO api_tokens (token_sha256, user_id, label, created_at) VALUES (?, ?, ?, ?)",
+                "INSERT INTO api_tokens (token_sha256, user_id, label, created_at) VALUES ($1, $2, $3, $4)",
             )
             .bind(token_hash(token))
             .bind(&user_id)
@@ -88,7 +88,7 @@ pub(super) async fn member(
             "INSERT INTO customers
                  (id, member_id, name, country, website, business_type, tier, stage, owner_id,
                   email_domain, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
         )
         .bind(&customer_id)
         .bind(&member_id)
@@ -115,7 +115,7 @@ pub(super) async fn member(
             .iter()
             .map(|contact| [contact.0, " ", contact.2].concat())
             .collect();
-        sqlx::query("INSERT INTO customers_fts (rowid, name, details) VALUES (?, ?, ?)")
+        sqlx::query("INSERT INTO customers_fts (rowid, name, details) VALUES ($1, $2, $3)")
             .bind(customer_rowid)
             .bind(name)
             .bind([website.unwrap_or_default(), " ", &contact_text.join(" ")].concat())
@@ -126,7 +126,7 @@ pub(super) async fn member(
             let contact_key = format!("contact/{}/{name}/{position}", member.key);
             sqlx::query(
                 "INSERT INTO contacts (id, customer_id, position, name, title, email, emails)
-                 VALUES (?, ?, ?, ?, ?, ?, json_array(?))",
+                 VALUES ($1, $2, $3, $4, $5, $6, json_array($7))",
             )
             .bind(stable_id(&contact_key).to_string())
             .bind(&customer_id)
@@ -170,8 +170,8 @@ async fn insert_inquiry(
               target_price_amount, target_price_currency, incoterm, destination_country,
               destination_place, needed_by, sample_wanted, oem, first_response_at,
               lost_reason, spam_reason, preview, version, updated_at, message_fingerprint)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                 ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26,
+                 $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39)",
     )
     .bind(&inquiry_id)
     .bind(member_id)
@@ -253,7 +253,7 @@ async fn insert_inquiry(
     for (position, (author, body, sent_at)) in std::iter::once(first).chain(later).enumerate() {
         sqlx::query(
             "INSERT INTO inquiry_messages (id, inquiry_id, direction, author_id, body, sent_at)
-             VALUES (?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(stable_id(&format!("message/{}/{index}/{position}", member.key)).to_string())
         .bind(&inquiry_id)
@@ -277,7 +277,7 @@ async fn insert_inquiry(
     ]
     .join(" ");
     sqlx::query(
-        "INSERT INTO inquiries_fts (rowid, subject, body, buyer, product) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO inquiries_fts (rowid, subject, body, buyer, product) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(inquiry_rowid)
     .bind(search_text(&inquiry.subject))
@@ -290,7 +290,7 @@ async fn insert_inquiry(
     for (position, reason) in inquiry.score.reasons.iter().enumerate() {
         sqlx::query(
             "INSERT INTO inquiry_score_reasons (inquiry_id, position, signal, points, detail)
-             VALUES (?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(&inquiry_id)
         .bind(i64::try_from(position).unwrap_or(i64::MAX))
@@ -304,7 +304,7 @@ async fn insert_inquiry(
         sqlx::query(
             "INSERT INTO inquiry_assignments
                  (inquiry_id, position, assignee_id, at, rule, by_user_id, explanation)
-             VALUES (?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(&inquiry_id)
         .bind(i64::try_from(position).unwrap_or(i64::MAX))
@@ -317,7 +317,7 @@ async fn insert_inquiry(
         .await?;
     }
     for tag in &inquiry.tags {
-        sqlx::query("INSERT INTO inquiry_tags (inquiry_id, tag) VALUES (?, ?)")
+        sqlx::query("INSERT INTO inquiry_tags (inquiry_id, tag) VALUES ($1, $2)")
             .bind(&inquiry_id)
             .bind(*tag)
             .execute(&mut **transaction)
@@ -338,7 +338,7 @@ async fn assignment_setup(
     for &(priority, rule, value, user) in assignment_rules(member) {
         sqlx::query(
             "INSERT INTO assignment_rules (id, member_id, priority, rule, value, assignee_id)
-             VALUES (?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(stable_id(&format!("assignment-rule/{}/{priority}", member.key)).to_string())
         .bind(member_id)
@@ -359,7 +359,7 @@ async fn assignment_setup(
         .max_by_key(|(received_at, _)| *received_at)
         .and_then(|(_, assignee)| assignee);
     if let Some(key) = last_turn {
-        sqlx::query("INSERT INTO assignment_turns (member_id, last_user_id) VALUES (?, ?)")
+        sqlx::query("INSERT INTO assignment_turns (member_id, last_user_id) VALUES ($1, $2)")
             .bind(member_id)
             .bind(member.user_id(key).to_string())
             .execute(&mut **transaction)

@@ -53,8 +53,8 @@ pub(super) async fn current_position(
 ) -> Result<Position, ApiError> {
     let member = member.to_string();
     let seq: i64 = sqlx::query_scalar(
-        "SELECT MAX(COALESCE((SELECT MAX(seq) FROM change_log WHERE member_id = ?), 0),
-                    COALESCE((SELECT through_seq FROM change_log_pruned WHERE member_id = ?), 0))",
+        "SELECT MAX(COALESCE((SELECT MAX(seq) FROM change_log WHERE member_id = $1), 0),
+                    COALESCE((SELECT through_seq FROM change_log_pruned WHERE member_id = $2), 0))",
     )
     .bind(&member)
     .bind(&member)
@@ -70,7 +70,7 @@ pub(super) async fn ensure_retained(
     since: Position,
 ) -> Result<(), ApiError> {
     let pruned_through: Option<i64> =
-        sqlx::query_scalar("SELECT through_seq FROM change_log_pruned WHERE member_id = ?")
+        sqlx::query_scalar("SELECT through_seq FROM change_log_pruned WHERE member_id = $1")
             .bind(member.to_string())
             .fetch_optional(&state.database)
             .await?;
@@ -95,7 +95,7 @@ pub(super) async fn page(
 ) -> Result<Page, ApiError> {
     let mut rows: Vec<LogRow> = sqlx::query_as(
         "SELECT seq, entity, entity_id, changed_at FROM change_log
-         WHERE member_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+         WHERE member_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
     )
     .bind(caller.member_id.to_string())
     .bind(since.0)
@@ -164,13 +164,13 @@ pub async fn prune_change_log(
     let mut transaction = database.begin().await?;
     sqlx::query(
         "INSERT INTO change_log_pruned (member_id, through_seq)
-         SELECT member_id, MAX(seq) FROM change_log WHERE changed_at < ? GROUP BY member_id
+         SELECT member_id, MAX(seq) FROM change_log WHERE changed_at < $1 GROUP BY member_id
          ON CONFLICT (member_id) DO UPDATE SET through_seq = MAX(through_seq, excluded.through_seq)",
     )
     .bind(&before)
     .execute(&mut *transaction)
     .await?;
-    let deleted = sqlx::query("DELETE FROM change_log WHERE changed_at < ?")
+    let deleted = sqlx::query("DELETE FROM change_log WHERE changed_at < $1")
         .bind(&before)
         .execute(&mut *transaction)
         .await?;

@@ -57,7 +57,7 @@ async fn load_activity(
         "SELECT a.id, a.customer_id, a.kind, a.body, a.occurred_at, a.author_id,
                 u.name AS author_name
          FROM activities a LEFT JOIN users u ON u.id = a.author_id
-         WHERE a.id = ? AND a.customer_id = ? AND a.member_id = ?",
+         WHERE a.id = $1 AND a.customer_id = $2 AND a.member_id = $3",
     )
     .bind(id.to_string())
     .bind(customer.to_string())
@@ -125,7 +125,7 @@ async fn create_activity(
     sqlx::query(
         "INSERT INTO activities (id, member_id, customer_id, kind, body, occurred_at,
                                  author_id, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(activity.to_string())
     .bind(caller.member_id.to_string())

@@ -59,7 +59,7 @@ async fn contact_version(
 ) -> Result<i64, ApiError> {
     let version: Option<i64> = sqlx::query_scalar(
         "SELECT k.version FROM contacts k JOIN customers c ON c.id = k.customer_id
-         WHERE k.id = ? AND k.customer_id = ? AND c.member_id = ?",
+         WHERE k.id = $1 AND k.customer_id = $2 AND c.member_id = $3",
     )
     .bind(contact.to_string())
     .bind(customer.to_string())
@@ -79,7 +79,7 @@ async fn load_contact(
         &[
             CONTACT_SELECT,
             " JOIN customers c ON c.id = k.customer_id
-              WHERE k.id = ? AND k.customer_id = ? AND c.member_id = ?",
+              WHERE k.id = $1 AND k.customer_id = $2 AND c.member_id = $3",
         ]
         .concat(),
     )
@@ -127,7 +127,7 @@ pub(super) async fn insert_contact(
         "INSERT INTO contacts (id, customer_id, position, name, title, email, buying_role,
                                emails, phones, messengers, language, preferred_channel,
                                do_not_contact, version)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1)",
     )
     .bind(id.to_string())
     .bind(customer.to_string())
@@ -207,7 +207,7 @@ async fn create_contact(
     let mut transaction = state.database.begin_with("BEGIN IMMEDIATE").await?;
     ensure_exists(&mut transaction, &caller, customer).await?;
     let (count, next): (i64, i64) = sqlx::query_as(
-        "SELECT COUNT(*), coalesce(MAX(position) + 1, 0) FROM contacts WHERE customer_id = ?",
+        "SELECT COUNT(*), coalesce(MAX(position) + 1, 0) FROM contacts WHERE customer_id = $1",
     )
     .bind(customer.to_string())
     .fetch_one(&mut *transaction)
@@ -271,10 +271,10 @@ async fn replace_contact(
     let version = contact_version(&mut transaction, &caller, customer, contact).await?;
     if_match.check(stored_version(version))?;
     sqlx::query(
-        "UPDATE contacts SET name = ?, title = ?, email = ?, buying_role = ?, emails = ?,
-                phones = ?, messengers = ?, language = ?, preferred_channel = ?,
-                do_not_contact = ?, version = version + 1
-         WHERE id = ? AND customer_id = ?",
+        "UPDATE contacts SET name = $1, title = $2, email = $3, buying_role = $4, emails = $5,
+                phones = $6, messengers = $7, language = $8, preferred_channel = $9,
+                do_not_contact = $10, version = version + 1
+         WHERE id = $11 AND customer_id = $12",
     )
     .bind(&input.name)
     .bind(input.title.as_deref().unwrap_or_default())
@@ -323,7 +323,7 @@ async fn delete_contact(
     let mut transaction = state.database.begin_with("BEGIN IMMEDIATE").await?;
     let version = contact_version(&mut transaction, &caller, customer, contact).await?;
     if_match.check(stored_version(version))?;
-    sqlx::query("DELETE FROM contacts WHERE id = ? AND customer_id = ?")
+    sqlx::query("DELETE FROM contacts WHERE id = $1 AND customer_id = $2")
         .bind(contact.to_string())
         .bind(customer.to_string())
         .execute(&mut *transaction)

@@ -1,6 +1,7 @@
 //! `GET /customers`: the customer list, filtered, searched, sorted and
 //! keyset-paginated.
 
+use crate::sql::Sql;
 use axum::Json;
 use axum::extract::State;
 use contract::country::CountryCode;
@@ -8,7 +9,6 @@ use contract::customer::{CustomerPage, LifecycleStage, Tier};
 use contract::ids::UserId;
 use contract::validation::FieldErrors;
 use serde::Deserialize;
-use sqlx::{QueryBuilder, Sqlite};
 
 use super::cursor;
 use super::params::{self, non_empty};
@@ -168,7 +168,7 @@ impl ListRequest {
     }
 
     /// The conditions on `c` every query of the request shares.
-    fn push_filters<'a>(&'a self, query: &mut QueryBuilder<'a, Sqlite>, caller: &Caller) {
+    fn push_filters<'a>(&'a self, query: &mut Sql<'a>, caller: &Caller) {
         query.push(" WHERE c.member_id = ");
         query.push_bind(caller.member_id.to_string());
         if let Some(search) = &self.search {
@@ -231,14 +231,14 @@ pub(super) async fn list_customers(
 ) -> Result<Json<CustomerPage>, ApiError> {
     let request = ListRequest::parse(raw, &caller)?;
 
-    let mut count = QueryBuilder::new("SELECT COUNT(*) FROM customers c");
+    let mut count = Sql::new("SELECT COUNT(*) FROM customers c");
     request.push_filters(&mut count, &caller);
     let total: i64 = count
         .build_query_scalar()
         .fetch_one(&state.database)
         .await?;
 
-    let mut page = QueryBuilder::new("SELECT * FROM (");
+    let mut page = Sql::new("SELECT * FROM (");
     page.push(CUSTOMER_SELECT);
     request.push_filters(&mut page, &caller);
     page.push(") s");

@@ -50,7 +50,7 @@ pub(super) async fn list_duplicates(
 ) -> Result<Json<DuplicateList>, ApiError> {
     let id: CustomerId = parse_path_id("id", &id)?;
     let (name, domain): (String, Option<String>) =
-        sqlx::query_as("SELECT name, email_domain FROM customers WHERE id = ? AND member_id = ?")
+        sqlx::query_as("SELECT name, email_domain FROM customers WHERE id = $1 AND member_id = $2")
             .bind(id.to_string())
             .bind(caller.member_id.to_string())
             .fetch_optional(&state.database)
@@ -59,7 +59,7 @@ pub(super) async fn list_duplicates(
     let key = company_key(&name);
     let others: Vec<(String, String, Option<String>)> = sqlx::query_as(
         "SELECT id, name, email_domain FROM customers
-          WHERE member_id = ? AND id <> ? ORDER BY created_at, id",
+          WHERE member_id = $1 AND id <> $2 ORDER BY created_at, id",
     )
     .bind(caller.member_id.to_string())
     .bind(id.to_string())
@@ -75,7 +75,7 @@ pub(super) async fn list_duplicates(
         if same_email_domain.is_none() && !similar_name {
             continue;
         }
-        let sql = [CUSTOMER_SELECT, " WHERE c.id = ? AND c.member_id = ?"].concat();
+        let sql = [CUSTOMER_SELECT, " WHERE c.id = $1 AND c.member_id = $2"].concat();
         let row: CustomerRow = sqlx::query_as(&sql)
             .bind(&other)
             .bind(caller.member_id.to_string())
@@ -96,7 +96,7 @@ async fn contact_keys(
     id: CustomerId,
 ) -> Result<Vec<(String, String, Vec<String>)>, ApiError> {
     let rows: Vec<(String, String, String)> = sqlx::query_as(
-        "SELECT id, name, emails FROM contacts WHERE customer_id = ? ORDER BY position, id",
+        "SELECT id, name, emails FROM contacts WHERE customer_id = $1 ORDER BY position, id",
     )
     .bind(id.to_string())
     .fetch_all(connection)
@@ -129,9 +129,9 @@ async fn move_versioned(
     // Reminders keep no change time.
     let stamped = table != "reminders";
     let sql = format!(
-        "UPDATE {table} SET customer_id = ?1, version = version + 1{}
-          WHERE customer_id = ?2 AND member_id = ?3 RETURNING id",
-        if stamped { ", updated_at = ?4" } else { "" }
+        "UPDATE {table} SET customer_id = $1, version = version + 1{}
+          WHERE customer_id = $2 AND member_id = $3 RETURNING id",
+        if stamped { ", updated_at = $4" } else { "" }
     );
     let mut update = sqlx::query_scalar(&sql)
         .bind(into.to_string())
@@ -182,7 +182,7 @@ pub(super) async fn merge_customer(
     let duplicate = merge.duplicate_id;
     let mut transaction = state.database.begin_with("BEGIN IMMEDIATE").await?;
     let owners: Vec<(String, i64, Option<String>)> = sqlx::query_as(
-        "SELECT id, version, owner_id FROM customers WHERE member_id = ? AND id IN (?, ?)",
+        "SELECT id, version, owner_id FROM customers WHERE member_id = $1 AND id IN ($2, $3)",
     )
     .bind(caller.member_id.to_string())
     .bind(id.to_string())
@@ -226,7 +226,7 @@ pub(super) async fn merge_customer(
     }
     for table in ["activities", "status_changes"] {
         sqlx::query(&format!(
-            "UPDATE {table} SET customer_id = ? WHERE customer_id = ? AND member_id = ?"
+            "UPDATE {table} SET customer_id = $1 WHERE customer_id = $2 AND member_id = $3"
         ))
         .bind(id.to_string())
         .bind(duplicate.to_string())
@@ -250,7 +250,7 @@ pub(super) async fn merge_customer(
         if known {
             continue;
         }
-        sqlx::query("UPDATE contacts SET customer_id = ?, position = ? WHERE id = ?")
+        sqlx::query("UPDATE contacts SET customer_id = $1, position = $2 WHERE id = $3")
             .bind(id.to_string())
             .bind(position)
             .bind(&contact)
@@ -260,7 +260,7 @@ pub(super) async fn merge_customer(
     }
     sqlx::query(
         "INSERT OR IGNORE INTO customer_tags (customer_id, tag)
-         SELECT ?, tag FROM customer_tags WHERE customer_id = ?",
+         SELECT $1, tag FROM customer_tags WHERE customer_id = $2",
     )
     .bind(id.to_string())
     .bind(duplicate.to_string())
@@ -268,28 +268,28 @@ pub(super) async fn merge_customer(
     .await?;
     sqlx::query(
         "UPDATE customers SET
-            website = coalesce(website, (SELECT website FROM customers WHERE id = ?2)),
-            industry = coalesce(industry, (SELECT industry FROM customers WHERE id = ?2)),
-            size = coalesce(size, (SELECT size FROM customers WHERE id = ?2)),
-            owner_id = coalesce(owner_id, (SELECT owner_id FROM customers WHERE id = ?2)),
-            verified = max(verified, (SELECT verified FROM customers WHERE id = ?2)),
-            version = version + 1, updated_at = ?3
-          WHERE id = ?1",
+            website = coalesce(website, (SELECT website FROM customers WHERE id = $2)),
+            industry = coalesce(industry, (SELECT industry FROM customers WHERE id = $2)),
+            size = coalesce(size, (SELECT size FROM customers WHERE id = $2)),
+            owner_id = coalesce(owner_id, (SELECT owner_id FROM customers WHERE id = $2)),
+            verified = max(verified, (SELECT verified FROM customers WHERE id = $2)),
+            version = version + 1, updated_at = $3
+          WHERE id = $1",
     )
     .bind(id.to_string())
     .bind(duplicate.to_string())
     .bind(timestamp_to_text(now))
     .execute(&mut *transaction)
     .await?;
-    let row_number: i64 = sqlx::query_scalar("SELECT rowid FROM customers WHERE id = ?")
+    let row_number: i64 = sqlx::query_scalar("SELECT rowid FROM customers WHERE id = $1")
         .bind(duplicate.to_string())
         .fetch_one(&mut *transaction)
         .await?;
-    sqlx::query("DELETE FROM customers_fts WHERE rowid = ?")
+    sqlx::query("DELETE FROM customers_fts WHERE rowid = $1")
         .bind(row_number)
         .execute(&mut *transaction)
         .await?;
-    sqlx::query("DELETE FROM customers WHERE id = ? AND member_id = ?")
+    sqlx::query("DELETE FROM customers WHERE id = $1 AND member_id = $2")
         .bind(duplicate.to_string())
         .bind(caller.member_id.to_string())
         .execute(&mut *transaction)

@@ -63,7 +63,7 @@ pub(super) async fn compute(
                           WHERE m.inquiry_id = i.id AND m.direction = 'to_buyer'))
                     AS first_response_at
          FROM inquiries i
-         WHERE i.customer_id = ? AND i.member_id = ? AND i.status <> 'spam'
+         WHERE i.customer_id = $1 AND i.member_id = $2 AND i.status <> 'spam'
          ORDER BY i.received_at",
     )
     .bind(subject.customer_id)
@@ -87,7 +87,7 @@ pub(super) async fn compute(
                 CASE WHEN q.status = 'sent' AND q.valid_until < date('now') THEN 'expired'
                      ELSE q.status END AS status
          FROM quotes q
-         WHERE q.customer_id = ? AND q.member_id = ? AND q.status <> 'draft'
+         WHERE q.customer_id = $1 AND q.member_id = $2 AND q.status <> 'draft'
            AND q.revision = (SELECT MAX(r.revision) FROM quotes r
                              WHERE r.member_id = q.member_id AND r.number = q.number
                                AND r.status <> 'draft')",
@@ -117,7 +117,7 @@ pub(super) async fn compute(
     let accepted = u32::try_from(won.len()).unwrap_or(u32::MAX);
     let won_value = per_currency(&won);
 
-    let member_currency: String = sqlx::query_scalar("SELECT currency FROM members WHERE id = ?")
+    let member_currency: String = sqlx::query_scalar("SELECT currency FROM members WHERE id = $1")
         .bind(subject.member_id)
         .fetch_one(database)
         .await?;

@@ -57,14 +57,14 @@ pub(super) async fn sync_search(
 ) -> Result<(), ApiError> {
     let (row_number, name, website, industry): (i64, String, Option<String>, Option<String>) =
         sqlx::query_as(
-            "SELECT rowid, name, website, industry FROM customers WHERE id = ? AND member_id = ?",
+            "SELECT rowid, name, website, industry FROM customers WHERE id = $1 AND member_id = $2",
         )
         .bind(id.to_string())
         .bind(caller.member_id.to_string())
         .fetch_one(&mut *connection)
         .await?;
     let contacts: Vec<(String, String)> = sqlx::query_as(
-        "SELECT name, emails FROM contacts WHERE customer_id = ? ORDER BY position, id",
+        "SELECT name, emails FROM contacts WHERE customer_id = $1 ORDER BY position, id",
     )
     .bind(id.to_string())
     .fetch_all(&mut *connection)
@@ -79,18 +79,18 @@ pub(super) async fn sync_search(
         details.push(contact_name);
         details.extend(emails);
     }
-    sqlx::query("DELETE FROM customers_fts WHERE rowid = ?")
+    sqlx::query("DELETE FROM customers_fts WHERE rowid = $1")
         .bind(row_number)
         .execute(&mut *connection)
         .await?;
-    sqlx::query("INSERT INTO customers_fts (rowid, name, details) VALUES (?, ?, ?)")
+    sqlx::query("INSERT INTO customers_fts (rowid, name, details) VALUES ($1, $2, $3)")
         .bind(row_number)
         .bind(name)
         .bind(details.join(" "))
         .execute(&mut *connection)
         .await?;
     if domain {
-        sqlx::query("UPDATE customers SET email_domain = ? WHERE id = ? AND member_id = ?")
+        sqlx::query("UPDATE customers SET email_domain = $1 WHERE id = $2 AND member_id = $3")
             .bind(email_domain)
             .bind(id.to_string())
             .bind(caller.member_id.to_string())

@@ -8,6 +8,7 @@
 //! to them (and their status changes), as in the inbox; quotes, activities and
 //! the customer's own changes are seen by every user of the member.
 
+use crate::sql::Sql;
 use axum::Json;
 use axum::extract::State;
 use contract::customer::{TimelineEntry, TimelineItem, TimelinePage};
@@ -16,7 +17,6 @@ use contract::money::Money;
 use contract::user::UserRef;
 use contract::validation::FieldErrors;
 use serde::Deserialize;
-use sqlx::{QueryBuilder, Sqlite};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -130,7 +130,7 @@ impl EntryRow {
 
 /// Appends the branch of the union for `kind`.
 fn push_branch<'a>(
-    query: &mut QueryBuilder<'a, Sqlite>,
+    query: &mut Sql<'a>,
     kind: Kind,
     caller: &'a Caller,
     customer: &'a str,
@@ -259,7 +259,7 @@ async fn get_timeline(
             Kind::StatusChange,
         ],
     };
-    let mut query = QueryBuilder::new("SELECT * FROM (");
+    let mut query = Sql::new("SELECT * FROM (");
     for (index, kind) in kinds.into_iter().enumerate() {
         if index > 0 {
             query.push(" UNION ALL ");

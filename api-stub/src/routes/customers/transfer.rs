@@ -40,7 +40,7 @@ pub(super) async fn export_customers(
     caller: Caller,
 ) -> Result<Json<CustomerExport>, ApiError> {
     let ids: Vec<String> =
-        sqlx::query_scalar("SELECT id FROM customers WHERE member_id = ? ORDER BY name, id")
+        sqlx::query_scalar("SELECT id FROM customers WHERE member_id = $1 ORDER BY name, id")
             .bind(caller.member_id.to_string())
             .fetch_all(&state.database)
             .await?;
@@ -95,7 +95,7 @@ pub(super) async fn import_customers(
     let mut file = read(&request.csv);
     let mut transaction = state.database.begin_with("BEGIN IMMEDIATE").await?;
     let users: Vec<(String, String)> =
-        sqlx::query_as("SELECT id, name FROM users WHERE member_id = ? AND active")
+        sqlx::query_as("SELECT id, name FROM users WHERE member_id = $1 AND active")
             .bind(caller.member_id.to_string())
             .fetch_all(&mut *transaction)
             .await?;
@@ -112,7 +112,7 @@ pub(super) async fn import_customers(
                 by_name
             });
     let existing: HashSet<String> =
-        sqlx::query_scalar("SELECT id FROM customers WHERE member_id = ?")
+        sqlx::query_scalar("SELECT id FROM customers WHERE member_id = $1")
             .bind(caller.member_id.to_string())
             .fetch_all(&mut *transaction)
             .await?

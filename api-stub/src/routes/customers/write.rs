@@ -1,12 +1,13 @@
 //! `POST /customers` and `PATCH /customers/{id}`. Both keep the search index in
 //! step in their transaction ([`sync_search`]).
 
+use crate::sql::Sql;
 use axum::extract::State;
 use axum::response::Response;
 use contract::customer::{Customer, CustomerPatch, NewCustomer};
 use contract::ids::{ContactId, CustomerId, UserId};
 use contract::user::Role;
-use sqlx::{QueryBuilder, SqliteConnection};
+use sqlx::SqliteConnection;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -29,7 +30,7 @@ pub(super) async fn check_owner(
     owner: UserId,
 ) -> Result<(), ApiError> {
     let active: Option<bool> =
-        sqlx::query_scalar("SELECT active FROM users WHERE id = ? AND member_id = ?")
+        sqlx::query_scalar("SELECT active FROM users WHERE id = $1 AND member_id = $2")
             .bind(owner.to_string())
             .bind(caller.member_id.to_string())
             .fetch_optional(connection)
@@ -72,12 +73,12 @@ async fn replace_tags(
     id: CustomerId,
     tags: &[String],
 ) -> Result<(), ApiError> {
-    sqlx::query("DELETE FROM customer_tags WHERE customer_id = ?")
+    sqlx::query("DELETE FROM customer_tags WHERE customer_id = $1")
         .bind(id.to_string())
         .execute(&mut *connection)
         .await?;
     for tag in tags {
-        sqlx::query("INSERT INTO customer_tags (customer_id, tag) VALUES (?, ?)")
+        sqlx::query("INSERT INTO customer_tags (customer_id, tag) VALUES ($1, $2)")
             .bind(id.to_string())
             .bind(tag.trim())
             .execute(&mut *connection)
@@ -104,7 +105,7 @@ pub(super) async fn insert_customer(
         "INSERT INTO customers (id, member_id, name, country, website, industry, size,
                                 verified, source, business_type, tier, stage, owner_id,
                                 version, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, 1, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9, $10, $11, $12, 1, $13, $14)",
     )
     .bind(id.to_string())
     .bind(caller.member_id.to_string())
@@ -219,7 +220,7 @@ pub(super) async fn update_customer(
     patch.validate().map_err(ApiError::Validation)?;
     let mut transaction = state.database.begin_with("BEGIN IMMEDIATE").await?;
     let current: Option<(i64, Option<String>, String, String)> = sqlx::query_as(
-        "SELECT version, owner_id, stage, tier FROM customers WHERE id = ? AND member_id = ?",
+        "SELECT version, owner_id, stage, tier FROM customers WHERE id = $1 AND member_id = $2",
     )
     .bind(id.to_string())
     .bind(caller.member_id.to_string())
@@ -234,7 +235,7 @@ pub(super) async fn update_customer(
         }
     }
     let now = OffsetDateTime::now_utc();
-    let mut update = QueryBuilder::new("UPDATE customers SET version = version + 1, updated_at = ");
+    let mut update = Sql::new("UPDATE customers SET version = version + 1, updated_at = ");
     update.push_bind(timestamp_to_text(now));
     if let Some(name) = &patch.name {
         update.push(", name = ").push_bind(name.trim().to_owned());

@@ -56,10 +56,10 @@ pub(super) async fn find(
 ) -> Result<Option<(Linked, Match)>, ApiError> {
     let email = buyer.email.trim();
     let by_email: Option<CustomerRow> = sqlx::query_as(&format!(
-        "{COLUMNS} WHERE c.member_id = ?1 AND EXISTS (
+        "{COLUMNS} WHERE c.member_id = $1 AND EXISTS (
              SELECT 1 FROM contacts k WHERE k.customer_id = c.id
-               AND (lower(k.email) = lower(?2)
-                    OR EXISTS (SELECT 1 FROM json_each(k.emails) e WHERE lower(e.value) = lower(?2))))
+               AND (lower(k.email) = lower($2)
+                    OR EXISTS (SELECT 1 FROM json_each(k.emails) e WHERE lower(e.value) = lower($2))))
          ORDER BY c.created_at, c.id LIMIT 1"
     ))
     .bind(member.to_string())
@@ -71,7 +71,7 @@ pub(super) async fn find(
     }
     if let Some(domain) = company_email_domain(email) {
         let by_domain: Option<CustomerRow> = sqlx::query_as(&format!(
-            "{COLUMNS} WHERE c.member_id = ? AND c.email_domain = ? ORDER BY c.created_at, c.id LIMIT 1"
+            "{COLUMNS} WHERE c.member_id = $1 AND c.email_domain = $2 ORDER BY c.created_at, c.id LIMIT 1"
         ))
         .bind(member.to_string())
         .bind(domain)
@@ -84,7 +84,7 @@ pub(super) async fn find(
     let company = buyer.company.trim();
     if !company.is_empty() {
         let by_name: Option<CustomerRow> = sqlx::query_as(&format!(
-            "{COLUMNS} WHERE c.member_id = ? AND c.name = ? COLLATE NOCASE
+            "{COLUMNS} WHERE c.member_id = $1 AND c.name = $2 COLLATE NOCASE
              ORDER BY c.created_at, c.id LIMIT 1"
         ))
         .bind(member.to_string())
@@ -139,8 +139,8 @@ pub(super) async fn create(
         "INSERT INTO customers
              (id, member_id, name, country, website, business_type, tier, stage, owner_id,
               verified, source, email_domain, version, created_at, updated_at)
-         VALUES (?, ?, ?, ?, NULL, 'importer', 'transactional', 'lead', ?, ?, 'portal_inquiry',
-                 ?, 1, ?, ?)",
+         VALUES ($1, $2, $3, $4, NULL, 'importer', 'transactional', 'lead', $5, $6, 'portal_inquiry',
+                 $7, 1, $8, $9)",
     )
     .bind(id.to_string())
     .bind(member.to_string())
@@ -166,7 +166,7 @@ pub(super) async fn create(
     sqlx::query(
         "INSERT INTO contacts
              (id, customer_id, position, name, title, email, emails, phones, language, version)
-         VALUES (?, ?, 0, ?, '', ?, json_array(?), ?, ?, 1)",
+         VALUES ($1, $2, 0, $3, '', $4, json_array($5), $6, $7, 1)",
     )
     .bind(uuid::Uuid::new_v4().to_string())
     .bind(id.to_string())
@@ -178,7 +178,7 @@ pub(super) async fn create(
     .execute(&mut *connection)
     .await?;
     // As the customers' own writes keep it: website, industry, contacts' names and e-mails.
-    sqlx::query("INSERT INTO customers_fts (rowid, name, details) VALUES (?, ?, ?)")
+    sqlx::query("INSERT INTO customers_fts (rowid, name, details) VALUES ($1, $2, $3)")
         .bind(row_number)
         .bind(&name)
         .bind(["", "", buyer.name.trim(), email].join(" "))

@@ -33,7 +33,7 @@ pub(super) async fn replay(
          FROM inquiries i
          LEFT JOIN inquiry_assignments h ON h.inquiry_id = i.id AND h.position = 0
          LEFT JOIN users u ON u.id = h.assignee_id
-         WHERE i.member_id = ? AND i.portal_inquiry_id = ?",
+         WHERE i.member_id = $1 AND i.portal_inquiry_id = $2",
     )
     .bind(member.to_string())
     .bind(portal_inquiry_id)
@@ -50,7 +50,7 @@ pub(super) async fn replay(
     };
     let reasons: Vec<(String, i64, String)> = sqlx::query_as(
         "SELECT signal, points, detail FROM inquiry_score_reasons
-         WHERE inquiry_id = ? ORDER BY position",
+         WHERE inquiry_id = $1 ORDER BY position",
     )
     .bind(&first.id)
     .fetch_all(&mut *connection)

@@ -48,8 +48,8 @@ pub(super) async fn insert(
               buyer_city, language, target_price_amount, target_price_currency, incoterm,
               destination_country, destination_place, needed_by, sample_wanted, oem, preview,
               version, updated_at, message_fingerprint)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, 1,
-                 ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'new', $15, $16, 1,
+                 $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, 1, $34, $35)",
     )
     .bind(&id)
     .bind(stored.member.to_string())
@@ -128,7 +128,7 @@ pub(super) async fn insert(
         .await?;
     sqlx::query(
         "INSERT INTO inquiry_messages (id, inquiry_id, direction, author_id, body, sent_at)
-         VALUES (?, ?, 'from_buyer', NULL, ?, ?)",
+         VALUES ($1, $2, 'from_buyer', NULL, $3, $4)",
     )
     .bind(MessageId(uuid::Uuid::new_v4()).to_string())
     .bind(&id)
@@ -138,7 +138,7 @@ pub(super) async fn insert(
     .await?;
     let buyer_text = [buyer.name.trim(), buyer.company.trim(), buyer.email.trim()].join(" ");
     sqlx::query(
-        "INSERT INTO inquiries_fts (rowid, subject, body, buyer, product) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO inquiries_fts (rowid, subject, body, buyer, product) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(row_number)
     .bind(search_text(subject))
@@ -161,7 +161,7 @@ pub(super) async fn store_reasons(
     for (position, reason) in reasons.iter().enumerate() {
         sqlx::query(
             "INSERT INTO inquiry_score_reasons (inquiry_id, position, signal, points, detail)
-             VALUES (?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(inquiry)
         .bind(i64::try_from(position).unwrap_or(i64::MAX))

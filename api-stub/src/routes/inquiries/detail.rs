@@ -2,10 +2,11 @@
 //! requirement, the thread (oldest first), the score's reasons, the assignment
 //! history and the quotes made from it.
 
+use crate::sql::Sql;
 use contract::inquiry::{Assignment, Destination, Inquiry, Message, Requirement, ScoreReason};
 use contract::money::Money;
 use contract::user::UserRef;
-use sqlx::{QueryBuilder, SqliteConnection};
+use sqlx::SqliteConnection;
 
 use super::push_visible;
 use super::row::{InquiryRow, summary_columns};
@@ -84,7 +85,7 @@ pub(super) async fn load(
     id: &str,
     whole_member: bool,
 ) -> Result<Option<Inquiry>, ApiError> {
-    let mut query = QueryBuilder::new(DETAIL_SELECT);
+    let mut query = Sql::new(DETAIL_SELECT);
     push_visible(&mut query, caller, whole_member);
     query.push(" AND i.id = ");
     query.push_bind(id);
@@ -99,14 +100,14 @@ pub(super) async fn load(
     let messages: Vec<MessageRow> = sqlx::query_as(
         "SELECT m.id, m.direction, m.author_id, u.name AS author_name, m.body, m.sent_at
          FROM inquiry_messages m LEFT JOIN users u ON u.id = m.author_id
-         WHERE m.inquiry_id = ? ORDER BY m.sent_at, m.id",
+         WHERE m.inquiry_id = $1 ORDER BY m.sent_at, m.id",
     )
     .bind(id)
     .fetch_all(&mut *connection)
     .await?;
     let reasons: Vec<(String, i64, String)> = sqlx::query_as(
         "SELECT signal, points, detail FROM inquiry_score_reasons
-         WHERE inquiry_id = ? ORDER BY position",
+         WHERE inquiry_id = $1 ORDER BY position",
     )
     .bind(id)
     .fetch_all(&mut *connection)
@@ -117,13 +118,13 @@ pub(super) async fn load(
          FROM inquiry_assignments h
          LEFT JOIN users a ON a.id = h.assignee_id
          LEFT JOIN users b ON b.id = h.by_user_id
-         WHERE h.inquiry_id = ? ORDER BY h.position",
+         WHERE h.inquiry_id = $1 ORDER BY h.position",
     )
     .bind(id)
     .fetch_all(&mut *connection)
     .await?;
     let quote_ids: Vec<String> = sqlx::query_scalar(
-        "SELECT id FROM quotes WHERE inquiry_id = ? AND member_id = ?
+        "SELECT id FROM quotes WHERE inquiry_id = $1 AND member_id = $2
          ORDER BY created_at, revision, id",
     )
     .bind(id)

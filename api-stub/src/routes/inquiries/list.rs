@@ -29,8 +29,9 @@
 //! inbox), the counts come from `inquiry_counts`, which triggers keep per member,
 //! assignee and status, instead of counting a member's whole history.
 
+use crate::sql::Sql;
 use contract::inquiry::{InquiryListQuery, InquiryPage, InquirySort, InquiryStatus, StatusCount};
-use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+use sqlx::SqlitePool;
 
 use super::cursor::{Cursor, filter_fingerprint};
 use super::row::{InquiryRow, SUMMARY_SELECT};
@@ -161,13 +162,13 @@ fn page_query<'args>(
     search: Option<&str>,
     after: Option<&Cursor>,
     drive: Drive,
-) -> QueryBuilder<'args, Sqlite> {
+) -> Sql<'args> {
     let statuses = &query.filter.statuses;
     if drive == Drive::Indexes && statuses.len() > 1 {
         // SQLite cannot walk several ranges of one index in order: given
         // `status IN (…)` it would sort every match. So each status reads its
         // own first page from its index, and only those few rows are sorted.
-        let mut page = QueryBuilder::new("SELECT * FROM (");
+        let mut page = Sql::new("SELECT * FROM (");
         for (position, status) in statuses.iter().enumerate() {
             if position > 0 {
                 page.push(" UNION ALL ");
@@ -188,14 +189,14 @@ fn page_query<'args>(
         push_order_and_limit(&mut page, query, "page.");
         return page;
     }
-    let mut page = QueryBuilder::new("");
+    let mut page = Sql::new("");
     push_one_page(&mut page, caller, query, search, after, drive, None);
     page
 }
 
 /// The page's query, or with `only_status` that status's part of it.
 fn push_one_page<'args>(
-    page: &mut QueryBuilder<'args, Sqlite>,
+    page: &mut Sql<'args>,
     caller: &Caller,
     query: &'args InquiryListQuery,
     search: Option<&str>,
@@ -221,11 +222,7 @@ fn push_one_page<'args>(
 
 /// The order, ending in the id, and one more row than the page holds (which
 /// tells whether another page follows). `table` prefixes the columns.
-fn push_order_and_limit(
-    page: &mut QueryBuilder<'_, Sqlite>,
-    query: &InquiryListQuery,
-    table: &str,
-) {
+fn push_order_and_limit(page: &mut Sql<'_>, query: &InquiryListQuery, table: &str) {
     let keys: &[&str] = match query.sort {
         InquirySort::ReceivedDesc => &["received_at DESC", "id DESC"],
         InquirySort::ReceivedAsc => &["received_at", "id"],

@@ -3,11 +3,11 @@
 //! `open`; the inquiry counts as read. The change feed learns of the inquiry and
 //! of its customer (whose last contact moved).
 
+use crate::sql::Sql;
 use contract::ids::{InquiryId, MessageId};
 use contract::inquiry::{InquiryStatus, Message, MessageDirection, NewReply};
 use contract::user::UserRef;
 use contract::version::Version;
-use sqlx::QueryBuilder;
 
 use super::push_visible;
 use crate::AppState;
@@ -27,7 +27,7 @@ pub(super) async fn create(
 ) -> Result<(Version, Message), ApiError> {
     reply.validate().map_err(ApiError::Validation)?;
     let mut transaction = state.database.begin_with("BEGIN IMMEDIATE").await?;
-    let mut query = QueryBuilder::new("SELECT i.status, i.version, i.customer_id FROM inquiries i");
+    let mut query = Sql::new("SELECT i.status, i.version, i.customer_id FROM inquiries i");
     push_visible(&mut query, caller, false);
     query.push(" AND i.id = ");
     query.push_bind(id.to_string());
@@ -43,7 +43,7 @@ pub(super) async fn create(
         ));
     }
     let author: String =
-        sqlx::query_scalar("SELECT name FROM users WHERE id = ? AND member_id = ?")
+        sqlx::query_scalar("SELECT name FROM users WHERE id = $1 AND member_id = $2")
             .bind(caller.user_id.to_string())
             .bind(caller.member_id.to_string())
             .fetch_one(&mut *transaction)
@@ -62,7 +62,7 @@ pub(super) async fn create(
     };
     sqlx::query(
         "INSERT INTO inquiry_messages (id, inquiry_id, direction, author_id, body, sent_at)
-         VALUES (?, ?, 'to_buyer', ?, ?, ?)",
+         VALUES ($1, $2, 'to_buyer', $3, $4, $5)",
     )
     .bind(message.id.to_string())
     .bind(id.to_string())
@@ -72,10 +72,10 @@ pub(super) async fn create(
     .execute(&mut *transaction)
     .await?;
     sqlx::query(
-        "UPDATE inquiries SET first_response_at = coalesce(first_response_at, ?1),
+        "UPDATE inquiries SET first_response_at = coalesce(first_response_at, $1),
                 status = CASE status WHEN 'new' THEN 'open' ELSE status END,
-                unread = 0, version = version + 1, updated_at = ?1
-         WHERE id = ?2 AND member_id = ?3",
+                unread = 0, version = version + 1, updated_at = $1
+         WHERE id = $2 AND member_id = $3",
     )
     .bind(timestamp_to_text(now))
     .bind(id.to_string())

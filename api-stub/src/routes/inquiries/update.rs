@@ -2,11 +2,12 @@
 //! reason), assignee (with the history entry), read state and tags, in one
 //! transaction that checks `If-Match` against the stored version.
 
+use crate::sql::Sql;
 use contract::ids::{InquiryId, UserId};
 use contract::inquiry::{AssignmentRule, InquiryPatch, InquiryStatus};
 use contract::validation::FieldErrors;
 use contract::version::Version;
-use sqlx::{QueryBuilder, SqliteConnection};
+use sqlx::SqliteConnection;
 
 use super::push_visible;
 use crate::AppState;
@@ -40,7 +41,7 @@ pub(super) async fn apply(
 ) -> Result<Version, ApiError> {
     patch.validate().map_err(ApiError::Validation)?;
     let mut transaction = state.database.begin_with("BEGIN IMMEDIATE").await?;
-    let mut query = QueryBuilder::new(
+    let mut query = Sql::new(
         "SELECT i.status, i.assignee_id, i.unread, i.lost_reason, i.spam_reason, i.version,
                 (SELECT json_group_array(t.tag) FROM inquiry_tags t WHERE t.inquiry_id = i.id) AS tags
          FROM inquiries i",
@@ -131,9 +132,9 @@ pub(super) async fn apply(
     let now = super::now_as_stored();
     let id_text = id.to_string();
     sqlx::query(
-        "UPDATE inquiries SET status = ?, lost_reason = ?, spam_reason = ?, assignee_id = ?,
-                unread = ?, version = version + 1, updated_at = ?
-         WHERE id = ? AND member_id = ?",
+        "UPDATE inquiries SET status = $1, lost_reason = $2, spam_reason = $3, assignee_id = $4,
+                unread = $5, version = version + 1, updated_at = $6
+         WHERE id = $7 AND member_id = $8",
     )
     .bind(new_status.as_str())
     .bind(&new_lost_reason)
@@ -146,12 +147,12 @@ pub(super) async fn apply(
     .execute(&mut *transaction)
     .await?;
     if let Some(tags) = tags_change {
-        sqlx::query("DELETE FROM inquiry_tags WHERE inquiry_id = ?")
+        sqlx::query("DELETE FROM inquiry_tags WHERE inquiry_id = $1")
             .bind(&id_text)
             .execute(&mut *transaction)
             .await?;
         for tag in tags {
-            sqlx::query("INSERT INTO inquiry_tags (inquiry_id, tag) VALUES (?, ?)")
+            sqlx::query("INSERT INTO inquiry_tags (inquiry_id, tag) VALUES ($1, $2)")
                 .bind(&id_text)
                 .bind(tag)
                 .execute(&mut *transaction)
@@ -175,7 +176,7 @@ pub(super) async fn apply(
     }
     if new_status != status {
         let customer: Option<String> =
-            sqlx::query_scalar("SELECT customer_id FROM inquiries WHERE id = ?")
+            sqlx::query_scalar("SELECT customer_id FROM inquiries WHERE id = $1")
                 .bind(&id_text)
                 .fetch_one(&mut *transaction)
                 .await?;
@@ -203,7 +204,7 @@ async fn is_active_user(
     user: UserId,
 ) -> Result<bool, ApiError> {
     let active: Option<bool> =
-        sqlx::query_scalar("SELECT active FROM users WHERE id = ? AND member_id = ?")
+        sqlx::query_scalar("SELECT active FROM users WHERE id = $1 AND member_id = $2")
             .bind(user.to_string())
             .bind(caller.member_id.to_string())
             .fetch_optional(connection)
@@ -217,7 +218,7 @@ async fn user_name(
     user: UserId,
 ) -> Result<String, ApiError> {
     let name: Option<String> =
-        sqlx::query_scalar("SELECT name FROM users WHERE id = ? AND member_id = ?")
+        sqlx::query_scalar("SELECT name FROM users WHERE id = $1 AND member_id = $2")
             .bind(user.to_string())
             .bind(caller.member_id.to_string())
             .fetch_optional(connection)

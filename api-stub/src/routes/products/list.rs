@@ -1,12 +1,12 @@
 //! `GET /products`: the catalog by name (then id), filtered and searched,
 //! keyset-paginated on (name, id).
 
+use crate::sql::Sql;
 use axum::Json;
 use axum::extract::State;
 use contract::product::ProductPage;
 use contract::validation::FieldErrors;
 use serde::Deserialize;
-use sqlx::{QueryBuilder, Sqlite};
 
 use super::{PRODUCT_SELECT, ProductRow};
 use crate::AppState;
@@ -45,7 +45,7 @@ struct Filters {
 }
 
 impl Filters {
-    fn push<'a>(&'a self, query: &mut QueryBuilder<'a, Sqlite>, caller: &Caller) {
+    fn push<'a>(&'a self, query: &mut Sql<'a>, caller: &Caller) {
         query.push(" WHERE p.member_id = ");
         query.push_bind(caller.member_id.to_string());
         if let Some(search) = &self.search {
@@ -95,14 +95,14 @@ pub(super) async fn list_products(
         .map(|text| cursor::decode(CURSOR_TAG, text.trim(), 2))
         .transpose()?;
 
-    let mut count = QueryBuilder::new("SELECT COUNT(*) FROM products p");
+    let mut count = Sql::new("SELECT COUNT(*) FROM products p");
     filters.push(&mut count, &caller);
     let total: i64 = count
         .build_query_scalar()
         .fetch_one(&state.database)
         .await?;
 
-    let mut page = QueryBuilder::new(PRODUCT_SELECT);
+    let mut page = Sql::new(PRODUCT_SELECT);
     filters.push(&mut page, &caller);
     if let Some(key) = &after {
         page.push(" AND (p.name, p.id) > (");

@@ -44,7 +44,7 @@ async fn check_sku(
     except: ProductId,
 ) -> Result<(), ApiError> {
     let taken: Option<String> = sqlx::query_scalar(
-        "SELECT name FROM products WHERE member_id = ? AND sku = ? COLLATE NOCASE AND id <> ?",
+        "SELECT name FROM products WHERE member_id = $1 AND sku = $2 COLLATE NOCASE AND id <> $3",
     )
     .bind(caller.member_id.to_string())
     .bind(sku)
@@ -86,7 +86,7 @@ async fn write(
         "INSERT INTO products (id, member_id, sku, model_number, name, description, category,
                                unit, moq, currency, price_breaks, hs_code, origin,
                                lead_time_days, packaging, active, version, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1, $17)
          ON CONFLICT (id) DO UPDATE SET
              sku = excluded.sku, model_number = excluded.model_number, name = excluded.name,
              description = excluded.description, category = excluded.category,
@@ -117,16 +117,16 @@ async fn write(
     .execute(&mut *connection)
     .await?;
     let row_number: i64 =
-        sqlx::query_scalar("SELECT rowid FROM products WHERE id = ? AND member_id = ?")
+        sqlx::query_scalar("SELECT rowid FROM products WHERE id = $1 AND member_id = $2")
             .bind(id.to_string())
             .bind(caller.member_id.to_string())
             .fetch_one(&mut *connection)
             .await?;
-    sqlx::query("DELETE FROM products_fts WHERE rowid = ?")
+    sqlx::query("DELETE FROM products_fts WHERE rowid = $1")
         .bind(row_number)
         .execute(&mut *connection)
         .await?;
-    sqlx::query("INSERT INTO products_fts (rowid, name, sku, details) VALUES (?, ?, ?, ?)")
+    sqlx::query("INSERT INTO products_fts (rowid, name, sku, details) VALUES ($1, $2, $3, $4)")
         .bind(row_number)
         .bind(&input.name)
         .bind(&input.sku)

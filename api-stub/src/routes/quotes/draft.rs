@@ -43,7 +43,7 @@ async fn customer_exists(
     id: CustomerId,
 ) -> Result<bool, sqlx::Error> {
     let found: Option<i64> =
-        sqlx::query_scalar("SELECT 1 FROM customers WHERE id = ? AND member_id = ?")
+        sqlx::query_scalar("SELECT 1 FROM customers WHERE id = $1 AND member_id = $2")
             .bind(id.to_string())
             .bind(member.to_string())
             .fetch_optional(connection)
@@ -69,12 +69,13 @@ async fn check_references(
     let mut errors = Vec::new();
     let mut inquiry_customer: Option<CustomerId> = None;
     if let Some(inquiry_id) = draft.inquiry_id {
-        let found: Option<Option<String>> =
-            sqlx::query_scalar("SELECT customer_id FROM inquiries WHERE id = ? AND member_id = ?")
-                .bind(inquiry_id.to_string())
-                .bind(member.to_string())
-                .fetch_optional(&mut *connection)
-                .await?;
+        let found: Option<Option<String>> = sqlx::query_scalar(
+            "SELECT customer_id FROM inquiries WHERE id = $1 AND member_id = $2",
+        )
+        .bind(inquiry_id.to_string())
+        .bind(member.to_string())
+        .fetch_optional(&mut *connection)
+        .await?;
         match found {
             None => errors.push(error("/inquiry_id", "is not an inquiry of yours")),
             Some(customer) => {
@@ -88,7 +89,7 @@ async fn check_references(
     if let Some(contact_id) = draft.contact_id {
         let found: Option<String> = sqlx::query_scalar(
             "SELECT k.customer_id FROM contacts k JOIN customers c ON c.id = k.customer_id
-             WHERE k.id = ? AND c.member_id = ?",
+             WHERE k.id = $1 AND c.member_id = $2",
         )
         .bind(contact_id.to_string())
         .bind(member.to_string())
@@ -123,7 +124,7 @@ async fn check_references(
             continue;
         };
         let found: Option<i64> =
-            sqlx::query_scalar("SELECT 1 FROM products WHERE id = ? AND member_id = ?")
+            sqlx::query_scalar("SELECT 1 FROM products WHERE id = $1 AND member_id = $2")
                 .bind(product_id.to_string())
                 .bind(member.to_string())
                 .fetch_optional(&mut *connection)
@@ -182,7 +183,7 @@ async fn quote_exists(
     id: QuoteId,
 ) -> Result<bool, sqlx::Error> {
     let found: Option<i64> =
-        sqlx::query_scalar("SELECT 1 FROM quotes WHERE id = ? AND member_id = ?")
+        sqlx::query_scalar("SELECT 1 FROM quotes WHERE id = $1 AND member_id = $2")
             .bind(id.to_string())
             .bind(member.to_string())
             .fetch_optional(connection)
@@ -220,8 +221,8 @@ async fn next_number(
     let prefix = format!("Q-{year}-");
     let length = i64::try_from(prefix.len()).unwrap_or(i64::MAX);
     let highest: Option<i64> = sqlx::query_scalar(
-        "SELECT MAX(CAST(substr(number, ? + 1) AS INTEGER)) FROM quotes
-         WHERE member_id = ? AND substr(number, 1, ?) = ?",
+        "SELECT MAX(CAST(substr(number, $1 + 1) AS INTEGER)) FROM quotes
+         WHERE member_id = $2 AND substr(number, 1, $3) = $4",
     )
     .bind(length)
     .bind(member.to_string())

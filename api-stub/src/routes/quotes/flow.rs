@@ -65,7 +65,7 @@ pub(super) async fn move_inquiry(
         return Ok(());
     };
     let status: Option<String> =
-        sqlx::query_scalar("SELECT status FROM inquiries WHERE id = ? AND member_id = ?")
+        sqlx::query_scalar("SELECT status FROM inquiries WHERE id = $1 AND member_id = $2")
             .bind(inquiry.to_string())
             .bind(member.to_string())
             .fetch_optional(&mut *connection)
@@ -79,9 +79,9 @@ pub(super) async fn move_inquiry(
     }
     // Quoted and won are not lost: a lost reason no longer applies.
     sqlx::query(
-        "UPDATE inquiries SET status = ?, lost_reason = NULL, version = version + 1,
-             updated_at = ?
-         WHERE id = ? AND member_id = ?",
+        "UPDATE inquiries SET status = $1, lost_reason = NULL, version = version + 1,
+             updated_at = $2
+         WHERE id = $3 AND member_id = $4",
     )
     .bind(to.as_str())
     .bind(timestamp_to_text(now))
@@ -134,7 +134,7 @@ pub(super) async fn send_quote(
         )));
     }
     let accepted: Option<i64> = sqlx::query_scalar(
-        "SELECT revision FROM quotes WHERE member_id = ? AND number = ? AND status = 'accepted'",
+        "SELECT revision FROM quotes WHERE member_id = $1 AND number = $2 AND status = 'accepted'",
     )
     .bind(member.to_string())
     .bind(&row.number)
@@ -175,7 +175,7 @@ pub(super) async fn send_quote(
     .await?;
     let earlier: Vec<String> = sqlx::query_scalar(
         "SELECT id FROM quotes
-         WHERE member_id = ? AND number = ? AND revision < ? AND status = 'sent'",
+         WHERE member_id = $1 AND number = $2 AND revision < $3 AND status = 'sent'",
     )
     .bind(member.to_string())
     .bind(&row.number)
@@ -241,7 +241,7 @@ pub(super) async fn revise_quote(
     let (mut transaction, id, row) = begin(&state, &caller, if_match, &id).await?;
     let member = caller.member_id;
     let latest: i64 =
-        sqlx::query_scalar("SELECT MAX(revision) FROM quotes WHERE member_id = ? AND number = ?")
+        sqlx::query_scalar("SELECT MAX(revision) FROM quotes WHERE member_id = $1 AND number = $2")
             .bind(member.to_string())
             .bind(&row.number)
             .fetch_one(&mut *transaction)

@@ -196,7 +196,7 @@ pub(super) async fn find(
     member: MemberId,
     id: QuoteId,
 ) -> Result<Option<QuoteRow>, sqlx::Error> {
-    sqlx::query_as(&[QUOTE_SELECT, " WHERE q.id = ? AND q.member_id = ?"].concat())
+    sqlx::query_as(&[QUOTE_SELECT, " WHERE q.id = $1 AND q.member_id = $2"].concat())
         .bind(id.to_string())
         .bind(member.to_string())
         .fetch_optional(connection)
@@ -222,7 +222,7 @@ pub(super) async fn lines(
 ) -> Result<Vec<QuoteLine>, ApiError> {
     let texts: Vec<String> = sqlx::query_scalar(
         "SELECT l.line FROM quote_lines l JOIN quotes q ON q.id = l.quote_id
-         WHERE l.quote_id = ? AND q.member_id = ? ORDER BY l.position",
+         WHERE l.quote_id = $1 AND q.member_id = $2 ORDER BY l.position",
     )
     .bind(id)
     .bind(member.to_string())

@@ -1,9 +1,10 @@
 //! Writing quote revisions: a new draft, a draft's new content, a status change.
 //! Every write bumps `version` and `updated_at`; the caller records the change.
 
+use crate::sql::Sql;
 use contract::ids::{MemberId, QuoteId, UserId};
 use contract::quote::{QuoteLine, QuoteStatus};
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use sqlx::SqliteConnection;
 use time::OffsetDateTime;
 
 use super::content::Content;
@@ -34,7 +35,7 @@ pub(super) async fn insert(
              (id, member_id, number, revision, revised_from, status, customer_id, contact_id,
               inquiry_id, currency, valid_until, terms, charges, total, totals, created_by,
               version, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, 'draft', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16, $17)",
     )
     .bind(revision.id.to_string())
     .bind(revision.member.to_string())
@@ -67,10 +68,10 @@ pub(super) async fn replace(
     at: OffsetDateTime,
 ) -> Result<(), ApiError> {
     sqlx::query(
-        "UPDATE quotes SET customer_id = ?, contact_id = ?, inquiry_id = ?, currency = ?,
-             valid_until = ?, terms = ?, charges = ?, total = ?, totals = ?,
-             version = version + 1, updated_at = ?
-         WHERE id = ? AND member_id = ?",
+        "UPDATE quotes SET customer_id = $1, contact_id = $2, inquiry_id = $3, currency = $4,
+             valid_until = $5, terms = $6, charges = $7, total = $8, totals = $9,
+             version = version + 1, updated_at = $10
+         WHERE id = $11 AND member_id = $12",
     )
     .bind(content.customer_id.map(|id| id.to_string()))
     .bind(content.contact_id.map(|id| id.to_string()))
@@ -89,7 +90,7 @@ pub(super) async fn replace(
     // The quote was found for this member above; its lines are its own.
     sqlx::query(
         "DELETE FROM quote_lines WHERE quote_id IN
-             (SELECT id FROM quotes WHERE id = ? AND member_id = ?)",
+             (SELECT id FROM quotes WHERE id = $1 AND member_id = $2)",
     )
     .bind(id.to_string())
     .bind(member.to_string())
@@ -104,7 +105,7 @@ async fn insert_lines(
     lines: &[QuoteLine],
 ) -> Result<(), ApiError> {
     for line in lines {
-        sqlx::query("INSERT INTO quote_lines (quote_id, position, line) VALUES (?, ?, ?)")
+        sqlx::query("INSERT INTO quote_lines (quote_id, position, line) VALUES ($1, $2, $3)")
             .bind(id.to_string())
             .bind(i64::from(line.position))
             .bind(to_json("quote line", line)?)
@@ -130,7 +131,7 @@ pub(super) async fn set_status(
         Stamp::DecidedAt => Some("decided_at"),
     };
     let at = timestamp_to_text(at);
-    let mut query = QueryBuilder::<Sqlite>::new("UPDATE quotes SET status = ");
+    let mut query = Sql::new("UPDATE quotes SET status = ");
     query.push_bind(status.as_str());
     query.push(", version = version + 1, updated_at = ");
     query.push_bind(at.clone());

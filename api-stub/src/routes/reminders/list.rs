@@ -1,13 +1,13 @@
 //! `GET /reminders`: reminders across customers, earliest due first (then by id),
 //! keyset-paginated on (due date, id).
 
+use crate::sql::Sql;
 use axum::Json;
 use axum::extract::State;
 use contract::customer::ReminderPage;
 use contract::ids::{CustomerId, UserId};
 use contract::validation::FieldErrors;
 use serde::Deserialize;
-use sqlx::{QueryBuilder, Sqlite};
 use time::Date;
 
 use super::{DATE_FORMAT, REMINDER_SELECT, ReminderRow};
@@ -114,7 +114,7 @@ pub(super) async fn list_reminders(
         _ => {}
     }
 
-    let mut query: QueryBuilder<'_, Sqlite> = QueryBuilder::new(REMINDER_SELECT);
+    let mut query: Sql<'_> = Sql::new(REMINDER_SELECT);
     super::push_visible(&mut query, &caller);
     if let Some(Owner::User(user)) = owner {
         query.push(" AND r.owner_id = ").push_bind(user.to_string());

@@ -2,7 +2,8 @@
 //! explicit rowids (their search rows share them), then their messages, search
 //! rows, score reasons, assignment histories and tags.
 
-use sqlx::{QueryBuilder, Sqlite, Transaction};
+use crate::sql::Sql;
+use sqlx::{Sqlite, Transaction};
 use time::Duration;
 
 use super::model::BulkInquiry;
@@ -60,7 +61,7 @@ pub(super) async fn batch(
             .collect();
     written.messages = messages.len() as u64;
     for chunk in messages.chunks(ROWS_PER_STATEMENT) {
-        let mut query = QueryBuilder::<Sqlite>::new(
+        let mut query = Sql::new(
             "INSERT INTO inquiry_messages (id, inquiry_id, direction, author_id, body, sent_at) ",
         );
         query.push_values(chunk, |mut row, (id, inquiry_id, author, body, sent_at)| {
@@ -98,7 +99,7 @@ pub(super) async fn batch(
         })
         .collect();
     for chunk in reasons.chunks(ROWS_PER_STATEMENT) {
-        let mut query = QueryBuilder::<Sqlite>::new(
+        let mut query = Sql::new(
             "INSERT INTO inquiry_score_reasons (inquiry_id, position, signal, points, detail) ",
         );
         query.push_values(
@@ -142,7 +143,7 @@ pub(super) async fn batch(
         })
         .collect();
     for chunk in assignments.chunks(ROWS_PER_STATEMENT) {
-        let mut query = QueryBuilder::<Sqlite>::new(
+        let mut query = Sql::new(
             "INSERT INTO inquiry_assignments
                  (inquiry_id, position, assignee_id, at, rule, by_user_id, explanation) ",
         );
@@ -167,7 +168,7 @@ pub(super) async fn batch(
         .collect();
     written.tags = tags.len() as u64;
     for chunk in tags.chunks(ROWS_PER_STATEMENT) {
-        let mut query = QueryBuilder::<Sqlite>::new("INSERT INTO inquiry_tags (inquiry_id, tag) ");
+        let mut query = Sql::new("INSERT INTO inquiry_tags (inquiry_id, tag) ");
         query.push_values(chunk, |mut row, (inquiry_id, tag)| {
             row.push_bind(*inquiry_id).push_bind(*tag);
         });
@@ -181,7 +182,7 @@ async fn insert_inquiries(
     inquiries: &[BulkInquiry],
     rowids: &[i64],
 ) -> Result<(), sqlx::Error> {
-    let mut query = QueryBuilder::<Sqlite>::new(
+    let mut query = Sql::new(
         "INSERT INTO inquiries
              (rowid, id, member_id, customer_id, buyer_name, buyer_company, buyer_country,
               buyer_verified, product_name, quantity_value, quantity_unit, subject, message,
@@ -266,9 +267,7 @@ async fn insert_search_rows(
     inquiries: &[BulkInquiry],
     rowids: &[i64],
 ) -> Result<(), sqlx::Error> {
-    let mut query = QueryBuilder::<Sqlite>::new(
-        "INSERT INTO inquiries_fts (rowid, subject, body, buyer, product) ",
-    );
+    let mut query = Sql::new("INSERT INTO inquiries_fts (rowid, subject, body, buyer, product) ");
     query.push_values(inquiries.iter().zip(rowids), |mut row, (inquiry, rowid)| {
         let buyer = [
             inquiry.buyer_name.as_str(),

@@ -123,7 +123,7 @@ pub(super) async fn priced(
     let row: Option<ProductRow> = sqlx::query_as(
         "SELECT id, sku, description, unit, currency, price_breaks, hs_code, lead_time_days,
                 packaging
-         FROM products WHERE member_id = ? AND name = ? AND active = 1 ORDER BY sku LIMIT 1",
+         FROM products WHERE member_id = $1 AND name = $2 AND active = 1 ORDER BY sku LIMIT 1",
     )
     .bind(member_id)
     .bind(name)

@@ -211,7 +211,7 @@ pub(super) async fn missing_currencies(
                  ORDER BY k.position LIMIT 1) AS contact_id
          FROM customers c
          JOIN inquiries i ON i.customer_id = c.id AND i.member_id = c.member_id
-         WHERE c.member_id = ? AND i.product_name IS NOT NULL
+         WHERE c.member_id = $1 AND i.product_name IS NOT NULL
          ORDER BY c.name, i.received_at DESC, i.id",
     )
     .bind(member_id)

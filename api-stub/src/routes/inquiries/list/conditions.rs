@@ -1,8 +1,8 @@
 //! The SQL conditions of the inbox list: the caller's scope, the filters, and the
 //! keyset position after which a page continues.
 
+use crate::sql::Sql;
 use contract::inquiry::{AssigneeFilter, InquiryFilter, InquirySort, InquiryStatus};
-use sqlx::{QueryBuilder, Sqlite};
 
 use super::super::cursor::Position;
 use super::Drive;
@@ -13,7 +13,7 @@ use crate::stored::timestamp_to_text;
 /// status filter only for a page (`sort` given), not for the counts. `search` is
 /// the FTS5 expression built from the user's words, never their raw text.
 pub(super) fn push_conditions<'args>(
-    query: &mut QueryBuilder<'args, Sqlite>,
+    query: &mut Sql<'args>,
     caller: &Caller,
     filter: &'args InquiryFilter,
     search: Option<&str>,
@@ -111,11 +111,7 @@ pub(super) fn push_conditions<'args>(
 }
 
 /// The keyset condition: strictly after `position` in its order.
-pub(super) fn push_after(
-    query: &mut QueryBuilder<'_, Sqlite>,
-    sort: InquirySort,
-    position: &Position,
-) {
+pub(super) fn push_after(query: &mut Sql<'_>, sort: InquirySort, position: &Position) {
     match position {
         Position::Received { at, id } => {
             query.push(if sort == InquirySort::ReceivedAsc {

@@ -2,8 +2,8 @@
 //! nothing but status and assignee filters it, otherwise counted under every
 //! filter but the status.
 
+use crate::sql::Sql;
 use contract::inquiry::{AssigneeFilter, InquiryFilter};
-use sqlx::{QueryBuilder, Sqlite};
 
 use super::Drive;
 use super::conditions::push_conditions;
@@ -34,10 +34,7 @@ pub(super) fn counts_drive(caller: &Caller, filter: &InquiryFilter, search: Opti
 /// Counts by status from the counters the triggers keep (`inquiry_counts`), when
 /// the list is filtered by nothing but the status and the assignee (the inbox as
 /// it opens, a rep's own inbox, "unassigned"); `None` otherwise.
-pub(super) fn counter_query<'args>(
-    caller: &Caller,
-    filter: &InquiryFilter,
-) -> Option<QueryBuilder<'args, Sqlite>> {
+pub(super) fn counter_query<'args>(caller: &Caller, filter: &InquiryFilter) -> Option<Sql<'args>> {
     let only_status_and_assignee = *filter
         == InquiryFilter {
             statuses: filter.statuses.clone(),
@@ -58,8 +55,7 @@ pub(super) fn counter_query<'args>(
         Some(AssigneeFilter::Unassigned) => assignees.push(String::new()),
         None => {}
     }
-    let mut counts =
-        QueryBuilder::new("SELECT status, SUM(count) FROM inquiry_counts WHERE member_id = ");
+    let mut counts = Sql::new("SELECT status, SUM(count) FROM inquiry_counts WHERE member_id = ");
     counts.push_bind(caller.member_id.to_string());
     // Two different assignees (a rep asking for someone else's) match nothing.
     for assignee in assignees {
@@ -75,9 +71,9 @@ pub(super) fn counts_query<'args>(
     caller: &Caller,
     filter: &'args InquiryFilter,
     search: Option<&str>,
-) -> QueryBuilder<'args, Sqlite> {
+) -> Sql<'args> {
     let drive = counts_drive(caller, filter, search);
-    let mut counts = QueryBuilder::new("SELECT i.status, COUNT(*) FROM inquiries i");
+    let mut counts = Sql::new("SELECT i.status, COUNT(*) FROM inquiries i");
     push_conditions(&mut counts, caller, filter, search, drive, None, None);
     let filtered = *filter
         != InquiryFilter {
