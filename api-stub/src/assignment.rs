@@ -19,10 +19,10 @@
 //! assignment history. [`decide`] is pure; [`assign`] loads its input and
 //! records the round-robin turn.
 
+use crate::sql::DbConnection;
 use contract::ids::{MemberId, UserId};
 use contract::inquiry::AssignmentRule;
 use contract::user::{Role, UserRef};
-use sqlx::SqliteConnection;
 use time::OffsetDateTime;
 
 use crate::error::ApiError;
@@ -264,13 +264,14 @@ struct TeammateRow {
     id: String,
     name: String,
     role: String,
+    #[sqlx(try_from = "crate::sql::Flag")]
     active: bool,
     active_inquiries: i64,
 }
 
 /// The member's rules, by priority.
 pub async fn load_rules(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     member: MemberId,
 ) -> Result<Vec<Rule>, ApiError> {
     let rows: Vec<RuleRow> = sqlx::query_as(
@@ -309,7 +310,7 @@ pub async fn load_rules(
 
 /// The member's users with their active inquiry counts.
 pub async fn load_team(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     member: MemberId,
 ) -> Result<Vec<Teammate>, ApiError> {
     let rows: Vec<TeammateRow> = sqlx::query_as(
@@ -341,7 +342,7 @@ pub async fn load_team(
 /// and remembers a round-robin turn. Call it in the transaction that inserts the
 /// inquiry.
 pub async fn assign(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     member: MemberId,
     arrival: &Arrival<'_>,
 ) -> Result<Decision, ApiError> {
@@ -367,7 +368,7 @@ pub async fn assign(
 
 /// Records that `user` had the last round-robin turn of `member`.
 pub async fn remember_turn(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     member: MemberId,
     user: UserId,
 ) -> Result<(), sqlx::Error> {
@@ -399,7 +400,7 @@ pub struct HistoryEntry<'a> {
 
 /// Appends `entry` to the history of `inquiry` (an id of the caller's member).
 pub async fn append_history(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     inquiry: &str,
     entry: &HistoryEntry<'_>,
 ) -> Result<(), sqlx::Error> {

@@ -8,8 +8,8 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+use crate::sql::DbConnection;
 use contract::ids::MemberId;
-use sqlx::SqliteConnection;
 use time::OffsetDateTime;
 use tokio::sync::watch;
 
@@ -49,7 +49,7 @@ impl Entity {
 /// Appends a change of `entity` `id` of `member` to the log. Call it in the
 /// transaction that makes the change.
 pub async fn record(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     member: contract::ids::MemberId,
     entity: Entity,
     id: impl std::fmt::Display,
@@ -81,7 +81,7 @@ impl ChangeNotifier {
     /// stream never reads a log without the change, and never forgotten.
     pub async fn commit(
         &self,
-        transaction: sqlx::Transaction<'_, sqlx::Sqlite>,
+        transaction: sqlx::Transaction<'_, crate::sql::Db>,
         member: MemberId,
     ) -> Result<(), sqlx::Error> {
         transaction.commit().await?;

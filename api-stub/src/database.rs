@@ -6,9 +6,12 @@
 use std::str::FromStr;
 use std::time::Duration;
 
-use sqlx::SqlitePool;
+use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::Migrator;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
+use sqlx::{Connection, Executor};
+
+use crate::sql::DbPool;
 
 /// Why the database could not be opened or migrated.
 #[derive(Debug, thiserror::Error)]
@@ -41,7 +44,9 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Opens (creating the file if missing) the database at `url`, e.g. `sqlite://crm.db`,
 /// in WAL mode with foreign keys enforced.
-pub async fn connect(url: &str) -> Result<SqlitePool, DatabaseError> {
+pub async fn connect(url: &str) -> Result<DbPool, DatabaseError> {
+    sqlx::any::install_default_drivers();
+    // Checked and normalised as SQLite's options; the pool is sqlx's `Any`.
     let options = SqliteConnectOptions::from_str(url)
         .map_err(|source| DatabaseError::InvalidUrl {
             url: url.to_owned(),
@@ -52,9 +57,33 @@ pub async fn connect(url: &str) -> Result<SqlitePool, DatabaseError> {
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
         .busy_timeout(BUSY_TIMEOUT);
-    SqlitePoolOptions::new()
+    // Created (and switched to WAL) once with SQLite's own options, which `Any`
+    // cannot carry; each pooled connection then sets what is per connection.
+    sqlx::SqliteConnection::connect_with(&options)
+        .await
+        .map_err(|source| DatabaseError::Open {
+            url: url.to_owned(),
+            source,
+        })?
+        .close()
+        .await
+        .map_err(|source| DatabaseError::Open {
+            url: url.to_owned(),
+            source,
+        })?;
+    let busy_timeout = format!("PRAGMA busy_timeout = {}", BUSY_TIMEOUT.as_millis());
+    AnyPoolOptions::new()
         .max_connections(8)
-        .connect_with(options)
+        .after_connect(move |connection, _| {
+            let busy_timeout = busy_timeout.clone();
+            Box::pin(async move {
+                connection.execute("PRAGMA foreign_keys = ON").await?;
+                connection.execute("PRAGMA synchronous = NORMAL").await?;
+                connection.execute(busy_timeout.as_str()).await?;
+                Ok(())
+            })
+        })
+        .connect(url)
         .await
         .map_err(|source| DatabaseError::Open {
             url: url.to_owned(),
@@ -70,7 +99,7 @@ pub static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
 pub static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
 
 /// Applies the SQLite migrations that have not run yet.
-pub async fn migrate(pool: &SqlitePool) -> Result<(), DatabaseError> {
+pub async fn migrate(pool: &DbPool) -> Result<(), DatabaseError> {
     SQLITE_MIGRATIONS.run(pool).await?;
     Ok(())
 }

@@ -20,6 +20,7 @@
 //!   `idempotency-key-reused`; still running → 409 `idempotency-key-in-use`;
 //!   done → the stored response with `Idempotent-Replayed: true`.
 
+use crate::sql::DbPool;
 use axum::body::{Body, Bytes};
 use axum::extract::{OriginalUri, Request, State};
 use axum::http::request::Parts;
@@ -28,7 +29,6 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use sha2::{Digest, Sha256};
-use sqlx::SqlitePool;
 use time::OffsetDateTime;
 use tracing::Instrument;
 
@@ -187,7 +187,7 @@ struct KeyRow {
 /// Takes `key` for this request (`None`: run the handler), or answers from an
 /// earlier use of it.
 async fn claim(
-    database: &SqlitePool,
+    database: &DbPool,
     caller: &str,
     key: &str,
     fingerprint: &str,
@@ -246,7 +246,7 @@ async fn claim(
 /// Stores the handler's response under the key (or releases the key after a server
 /// error or a refused token), and hands the response on.
 async fn record(
-    database: &SqlitePool,
+    database: &DbPool,
     caller: &str,
     key: &str,
     response: Response,
@@ -290,7 +290,7 @@ async fn record(
     Ok(Response::from_parts(parts, Body::from(body)))
 }
 
-async fn release(database: &SqlitePool, caller: &str, key: &str) -> Result<(), sqlx::Error> {
+async fn release(database: &DbPool, caller: &str, key: &str) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM idempotency_keys WHERE caller = $1 AND key = $2")
         .bind(caller)
         .bind(key)
@@ -327,7 +327,7 @@ impl StoredResponse {
 }
 
 /// Forgets keys older than [`RETENTION`] (walks the `created_at` index).
-pub async fn prune_expired(database: &SqlitePool, now: OffsetDateTime) -> Result<u64, sqlx::Error> {
+pub async fn prune_expired(database: &DbPool, now: OffsetDateTime) -> Result<u64, sqlx::Error> {
     let deleted = sqlx::query("DELETE FROM idempotency_keys WHERE created_at < $1")
         .bind(timestamp_to_text(now - RETENTION))
         .execute(database)

@@ -32,8 +32,8 @@ pub mod text;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::sql::DbPool;
 use axum::Router;
-use sqlx::SqlitePool;
 use time::OffsetDateTime;
 
 pub use config::{Config, LogFormat, Settings};
@@ -43,7 +43,7 @@ pub use error::ApiError;
 #[derive(Clone, Debug)]
 pub struct AppState {
     /// The connection pool; every query goes through it.
-    pub database: SqlitePool,
+    pub database: DbPool,
     /// Where the static files come from.
     pub static_dirs: StaticDirs,
     /// Wakes the change streams of a member after its changes were committed.
@@ -65,13 +65,13 @@ pub struct StaticDirs {
 
 impl AppState {
     /// State over an open (and migrated) pool, with the default [`Settings`].
-    pub fn new(database: SqlitePool, static_dirs: StaticDirs) -> AppState {
+    pub fn new(database: DbPool, static_dirs: StaticDirs) -> AppState {
         AppState::with_settings(database, static_dirs, Settings::default())
     }
 
     /// State over an open (and migrated) pool, with the given settings.
     pub fn with_settings(
-        database: SqlitePool,
+        database: DbPool,
         static_dirs: StaticDirs,
         settings: Settings,
     ) -> AppState {

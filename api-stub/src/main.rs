@@ -88,7 +88,7 @@ async fn main() -> anyhow::Result<()> {
 /// `api-stub seed`: the demo data set when the database is empty, then the bulk data,
 /// with a progress line on stderr.
 async fn seed_command(
-    pool: &sqlx::SqlitePool,
+    pool: &api_stub::sql::DbPool,
     inquiries: u64,
     members: u32,
     years: u32,

@@ -34,12 +34,12 @@ mod write;
 
 pub use bulk::{BulkCounts, BulkError, BulkOptions, MAX_INQUIRIES, MAX_MEMBERS, seed_bulk};
 
+use crate::sql::DbPool;
 use contract::customer::{BusinessType, LifecycleStage, Tier};
 use contract::language::Language;
 use contract::quantity::Unit;
 use contract::user::Role;
 use sha2::{Digest, Sha256};
-use sqlx::SqlitePool;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -103,7 +103,7 @@ pub struct SeedCounts {
 
 /// Inserts the demo data set in one transaction, unless the database already has a
 /// member (then it does nothing, so starting twice with `--seed-demo` is harmless).
-pub async fn seed_demo(pool: &SqlitePool, now: OffsetDateTime) -> Result<SeedOutcome, sqlx::Error> {
+pub async fn seed_demo(pool: &DbPool, now: OffsetDateTime) -> Result<SeedOutcome, sqlx::Error> {
     let mut transaction = pool.begin().await?;
     let members: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM members")
         .fetch_one(&mut *transaction)

@@ -13,11 +13,51 @@ use sqlx::error::BoxDynError;
 use sqlx::query::{Query, QueryAs, QueryScalar};
 use sqlx::{Arguments, Database, Encode, FromRow, Type};
 
-/// The database api-stub's queries run on.
-pub type Db = sqlx::Sqlite;
+/// The database api-stub's queries run on: sqlx's `Any`, which is SQLite or
+/// PostgreSQL as the database URL says.
+pub type Db = sqlx::Any;
+
+/// A pool of connections to [`Db`].
+pub type DbPool = sqlx::Pool<Db>;
+
+/// One connection to [`Db`].
+pub type DbConnection = <Db as Database>::Connection;
 
 /// The arguments of a query on [`Db`].
 pub type DbArguments<'args> = <Db as Database>::Arguments<'args>;
+
+/// A 0/1 integer column read as a boolean: both databases store flags as
+/// integers, and sqlx's `Any` reads a `bool` only from a boolean column. Row
+/// fields take it with `#[sqlx(try_from = "Flag")]`; scalars read it and
+/// convert.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Flag(pub bool);
+
+impl From<Flag> for bool {
+    fn from(flag: Flag) -> bool {
+        flag.0
+    }
+}
+
+impl sqlx::Type<Db> for Flag {
+    fn type_info() -> <Db as Database>::TypeInfo {
+        <i64 as sqlx::Type<Db>>::type_info()
+    }
+
+    fn compatible(ty: &<Db as Database>::TypeInfo) -> bool {
+        <i64 as sqlx::Type<Db>>::compatible(ty)
+    }
+}
+
+impl<'r> sqlx::Decode<'r, Db> for Flag {
+    fn decode(value: <Db as Database>::ValueRef<'r>) -> Result<Flag, BoxDynError> {
+        match <i64 as sqlx::Decode<'r, Db>>::decode(value)? {
+            0 => Ok(Flag(false)),
+            1 => Ok(Flag(true)),
+            other => Err(format!("a flag column holds {other}, not 0 or 1").into()),
+        }
+    }
+}
 
 /// SQL text and the values bound to its placeholders, in order.
 pub struct Sql<'args> {

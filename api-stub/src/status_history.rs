@@ -2,8 +2,8 @@
 //! inquiry's status (when the inquiry has a customer) and of a customer's
 //! lifecycle stage or tier is written here, in the changing transaction.
 
+use crate::sql::DbConnection;
 use contract::ids::{CustomerId, InquiryId};
-use sqlx::SqliteConnection;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -34,7 +34,7 @@ impl Field {
 /// Records that `field` of customer `customer` (or of its inquiry `inquiry`)
 /// went from `from` to `to` (wire names), by the caller, at `at`.
 pub async fn record(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     caller: &Caller,
     (customer, inquiry): (CustomerId, Option<InquiryId>),
     field: Field,

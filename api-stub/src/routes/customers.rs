@@ -20,13 +20,13 @@ mod timeline;
 mod transfer;
 mod write;
 
+use crate::sql::DbPool;
 use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use contract::change::ChangedRecord;
 use contract::customer::Customer;
 use contract::ids::CustomerId;
-use sqlx::SqlitePool;
 use time::OffsetDateTime;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -54,7 +54,7 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
 
 /// The customer row `id` of `caller`'s member, if there is one.
 async fn find_row(
-    database: &SqlitePool,
+    database: &DbPool,
     caller: &Caller,
     id: &str,
 ) -> Result<Option<CustomerRow>, ApiError> {
@@ -72,7 +72,7 @@ fn not_found(id: impl std::fmt::Display) -> ApiError {
 
 /// 404 unless customer `id` belongs to the caller's member.
 pub(super) async fn ensure_exists(
-    connection: &mut sqlx::SqliteConnection,
+    connection: &mut crate::sql::DbConnection,
     caller: &Caller,
     id: CustomerId,
 ) -> Result<(), ApiError> {
@@ -87,7 +87,7 @@ pub(super) async fn ensure_exists(
 
 /// The whole customer card as it is now, with its version.
 async fn load_customer(
-    database: &SqlitePool,
+    database: &DbPool,
     caller: &Caller,
     id: CustomerId,
 ) -> Result<Tagged<Customer>, ApiError> {

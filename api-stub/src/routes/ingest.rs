@@ -12,6 +12,7 @@ mod link;
 mod replay;
 mod store;
 
+use crate::sql::DbConnection;
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -20,7 +21,6 @@ use contract::customer::LifecycleStage;
 use contract::ids::InquiryId;
 use contract::inquiry::{Assignment, IngestInquiry, IngestedInquiry};
 use contract::validation::FieldErrors;
-use sqlx::SqliteConnection;
 use time::{Duration, OffsetDateTime};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -295,7 +295,7 @@ pub(super) struct ProductDetails {
 }
 
 async fn product_details(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     inquiry: &IngestInquiry,
 ) -> Result<ProductDetails, ApiError> {
     let Some(product) = &inquiry.product else {

@@ -6,11 +6,11 @@
 mod list;
 mod write;
 
+use crate::sql::DbConnection;
 use axum::extract::State;
 use contract::change::ChangedRecord;
 use contract::ids::ProductId;
 use contract::product::{Packaging, PriceBreak, Product};
-use sqlx::SqliteConnection;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -49,6 +49,7 @@ struct ProductRow {
     origin: String,
     lead_time_days: Option<i64>,
     packaging: Option<String>,
+    #[sqlx(try_from = "crate::sql::Flag")]
     active: bool,
     version: i64,
 }
@@ -97,7 +98,7 @@ impl ProductRow {
 
 /// Product `id` of the caller's member, if there is one.
 async fn find_product(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     caller: &Caller,
     id: ProductId,
 ) -> Result<Option<ProductRow>, ApiError> {

@@ -7,6 +7,7 @@
 
 mod list;
 
+use crate::sql::DbConnection;
 use crate::sql::Sql;
 use axum::extract::State;
 use axum::response::Response;
@@ -14,7 +15,6 @@ use contract::change::ChangedRecord;
 use contract::customer::{NewReminder, Reminder, ReminderPatch};
 use contract::ids::{CustomerId, ReminderId};
 use contract::user::UserRef;
-use sqlx::SqliteConnection;
 use time::OffsetDateTime;
 use time::macros::format_description;
 use utoipa_axum::router::OpenApiRouter;
@@ -107,7 +107,7 @@ fn push_visible<'a>(query: &mut Sql<'a>, caller: &Caller) {
 
 /// Reminder `id` as `caller` may see it.
 async fn find_reminder(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     caller: &Caller,
     id: ReminderId,
 ) -> Result<Option<ReminderRow>, ApiError> {

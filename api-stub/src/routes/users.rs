@@ -1,13 +1,13 @@
 //! `GET /users`: the member's people, for assignment pickers, each with how many
 //! active inquiries they have.
 
+use crate::sql::DbConnection;
 use crate::sql::Sql;
 use axum::Json;
 use axum::extract::State;
 use contract::change::ChangedRecord;
 use contract::ids::{MemberId, UserId};
 use contract::user::{User, UserList};
-use sqlx::SqliteConnection;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -27,6 +27,7 @@ struct UserRow {
     email: String,
     role: String,
     language: String,
+    #[sqlx(try_from = "crate::sql::Flag")]
     active: bool,
     open_inquiries: i64,
 }
@@ -48,7 +49,7 @@ impl UserRow {
 /// The users of `member` (only `user` when given), by name, with their counts of
 /// new, open and quoted inquiries.
 pub(super) async fn load_users(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     member: MemberId,
     user: Option<UserId>,
 ) -> Result<Vec<User>, ApiError> {

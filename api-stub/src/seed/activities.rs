@@ -7,8 +7,9 @@
 mod profiles;
 mod stories;
 
+use crate::sql::Db;
 use contract::customer::{ContactChannel, MessengerKind};
-use sqlx::{Sqlite, Transaction};
+use sqlx::Transaction;
 use time::{Duration, OffsetDateTime, Time};
 
 use super::{MemberSeed, SeedCounts, stable_id};
@@ -17,7 +18,7 @@ use crate::text::company_email_domain;
 use stories::{ActivitySeed, ReminderSeed};
 
 pub(super) async fn seed(
-    transaction: &mut Transaction<'_, Sqlite>,
+    transaction: &mut Transaction<'_, Db>,
     member: &MemberSeed,
     now: OffsetDateTime,
     counts: &mut SeedCounts,
@@ -36,7 +37,7 @@ pub(super) async fn seed(
 /// Profile details, contact details, extra contacts and tags; then the customer's
 /// search row and e-mail domain rebuilt as the customers endpoints keep them.
 async fn complete_profiles(
-    transaction: &mut Transaction<'_, Sqlite>,
+    transaction: &mut Transaction<'_, Db>,
     member: &MemberSeed,
     counts: &mut SeedCounts,
 ) -> Result<(), sqlx::Error> {
@@ -127,7 +128,7 @@ async fn complete_profiles(
 /// The customer's `customers_fts` row and `email_domain`, from its rows now, the
 /// way the customers endpoints write them.
 async fn reindex(
-    transaction: &mut Transaction<'_, Sqlite>,
+    transaction: &mut Transaction<'_, Db>,
     member_id: &str,
     customer_id: &str,
 ) -> Result<(), sqlx::Error> {
@@ -191,7 +192,7 @@ fn at(now: OffsetDateTime, days: i64, hour: u8) -> OffsetDateTime {
 }
 
 async fn write_activities(
-    transaction: &mut Transaction<'_, Sqlite>,
+    transaction: &mut Transaction<'_, Db>,
     member: &MemberSeed,
     activities: &[ActivitySeed],
     now: OffsetDateTime,
@@ -221,7 +222,7 @@ async fn write_activities(
 }
 
 async fn write_reminders(
-    transaction: &mut Transaction<'_, Sqlite>,
+    transaction: &mut Transaction<'_, Db>,
     member: &MemberSeed,
     reminders: &[ReminderSeed],
     now: OffsetDateTime,

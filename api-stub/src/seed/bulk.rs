@@ -17,10 +17,11 @@ mod insert;
 mod model;
 mod regions;
 
+use crate::sql::DbPool;
 use contract::ids::UserId;
 use contract::language::Language;
 use contract::user::Role;
-use sqlx::{Connection, SqlitePool};
+use sqlx::Connection;
 use time::OffsetDateTime;
 
 use super::random::Random;
@@ -123,7 +124,7 @@ const TEAM_NAMES: [[(&str, &str); 4]; 4] = [
 /// Writes the bulk data. `progress` is called after every batch with the number of
 /// inquiries written so far.
 pub async fn seed_bulk(
-    pool: &SqlitePool,
+    pool: &DbPool,
     now: OffsetDateTime,
     options: BulkOptions,
     progress: &mut (dyn FnMut(u64) + Send),
@@ -322,7 +323,7 @@ fn generated_member(number: u32) -> GeneratedMember {
 }
 
 async fn insert_members(
-    pool: &SqlitePool,
+    pool: &DbPool,
     members: &[GeneratedMember],
     now: OffsetDateTime,
     counts: &mut BulkCounts,

@@ -8,8 +8,9 @@
 mod brightway;
 mod evergreen;
 
+use crate::sql::Db;
 use contract::quantity::Unit;
-use sqlx::{Sqlite, Transaction};
+use sqlx::Transaction;
 use time::OffsetDateTime;
 
 use super::{MemberSeed, SeedCounts, stable_id};
@@ -57,7 +58,7 @@ fn catalog(member: &MemberSeed) -> &'static [CatalogItem] {
 }
 
 pub(super) async fn seed(
-    transaction: &mut Transaction<'_, Sqlite>,
+    transaction: &mut Transaction<'_, Db>,
     member: &MemberSeed,
     now: OffsetDateTime,
     counts: &mut SeedCounts,

@@ -14,11 +14,12 @@ mod tables;
 
 use std::collections::HashMap;
 
+use crate::sql::Db;
 use contract::money::Currency;
 use contract::quote::totals::quote_totals;
 use contract::quote::{QuoteDraft, QuoteLine, QuoteStatus};
 use rust_decimal::Decimal;
-use sqlx::{Sqlite, Transaction};
+use sqlx::Transaction;
 use time::{Duration, OffsetDateTime};
 
 use self::build::{Plan, Pricing, Source};
@@ -26,7 +27,7 @@ use super::{MemberSeed, SeedCounts, stable_id};
 use crate::stored::timestamp_to_text;
 
 pub(super) async fn seed(
-    transaction: &mut Transaction<'_, Sqlite>,
+    transaction: &mut Transaction<'_, Db>,
     member: &MemberSeed,
     now: OffsetDateTime,
     counts: &mut SeedCounts,
@@ -97,7 +98,7 @@ pub(super) async fn seed(
 
 /// Inserts every revision of `plan` under `number`.
 async fn insert(
-    transaction: &mut Transaction<'_, Sqlite>,
+    transaction: &mut Transaction<'_, Db>,
     member: &MemberSeed,
     member_id: &str,
     plan: &Plan,

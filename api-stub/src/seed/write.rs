@@ -2,7 +2,8 @@
 //! threads, search rows, score reasons and assignment histories), its assignment
 //! rules, and the portal's demo service token.
 
-use sqlx::{Sqlite, Transaction};
+use crate::sql::Db;
+use sqlx::Transaction;
 use time::{Duration, OffsetDateTime};
 
 use contract::inquiry::AssignmentRule;
@@ -23,7 +24,7 @@ const RESPONSE_TARGET: Duration = Duration::hours(24);
 const CUSTOMER_HISTORY: Duration = Duration::days(400);
 
 pub(super) async fn member(
-    transaction: &mut Transaction<'_, Sqlite>,
+    transaction: &mut Transaction<'_, Db>,
     member: &MemberSeed,
     inquiries: &[GeneratedInquiry],
     now: OffsetDateTime,
@@ -151,7 +152,7 @@ pub(super) async fn member(
 /// One inquiry with its thread, search row, score reasons, tags and assignment
 /// history.
 async fn insert_inquiry(
-    transaction: &mut Transaction<'_, Sqlite>,
+    transaction: &mut Transaction<'_, Db>,
     member: &MemberSeed,
     member_id: &str,
     index: usize,
@@ -330,7 +331,7 @@ async fn insert_inquiry(
 /// The member's assignment rules, and whose round-robin turn was last, so that
 /// inquiries ingested after seeding continue where the demo history ends.
 async fn assignment_setup(
-    transaction: &mut Transaction<'_, Sqlite>,
+    transaction: &mut Transaction<'_, Db>,
     member: &MemberSeed,
     member_id: &str,
     inquiries: &[GeneratedInquiry],

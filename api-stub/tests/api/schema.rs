@@ -15,7 +15,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use api_stub::database::{self, POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS};
-use sqlx::{PgPool, Row, SqlitePool};
+use api_stub::sql::DbPool;
+use sqlx::{PgPool, Row};
 
 use crate::support::TestApp;
 use crate::support::postgres::TestPostgres;
@@ -100,7 +101,7 @@ where
         .collect()
 }
 
-async fn sqlite_schema(pool: &SqlitePool) -> Schema {
+async fn sqlite_schema(pool: &DbPool) -> Schema {
     let mut schema = Schema::default();
     let tables: Vec<(String, String)> = sqlx::query_as(
         "SELECT name, sql FROM sqlite_master WHERE type = 'table' \

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use api_stub::sql::DbPool;
 use api_stub::{AppState, Settings, StaticDirs, app, database, seed};
 use axum::Router;
 use axum::body::Body;
@@ -10,7 +11,6 @@ use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use contract::problem::{PROBLEM_CONTENT_TYPE, Problem};
 use http_body_util::BodyExt;
 use serde::de::DeserializeOwned;
-use sqlx::SqlitePool;
 use time::OffsetDateTime;
 use tower::ServiceExt;
 
@@ -41,7 +41,7 @@ impl Drop for TempDir {
 
 /// The application over a fresh database.
 pub(crate) struct TestApp {
-    pub(crate) pool: SqlitePool,
+    pub(crate) pool: DbPool,
     pub(crate) router: Router,
     pub(crate) dir: TempDir,
 }

@@ -4,9 +4,9 @@
 
 use std::collections::HashMap;
 
+use crate::sql::DbPool;
 use contract::change::{Change, ChangedRecord};
 use contract::ids::MemberId;
-use sqlx::SqlitePool;
 use time::OffsetDateTime;
 
 use super::cursor::Position;
@@ -48,7 +48,7 @@ struct LogRow {
 /// The member's latest position: a client that starts following from here misses
 /// nothing that happens afterwards.
 pub(super) async fn current_position(
-    database: &SqlitePool,
+    database: &DbPool,
     member: MemberId,
 ) -> Result<Position, ApiError> {
     let member = member.to_string();
@@ -157,7 +157,7 @@ async fn resolve(
 /// Deletes change-log entries older than `before`, remembering per member the last
 /// position deleted (for [`ensure_retained`]).
 pub async fn prune_change_log(
-    database: &SqlitePool,
+    database: &DbPool,
     before: OffsetDateTime,
 ) -> Result<u64, sqlx::Error> {
     let before = timestamp_to_text(before);

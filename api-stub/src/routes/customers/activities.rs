@@ -3,6 +3,7 @@
 //! they carry no version; logging one changes the customer's last contact, so it is
 //! recorded in the change feed as a change of the customer.
 
+use crate::sql::DbPool;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -10,7 +11,6 @@ use axum::response::Response;
 use contract::customer::{Activity, NewActivity};
 use contract::ids::{ActivityId, CustomerId};
 use contract::user::UserRef;
-use sqlx::SqlitePool;
 use time::{Duration, OffsetDateTime};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -48,7 +48,7 @@ struct ActivityRow {
 }
 
 async fn load_activity(
-    database: &SqlitePool,
+    database: &DbPool,
     caller: &Caller,
     customer: CustomerId,
     id: ActivityId,

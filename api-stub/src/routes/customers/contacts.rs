@@ -6,13 +6,13 @@
 //! another contact: the customer's version does not change. Each change is still
 //! recorded in the change feed as a change of the customer, whose card shows it.
 
+use crate::sql::DbConnection;
+use crate::sql::DbPool;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use contract::customer::{Contact, ContactInput};
 use contract::ids::{ContactId, CustomerId};
-use sqlx::SqliteConnection;
-use sqlx::SqlitePool;
 use time::OffsetDateTime;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -52,7 +52,7 @@ fn contact_not_found(id: ContactId) -> ApiError {
 /// The contact's current version, if it is a contact of customer `customer` of the
 /// caller's member.
 async fn contact_version(
-    connection: &mut sqlx::SqliteConnection,
+    connection: &mut crate::sql::DbConnection,
     caller: &Caller,
     customer: CustomerId,
     contact: ContactId,
@@ -70,7 +70,7 @@ async fn contact_version(
 }
 
 async fn load_contact(
-    database: &SqlitePool,
+    database: &DbPool,
     caller: &Caller,
     customer: CustomerId,
     contact: ContactId,
@@ -117,7 +117,7 @@ pub(super) fn trimmed(input: ContactInput) -> ContactInput {
 
 /// Writes `contact` as contact `id` of `customer` at `position`, version 1.
 pub(super) async fn insert_contact(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     customer: CustomerId,
     id: ContactId,
     position: i64,
@@ -161,7 +161,7 @@ fn messengers_json(contact: &ContactInput) -> String {
 /// Records the change of the customer and commits.
 async fn finish(
     state: &AppState,
-    mut transaction: sqlx::Transaction<'_, sqlx::Sqlite>,
+    mut transaction: sqlx::Transaction<'_, crate::sql::Db>,
     caller: &Caller,
     customer: CustomerId,
 ) -> Result<(), ApiError> {

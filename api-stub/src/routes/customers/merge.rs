@@ -10,13 +10,13 @@
 
 use std::collections::HashSet;
 
+use crate::sql::DbConnection;
 use axum::Json;
 use axum::extract::State;
 use contract::customer::Customer;
 use contract::customer::merge::{CustomerMerge, DuplicateCandidate, DuplicateList, company_key};
 use contract::ids::CustomerId;
 use contract::user::Role;
-use sqlx::SqliteConnection;
 use time::OffsetDateTime;
 
 use super::row::{CUSTOMER_SELECT, CustomerRow, json_list};
@@ -92,7 +92,7 @@ pub(super) async fn list_duplicates(
 
 /// The lower-cased e-mail addresses and names of customer `id`'s contacts.
 async fn contact_keys(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     id: CustomerId,
 ) -> Result<Vec<(String, String, Vec<String>)>, ApiError> {
     let rows: Vec<(String, String, String)> = sqlx::query_as(
@@ -119,7 +119,7 @@ async fn contact_keys(
 /// Moves the rows of `table` from `from` to `into`, giving each a new version,
 /// and records a change of `entity` for each.
 async fn move_versioned(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     caller: &Caller,
     table: &str,
     entity: Entity,

@@ -20,10 +20,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::sql::DbPool;
 use contract::customer::{CustomerHealth, CustomerMetrics, HealthStatus, Tier};
 use contract::money::{Currency, Money};
 use rust_decimal::Decimal;
-use sqlx::SqlitePool;
 use time::{Duration, OffsetDateTime};
 
 use crate::error::ApiError;
@@ -52,7 +52,7 @@ struct QuoteFigures {
 
 /// The customer's metrics as of `now`.
 pub(super) async fn compute(
-    database: &SqlitePool,
+    database: &DbPool,
     subject: &Subject<'_>,
     now: OffsetDateTime,
 ) -> Result<CustomerMetrics, ApiError> {

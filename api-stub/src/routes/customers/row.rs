@@ -37,6 +37,7 @@ pub(in crate::routes) struct CustomerRow {
     pub(in crate::routes) website: Option<String>,
     pub(in crate::routes) industry: Option<String>,
     pub(in crate::routes) size: Option<String>,
+    #[sqlx(try_from = "crate::sql::Flag")]
     pub(in crate::routes) verified: bool,
     pub(in crate::routes) source: String,
     business_type: String,
@@ -102,6 +103,7 @@ pub(in crate::routes) struct ContactRow {
     messengers: String,
     language: Option<String>,
     preferred_channel: Option<String>,
+    #[sqlx(try_from = "crate::sql::Flag")]
     do_not_contact: bool,
     pub(in crate::routes) version: i64,
 }

@@ -5,9 +5,9 @@
 //! e-mails) and `email_domain` (the first company e-mail domain among its contacts)
 //! in step with its rows ([`sync_search`]).
 
+use crate::sql::DbConnection;
 use contract::ids::CustomerId;
 use contract::validation::FieldErrors;
-use sqlx::SqliteConnection;
 
 use crate::auth::Caller;
 use crate::error::ApiError;
@@ -50,7 +50,7 @@ pub(in crate::routes) fn fts_match(
 /// The customer's row in `customers_fts` rebuilt from its current rows, and, with
 /// `domain`, its `email_domain` recomputed from its contacts.
 pub(super) async fn sync_search(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     caller: &Caller,
     id: CustomerId,
     domain: bool,

@@ -1,13 +1,13 @@
 //! `POST /customers` and `PATCH /customers/{id}`. Both keep the search index in
 //! step in their transaction ([`sync_search`]).
 
+use crate::sql::DbConnection;
 use crate::sql::Sql;
 use axum::extract::State;
 use axum::response::Response;
 use contract::customer::{Customer, CustomerPatch, NewCustomer};
 use contract::ids::{ContactId, CustomerId, UserId};
 use contract::user::Role;
-use sqlx::SqliteConnection;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -25,16 +25,18 @@ use crate::stored::{enum_to_text, timestamp_to_text};
 
 /// 422 on `/owner_id` unless `owner` is an active user of the caller's member.
 pub(super) async fn check_owner(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     caller: &Caller,
     owner: UserId,
 ) -> Result<(), ApiError> {
-    let active: Option<bool> =
-        sqlx::query_scalar("SELECT active FROM users WHERE id = $1 AND member_id = $2")
-            .bind(owner.to_string())
-            .bind(caller.member_id.to_string())
-            .fetch_optional(connection)
-            .await?;
+    let active: Option<bool> = sqlx::query_scalar::<_, crate::sql::Flag>(
+        "SELECT active FROM users WHERE id = $1 AND member_id = $2",
+    )
+    .bind(owner.to_string())
+    .bind(caller.member_id.to_string())
+    .fetch_optional(connection)
+    .await?
+    .map(bool::from);
     match active {
         Some(true) => Ok(()),
         Some(false) => Err(ApiError::invalid_field(
@@ -69,7 +71,7 @@ pub(super) fn check_may_assign(
 
 /// Replaces the customer's tags.
 async fn replace_tags(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     id: CustomerId,
     tags: &[String],
 ) -> Result<(), ApiError> {
@@ -94,7 +96,7 @@ fn trimmed_text(text: Option<&String>) -> Option<String> {
 /// Writes a new customer of `caller`'s member (checked before: its fields, the
 /// owner) with its contacts, tags and search text, and records the change.
 pub(super) async fn insert_customer(
-    transaction: &mut SqliteConnection,
+    transaction: &mut DbConnection,
     caller: &Caller,
     new: NewCustomer,
     owner: UserId,

@@ -8,10 +8,10 @@
 //! Otherwise a new customer is created: a transactional lead from a portal
 //! inquiry, with the buyer as its first contact.
 
+use crate::sql::DbConnection;
 use contract::customer::LifecycleStage;
 use contract::ids::{CustomerId, MemberId, UserId};
 use contract::inquiry::IngestBuyer;
-use sqlx::SqliteConnection;
 use time::OffsetDateTime;
 
 use crate::error::ApiError;
@@ -50,7 +50,7 @@ const COLUMNS: &str = "SELECT c.id, c.name, c.stage, c.owner_id FROM customers c
 
 /// The existing customer of `member` the buyer belongs to, and how it was found.
 pub(super) async fn find(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     member: MemberId,
     buyer: &IngestBuyer,
 ) -> Result<Option<(Linked, Match)>, ApiError> {
@@ -125,7 +125,7 @@ pub(super) fn new_customer_name(buyer: &IngestBuyer) -> String {
 /// Creates a customer for `buyer`: a transactional lead from a portal inquiry,
 /// owned by `owner`, with the buyer as its contact, in the search index.
 pub(super) async fn create(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     member: MemberId,
     buyer: &IngestBuyer,
     language: Option<&str>,

@@ -1,10 +1,10 @@
 //! The answer to an ingest of a portal inquiry id seen before: the first result,
 //! rebuilt from what was stored.
 
+use crate::sql::DbConnection;
 use contract::ids::MemberId;
 use contract::inquiry::{Assignment, IngestedInquiry, ScoreReason, ScoreSignal};
 use contract::user::UserRef;
-use sqlx::SqliteConnection;
 
 use crate::error::ApiError;
 use crate::stored::{StoredValueError, enum_from_text, parse_stored, timestamp_from_text};
@@ -23,7 +23,7 @@ struct FirstResult {
 
 /// The result of the first ingest of `portal_inquiry_id` for `member`, if any.
 pub(super) async fn replay(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     member: MemberId,
     portal_inquiry_id: &str,
 ) -> Result<Option<IngestedInquiry>, ApiError> {

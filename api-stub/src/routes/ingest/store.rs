@@ -1,9 +1,9 @@
 //! Storing an ingested inquiry: the row, the buyer's first message, the search
 //! row and the score's reasons.
 
+use crate::sql::DbConnection;
 use contract::ids::{InquiryId, MemberId, MessageId, UserId};
 use contract::inquiry::{IngestInquiry, ScoreReason};
-use sqlx::SqliteConnection;
 use time::OffsetDateTime;
 
 use super::ProductDetails;
@@ -30,7 +30,7 @@ pub(super) struct Stored<'a> {
 
 /// Inserts the inquiry, its first message and its search row.
 pub(super) async fn insert(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     stored: &Stored<'_>,
 ) -> Result<(), ApiError> {
     let inquiry = stored.inquiry;
@@ -154,7 +154,7 @@ pub(super) async fn insert(
 
 /// Stores the score's reasons in order.
 pub(super) async fn store_reasons(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     inquiry: &str,
     reasons: &[ScoreReason],
 ) -> Result<(), sqlx::Error> {

@@ -2,11 +2,11 @@
 //! requirement, the thread (oldest first), the score's reasons, the assignment
 //! history and the quotes made from it.
 
+use crate::sql::DbConnection;
 use crate::sql::Sql;
 use contract::inquiry::{Assignment, Destination, Inquiry, Message, Requirement, ScoreReason};
 use contract::money::Money;
 use contract::user::UserRef;
-use sqlx::SqliteConnection;
 
 use super::push_visible;
 use super::row::{InquiryRow, summary_columns};
@@ -40,7 +40,9 @@ struct DetailRow {
     destination_country: Option<String>,
     destination_place: Option<String>,
     needed_by: Option<String>,
+    #[sqlx(try_from = "crate::sql::Flag")]
     sample_wanted: bool,
+    #[sqlx(try_from = "crate::sql::Flag")]
     oem: bool,
     lost_reason: Option<String>,
     spam_reason: Option<String>,
@@ -80,7 +82,7 @@ fn user_ref(id: Option<String>, name: Option<String>) -> Result<Option<UserRef>,
 /// The inquiry `id` as the caller sees it; with `whole_member`, also when it is
 /// not assigned to a rep caller (the answer to a change they just made).
 pub(super) async fn load(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     caller: &Caller,
     id: &str,
     whole_member: bool,

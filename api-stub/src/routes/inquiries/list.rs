@@ -29,9 +29,9 @@
 //! inbox), the counts come from `inquiry_counts`, which triggers keep per member,
 //! assignee and status, instead of counting a member's whole history.
 
+use crate::sql::DbPool;
 use crate::sql::Sql;
 use contract::inquiry::{InquiryListQuery, InquiryPage, InquirySort, InquiryStatus, StatusCount};
-use sqlx::SqlitePool;
 
 use super::cursor::{Cursor, filter_fingerprint};
 use super::row::{InquiryRow, SUMMARY_SELECT};
@@ -71,7 +71,7 @@ pub(super) fn parse(
 
 /// One page of the caller's inquiries.
 pub(super) async fn page(
-    database: &SqlitePool,
+    database: &DbPool,
     caller: &Caller,
     query: &InquiryListQuery,
     after: Option<&Cursor>,

@@ -33,6 +33,7 @@ pub(super) struct InquiryRow {
     buyer_name: String,
     buyer_company: String,
     buyer_country: String,
+    #[sqlx(try_from = "crate::sql::Flag")]
     buyer_verified: bool,
     product_name: Option<String>,
     quantity_value: Option<String>,
@@ -53,6 +54,7 @@ pub(super) struct InquiryRow {
     assignee_id: Option<String>,
     assignee_name: Option<String>,
     pub(super) score: i64,
+    #[sqlx(try_from = "crate::sql::Flag")]
     unread: bool,
     tags: String,
 }

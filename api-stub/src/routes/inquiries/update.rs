@@ -2,12 +2,12 @@
 //! reason), assignee (with the history entry), read state and tags, in one
 //! transaction that checks `If-Match` against the stored version.
 
+use crate::sql::DbConnection;
 use crate::sql::Sql;
 use contract::ids::{InquiryId, UserId};
 use contract::inquiry::{AssignmentRule, InquiryPatch, InquiryStatus};
 use contract::validation::FieldErrors;
 use contract::version::Version;
-use sqlx::SqliteConnection;
 
 use super::push_visible;
 use crate::AppState;
@@ -23,6 +23,7 @@ use crate::stored::{enum_from_text, enum_to_text, parse_stored, timestamp_to_tex
 struct CurrentRow {
     status: String,
     assignee_id: Option<String>,
+    #[sqlx(try_from = "crate::sql::Flag")]
     unread: bool,
     lost_reason: Option<String>,
     spam_reason: Option<String>,
@@ -199,21 +200,23 @@ pub(super) async fn apply(
 }
 
 async fn is_active_user(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     caller: &Caller,
     user: UserId,
 ) -> Result<bool, ApiError> {
-    let active: Option<bool> =
-        sqlx::query_scalar("SELECT active FROM users WHERE id = $1 AND member_id = $2")
-            .bind(user.to_string())
-            .bind(caller.member_id.to_string())
-            .fetch_optional(connection)
-            .await?;
+    let active: Option<bool> = sqlx::query_scalar::<_, crate::sql::Flag>(
+        "SELECT active FROM users WHERE id = $1 AND member_id = $2",
+    )
+    .bind(user.to_string())
+    .bind(caller.member_id.to_string())
+    .fetch_optional(connection)
+    .await?
+    .map(bool::from);
     Ok(active == Some(true))
 }
 
 async fn user_name(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     caller: &Caller,
     user: UserId,
 ) -> Result<String, ApiError> {
@@ -228,7 +231,7 @@ async fn user_name(
 
 /// "assigned to Wang Fang by Zhang Min", "Li Wei took it", "unassigned by Li Wei".
 async fn explain_manual(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     caller: &Caller,
     assignee: Option<UserId>,
 ) -> Result<String, ApiError> {

@@ -1,11 +1,11 @@
 //! `POST /products` and `PUT /products/{id}`: a product is written whole, its SKU
 //! unique within the member (compared without regard to case).
 
+use crate::sql::DbConnection;
 use axum::extract::State;
 use axum::response::Response;
 use contract::ids::ProductId;
 use contract::product::{Product, ProductInput};
-use sqlx::SqliteConnection;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -38,7 +38,7 @@ fn trimmed(input: ProductInput) -> ProductInput {
 
 /// 422 on `/sku` when another product of the member has the SKU.
 async fn check_sku(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     caller: &Caller,
     sku: &str,
     except: ProductId,
@@ -63,7 +63,7 @@ async fn check_sku(
 /// Inserts or replaces row `id` with `input` (version 1 when new, one more when
 /// replaced) and its search index row.
 async fn write(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     caller: &Caller,
     id: ProductId,
     input: &ProductInput,

@@ -4,13 +4,13 @@
 //! it names belong to the caller's member and agree with each other, and the
 //! client's `expected_total` is the server's.
 
+use crate::sql::DbConnection;
 use axum::extract::State;
 use axum::http::HeaderName;
 use axum::http::header::LOCATION;
 use contract::ids::{CustomerId, MemberId, QuoteId};
 use contract::problem::FieldError;
 use contract::quote::{Quote, QuoteDraft, QuoteStatus};
-use sqlx::SqliteConnection;
 use time::{Date, OffsetDateTime};
 
 use super::content::{Content, expected_total_error};
@@ -38,7 +38,7 @@ pub(super) fn created(quote: Quote) -> Created {
 
 /// Whether a customer of `member` has this id.
 async fn customer_exists(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     member: MemberId,
     id: CustomerId,
 ) -> Result<bool, sqlx::Error> {
@@ -62,7 +62,7 @@ fn error(field: &str, message: &str) -> FieldError {
 /// member's and agree with each other. A draft naming no customer gets the
 /// inquiry's, or else the contact's.
 async fn check_references(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     member: MemberId,
     draft: &mut QuoteDraft,
 ) -> Result<Vec<FieldError>, ApiError> {
@@ -154,7 +154,7 @@ fn id_error(draft: &QuoteDraft, path_id: Option<QuoteId>) -> Option<FieldError> 
 /// The content of `draft` once every check passed, or a 422 naming each problem.
 /// `path_id` is the id of the draft it replaces, if any.
 async fn checked_content(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     member: MemberId,
     mut draft: QuoteDraft,
     path_id: Option<QuoteId>,
@@ -178,7 +178,7 @@ async fn checked_content(
 
 /// Whether `member` has a quote revision with this id.
 async fn quote_exists(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     member: MemberId,
     id: QuoteId,
 ) -> Result<bool, sqlx::Error> {
@@ -214,7 +214,7 @@ fn taken_if_duplicate(error: ApiError, id: QuoteId) -> ApiError {
 
 /// The next quote number of `member` in `year`: `Q-2026-0001`, `Q-2026-0002`…
 async fn next_number(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     member: MemberId,
     year: i32,
 ) -> Result<String, sqlx::Error> {

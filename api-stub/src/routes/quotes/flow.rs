@@ -3,12 +3,13 @@
 //! `revise` (the latest sent, rejected or expired revision → a new draft
 //! revision); plus what every step shares (see also [`super::decision`]).
 
+use crate::sql::{Db, DbConnection};
 use axum::extract::State;
 use contract::ids::{InquiryId, MemberId, QuoteId};
 use contract::inquiry::InquiryStatus;
 use contract::problem::FieldError;
 use contract::quote::{Quote, QuoteStatus};
-use sqlx::{Sqlite, SqliteConnection, Transaction};
+use sqlx::Transaction;
 use time::OffsetDateTime;
 
 use super::draft::{Created, created};
@@ -29,7 +30,7 @@ pub(super) async fn begin(
     caller: &Caller,
     if_match: IfMatch,
     id: &str,
-) -> Result<(Transaction<'static, Sqlite>, QuoteId, QuoteRow), ApiError> {
+) -> Result<(Transaction<'static, Db>, QuoteId, QuoteRow), ApiError> {
     let id: QuoteId = parse_path_id("id", id)?;
     let mut transaction = state.database.begin_with("BEGIN IMMEDIATE").await?;
     let row = store::find_or_404(&mut transaction, caller.member_id, id).await?;
@@ -42,7 +43,7 @@ pub(super) async fn begin(
 pub(super) async fn finish(
     state: &AppState,
     caller: &Caller,
-    mut transaction: Transaction<'static, Sqlite>,
+    mut transaction: Transaction<'static, Db>,
     id: QuoteId,
     now: OffsetDateTime,
 ) -> Result<Quote, ApiError> {
@@ -55,7 +56,7 @@ pub(super) async fn finish(
 /// Moves the linked inquiry to `to` when its workflow allows it (and it is not
 /// there already), with a version bump and a feed record.
 pub(super) async fn move_inquiry(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     member: MemberId,
     inquiry: Option<InquiryId>,
     to: InquiryStatus,

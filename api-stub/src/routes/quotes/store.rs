@@ -2,12 +2,12 @@
 //! charges and totals as the contract's JSON) and its `quote_lines`, and the
 //! status a reader sees (a sent quote past its validity date reads as expired).
 
+use crate::sql::DbConnection;
 use contract::ids::{InquiryId, MemberId, QuoteId};
 use contract::quote::{Quote, QuoteLine, QuoteStatus, QuoteSummary};
 use contract::user::UserRef;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use sqlx::SqliteConnection;
 use time::Date;
 use time::macros::format_description;
 
@@ -192,7 +192,7 @@ impl QuoteRow {
 
 /// The revision `id` of `member`, or `None`.
 pub(super) async fn find(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     member: MemberId,
     id: QuoteId,
 ) -> Result<Option<QuoteRow>, sqlx::Error> {
@@ -205,7 +205,7 @@ pub(super) async fn find(
 
 /// Like [`find`], answering 404 when there is no such revision for the member.
 pub(super) async fn find_or_404(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     member: MemberId,
     id: QuoteId,
 ) -> Result<QuoteRow, ApiError> {
@@ -216,7 +216,7 @@ pub(super) async fn find_or_404(
 
 /// The lines of a revision of `member`, in display order.
 pub(super) async fn lines(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     member: MemberId,
     id: &str,
 ) -> Result<Vec<QuoteLine>, ApiError> {
@@ -236,7 +236,7 @@ pub(super) async fn lines(
 
 /// The whole revision `id` of `member`, with its lines; 404 when there is none.
 pub(super) async fn load(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     member: MemberId,
     id: QuoteId,
 ) -> Result<Quote, ApiError> {

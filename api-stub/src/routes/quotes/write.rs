@@ -1,10 +1,10 @@
 //! Writing quote revisions: a new draft, a draft's new content, a status change.
 //! Every write bumps `version` and `updated_at`; the caller records the change.
 
+use crate::sql::DbConnection;
 use crate::sql::Sql;
 use contract::ids::{MemberId, QuoteId, UserId};
 use contract::quote::{QuoteLine, QuoteStatus};
-use sqlx::SqliteConnection;
 use time::OffsetDateTime;
 
 use super::content::Content;
@@ -25,7 +25,7 @@ pub(super) struct NewRevision<'a> {
 
 /// Inserts a new draft revision with `content`.
 pub(super) async fn insert(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     revision: &NewRevision<'_>,
     content: &Content,
 ) -> Result<(), ApiError> {
@@ -61,7 +61,7 @@ pub(super) async fn insert(
 
 /// Replaces the content of draft `id` of `member`, bumping its version.
 pub(super) async fn replace(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     member: MemberId,
     id: QuoteId,
     content: &Content,
@@ -100,7 +100,7 @@ pub(super) async fn replace(
 }
 
 async fn insert_lines(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     id: QuoteId,
     lines: &[QuoteLine],
 ) -> Result<(), ApiError> {
@@ -118,7 +118,7 @@ async fn insert_lines(
 /// Moves revision `id` of `member` to `status`, bumping its version; `sent_at` or
 /// `decided_at` is set to `at` when `stamp` names it.
 pub(super) async fn set_status(
-    connection: &mut SqliteConnection,
+    connection: &mut DbConnection,
     member: MemberId,
     id: QuoteId,
     status: QuoteStatus,

@@ -2,8 +2,9 @@
 //! explicit rowids (their search rows share them), then their messages, search
 //! rows, score reasons, assignment histories and tags.
 
+use crate::sql::Db;
 use crate::sql::Sql;
-use sqlx::{Sqlite, Transaction};
+use sqlx::Transaction;
 use time::Duration;
 
 use super::model::BulkInquiry;
@@ -28,7 +29,7 @@ pub(super) struct Written {
 
 /// Inserts `inquiries`, the first with rowid `first_rowid`, the rest following it.
 pub(super) async fn batch(
-    transaction: &mut Transaction<'_, Sqlite>,
+    transaction: &mut Transaction<'_, Db>,
     inquiries: &[BulkInquiry],
     first_rowid: i64,
 ) -> Result<Written, sqlx::Error> {
@@ -178,7 +179,7 @@ pub(super) async fn batch(
 }
 
 async fn insert_inquiries(
-    transaction: &mut Transaction<'_, Sqlite>,
+    transaction: &mut Transaction<'_, Db>,
     inquiries: &[BulkInquiry],
     rowids: &[i64],
 ) -> Result<(), sqlx::Error> {
@@ -263,7 +264,7 @@ async fn insert_inquiries(
 
 /// The full-text rows, prepared as [`search_text`] prepares every search row.
 async fn insert_search_rows(
-    transaction: &mut Transaction<'_, Sqlite>,
+    transaction: &mut Transaction<'_, Db>,
     inquiries: &[BulkInquiry],
     rowids: &[i64],
 ) -> Result<(), sqlx::Error> {

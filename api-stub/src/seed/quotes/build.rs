@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use crate::sql::Db;
 use contract::ids::{ContactId, CustomerId, InquiryId, ProductId};
 use contract::incoterm::Incoterm;
 use contract::money::Currency;
@@ -14,7 +15,7 @@ use contract::quote::{
     QuoteTerms, ShippingMethod,
 };
 use rust_decimal::Decimal;
-use sqlx::{Sqlite, Transaction};
+use sqlx::Transaction;
 use time::Date;
 use time::macros::format_description;
 
@@ -113,7 +114,7 @@ type ProductRow = (
 
 /// The inquiry's product from the member's catalog, or else from the fallback table.
 pub(super) async fn priced(
-    transaction: &mut Transaction<'_, Sqlite>,
+    transaction: &mut Transaction<'_, Db>,
     member_id: &str,
     source: &Source,
 ) -> Result<Option<Priced>, sqlx::Error> {

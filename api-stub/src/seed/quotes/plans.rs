@@ -4,10 +4,11 @@
 
 use std::collections::HashSet;
 
+use crate::sql::Db;
 use contract::money::Currency;
 use contract::quote::QuoteStatus;
 use rust_decimal::Decimal;
-use sqlx::{Sqlite, Transaction};
+use sqlx::Transaction;
 use time::{Duration, OffsetDateTime};
 
 use super::build::{Offer, Plan, Priced, Pricing, Source, decode, priced};
@@ -190,7 +191,7 @@ pub(super) fn story(
 /// uses yet (e.g. yen when no Japanese inquiry was quoted): an offer made to the
 /// customer for the product of their latest inquiry, not linked to it.
 pub(super) async fn missing_currencies(
-    transaction: &mut Transaction<'_, Sqlite>,
+    transaction: &mut Transaction<'_, Db>,
     member_id: &str,
     plans: &[Plan],
     pricing: &Pricing,

@@ -1,16 +1,17 @@
 //! Query plans of the inbox list: every filter and every order is served by an
 //! index, never by a scan of the whole table.
 
+use crate::sql::DbPool;
 use contract::ids::{MemberId, UserId};
 use contract::inquiry::{InquiryListQuery, InquirySort};
 use contract::user::Role;
-use sqlx::SqlitePool;
-use sqlx::sqlite::SqlitePoolOptions;
+use sqlx::any::AnyPoolOptions;
 
 use super::*;
 
-async fn database() -> SqlitePool {
-    let pool = SqlitePoolOptions::new()
+async fn database() -> DbPool {
+    sqlx::any::install_default_drivers();
+    let pool = AnyPoolOptions::new()
         .max_connections(1)
         .connect("sqlite::memory:")
         .await
@@ -28,7 +29,7 @@ fn caller(role: Role) -> Caller {
 }
 
 /// The plan's lines, e.g. `SEARCH i USING INDEX inquiries_member_received (member_id=?)`.
-async fn plan(pool: &SqlitePool, sql: &str) -> Vec<String> {
+async fn plan(pool: &DbPool, sql: &str) -> Vec<String> {
     let rows: Vec<(i64, i64, i64, String)> = sqlx::query_as(&format!("EXPLAIN QUERY PLAN {sql}"))
         .fetch_all(pool)
         .await
