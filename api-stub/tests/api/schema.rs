@@ -18,7 +18,7 @@ use api_stub::database::{self, POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS};
 use api_stub::sql::DbPool;
 use sqlx::{PgPool, Row};
 
-use crate::support::TestApp;
+use crate::support::TempDir;
 use crate::support::postgres::TestPostgres;
 
 #[derive(Debug, Default)]
@@ -423,6 +423,22 @@ async fn postgres_schema(pool: &PgPool) -> Schema {
     schema
 }
 
+/// A migrated SQLite database (whichever database the other tests run on).
+struct Sqlite {
+    pool: DbPool,
+    _dir: TempDir,
+}
+
+impl Sqlite {
+    async fn migrated() -> Sqlite {
+        let dir = TempDir::new();
+        let url = format!("sqlite://{}", dir.path().join("crm.db").display());
+        let pool = database::connect(&url).await.unwrap();
+        database::migrate(&pool).await.unwrap();
+        Sqlite { pool, _dir: dir }
+    }
+}
+
 #[test]
 fn every_sqlite_migration_has_a_postgres_twin_under_its_version() {
     let versions = |migrator: &sqlx::migrate::Migrator| {
@@ -436,7 +452,7 @@ fn every_sqlite_migration_has_a_postgres_twin_under_its_version() {
 
 #[tokio::test]
 async fn both_dialects_build_the_same_schema() {
-    let sqlite = TestApp::empty().await;
+    let sqlite = Sqlite::migrated().await;
     let postgres = TestPostgres::start().await;
     POSTGRES_MIGRATIONS.run(&postgres.pool).await.unwrap();
     let expected = sqlite_schema(&sqlite.pool).await;
@@ -504,7 +520,7 @@ async fn both_dialects_keep_the_inbox_counts_and_derived_columns_alike() {
     type Count = (String, String, String, i64);
     type Derived = (String, i64, i64, String);
 
-    let sqlite = TestApp::empty().await;
+    let sqlite = Sqlite::migrated().await;
     let postgres = TestPostgres::start().await;
     POSTGRES_MIGRATIONS.run(&postgres.pool).await.unwrap();
     for statement in STATEMENTS {

@@ -39,11 +39,19 @@ impl Drop for TempDir {
     }
 }
 
-/// The application over a fresh database.
+/// The application over a fresh database: SQLite, or PostgreSQL when
+/// `CRM_TEST_DATABASE=postgres` (the port to PostgreSQL is under way; see
+/// ARCHITECTURE.md).
 pub(crate) struct TestApp {
     pub(crate) pool: DbPool,
     pub(crate) router: Router,
     pub(crate) dir: TempDir,
+    _postgres: Option<postgres::TestPostgres>,
+}
+
+/// Whether the tests run on PostgreSQL instead of SQLite.
+fn on_postgres() -> bool {
+    std::env::var("CRM_TEST_DATABASE").is_ok_and(|database| database == "postgres")
 }
 
 impl TestApp {
@@ -55,9 +63,17 @@ impl TestApp {
     /// Like [`TestApp::empty`], with other limits (body size, rate, CORS, retention).
     pub(crate) async fn empty_with(settings: Settings) -> TestApp {
         let dir = TempDir::new();
-        let url = format!("sqlite://{}", dir.path().join("crm.db").display());
-        let pool = database::connect(&url).await.unwrap();
-        database::migrate(&pool).await.unwrap();
+        let (pool, postgres) = if on_postgres() {
+            let postgres = postgres::TestPostgres::start().await;
+            let pool = postgres.any_pool().await;
+            database::POSTGRES_MIGRATIONS.run(&pool).await.unwrap();
+            (pool, Some(postgres))
+        } else {
+            let url = format!("sqlite://{}", dir.path().join("crm.db").display());
+            let pool = database::connect(&url).await.unwrap();
+            database::migrate(&pool).await.unwrap();
+            (pool, None)
+        };
         let host_demo = dir.path().join("host-demo");
         let dist = dir.path().join("dist");
         std::fs::create_dir_all(&host_demo).unwrap();
@@ -76,7 +92,12 @@ impl TestApp {
             StaticDirs { host_demo, dist },
             settings,
         ));
-        TestApp { pool, router, dir }
+        TestApp {
+            pool,
+            router,
+            dir,
+            _postgres: postgres,
+        }
     }
 
     /// With the demo data.

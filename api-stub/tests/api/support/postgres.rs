@@ -20,6 +20,8 @@ const DEBIAN_BINARIES: &str = "/usr/lib/postgresql";
 
 pub(crate) struct TestPostgres {
     pub(crate) pool: PgPool,
+    /// Where the database is, for another pool.
+    options: PgConnectOptions,
     server: Server,
 }
 
@@ -63,12 +65,27 @@ impl TestPostgres {
             .await
             .unwrap();
         connection.close().await.unwrap();
+        let options = admin.database(&database);
         let pool = PgPoolOptions::new()
             .max_connections(4)
-            .connect_with(admin.database(&database))
+            .connect_with(options.clone())
             .await
             .unwrap();
-        TestPostgres { pool, server }
+        TestPostgres {
+            pool,
+            options,
+            server,
+        }
+    }
+
+    /// A pool of sqlx's `Any` on the database, as api-stub uses.
+    pub(crate) async fn any_pool(&self) -> api_stub::sql::DbPool {
+        sqlx::any::install_default_drivers();
+        sqlx::any::AnyPoolOptions::new()
+            .max_connections(4)
+            .connect(self.options.to_url_lossy().as_str())
+            .await
+            .unwrap()
     }
 
     /// Closes the pool and drops the database (the server of the test's own is
