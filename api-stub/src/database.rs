@@ -11,7 +11,7 @@ use sqlx::migrate::Migrator;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
 use sqlx::{Connection, Executor};
 
-use crate::sql::DbPool;
+use crate::sql::{Db, DbPool};
 
 /// Why the database could not be opened or migrated.
 #[derive(Debug, thiserror::Error)]
@@ -89,6 +89,36 @@ pub async fn connect(url: &str) -> Result<DbPool, DatabaseError> {
             url: url.to_owned(),
             source,
         })
+}
+
+/// The advisory lock every writing transaction takes on PostgreSQL (any number,
+/// the same for all of them; "crm" in ASCII).
+const WRITER_LOCK: i64 = 0x63_72_6d;
+
+/// Begins a transaction that writes. Handlers read, check (versions, limits,
+/// uniqueness) and then write, relying on no other writer in between: SQLite
+/// gives that by taking its one writer's lock at the start (`BEGIN IMMEDIATE`,
+/// not at the first write, which could fail with `SQLITE_BUSY` halfway); on
+/// PostgreSQL a transaction-scoped advisory lock gives the same guarantee.
+pub async fn begin_write(pool: &DbPool) -> Result<sqlx::Transaction<'static, Db>, sqlx::Error> {
+    if is_postgres(pool) {
+        let mut transaction = pool.begin().await?;
+        sqlx::query("SELECT pg_advisory_xact_lock($1)")
+            .bind(WRITER_LOCK)
+            .execute(&mut *transaction)
+            .await?;
+        Ok(transaction)
+    } else {
+        pool.begin_with("BEGIN IMMEDIATE").await
+    }
+}
+
+/// Whether `pool` is on PostgreSQL (else SQLite).
+pub fn is_postgres(pool: &DbPool) -> bool {
+    matches!(
+        pool.connect_options().database_url.scheme(),
+        "postgres" | "postgresql"
+    )
 }
 
 /// The SQLite migrations, embedded from `api-stub/migrations/sqlite/`.

@@ -81,7 +81,7 @@ pub(crate) async fn take_over(
 ) -> Result<Response, ApiError> {
     let now = super::inquiries::now_as_stored();
     let language = check(&inquiry, now)?;
-    let mut transaction = state.database.begin_with("BEGIN IMMEDIATE").await?;
+    let mut transaction = crate::database::begin_write(&state.database).await?;
     let member = inquiry.member_id;
     let target_hours: Option<i64> =
         sqlx::query_scalar("SELECT response_target_hours FROM members WHERE id = $1")

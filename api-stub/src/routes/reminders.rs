@@ -164,7 +164,7 @@ async fn create_reminder(
     new.validate().map_err(ApiError::Validation)?;
     let id = ReminderId(Uuid::new_v4());
     let now = OffsetDateTime::now_utc();
-    let mut transaction = state.database.begin_with("BEGIN IMMEDIATE").await?;
+    let mut transaction = crate::database::begin_write(&state.database).await?;
     customers::ensure_exists(&mut transaction, &caller, customer).await?;
     sqlx::query(
         "INSERT INTO reminders (id, member_id, customer_id, kind, title, due_on, done_at,
@@ -253,7 +253,7 @@ async fn update_reminder(
     let id: ReminderId = parse_path_id("id", &id)?;
     patch.validate().map_err(ApiError::Validation)?;
     let now = OffsetDateTime::now_utc();
-    let mut transaction = state.database.begin_with("BEGIN IMMEDIATE").await?;
+    let mut transaction = crate::database::begin_write(&state.database).await?;
     let row = find_reminder(&mut transaction, &caller, id)
         .await?
         .ok_or_else(|| not_found(id))?;

@@ -92,11 +92,12 @@ pub(super) async fn seed(
             "carton_weight_kg": carton_weight_kg,
             "carton_cbm": carton_cbm,
         });
-        sqlx::query(
+        let rowid: i64 = sqlx::query_scalar(
             "INSERT INTO products (id, member_id, sku, model_number, name, description, category,
                                    unit, moq, currency, price_breaks, hs_code, origin,
                                    lead_time_days, packaging, active, version, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'USD', $10, $11, 'CN', $12, $13, $14, 1, $15)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'USD', $10, $11, 'CN', $12, $13, $14, 1, $15)
+             RETURNING rowid",
         )
         .bind(stable_id(&format!("product/{}/{}", member.key, item.sku)).to_string())
         .bind(&member_id)
@@ -113,18 +114,16 @@ pub(super) async fn seed(
         .bind(packaging.to_string())
         .bind(item.active)
         .bind(&as_of)
-        .execute(&mut **transaction)
+        .fetch_one(&mut **transaction)
         .await?;
         // The same columns as the products endpoints index.
-        sqlx::query(
-            "INSERT INTO products_fts (rowid, name, sku, details)
-             VALUES (last_insert_rowid(), $1, $2, $3)",
-        )
-        .bind(item.name)
-        .bind(item.sku)
-        .bind([item.model_number, item.description].join(" "))
-        .execute(&mut **transaction)
-        .await?;
+        sqlx::query("INSERT INTO products_fts (rowid, name, sku, details) VALUES ($1, $2, $3, $4)")
+            .bind(rowid)
+            .bind(item.name)
+            .bind(item.sku)
+            .bind([item.model_number, item.description].join(" "))
+            .execute(&mut **transaction)
+            .await?;
         counts.products += 1;
     }
     Ok(())

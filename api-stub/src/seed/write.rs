@@ -85,11 +85,11 @@ pub(super) async fn member(
         let (name, country, _city, website, business_type, tier, stage, owner, _writes, contacts) =
             *customer;
         let customer_id = member.customer_id(name).to_string();
-        sqlx::query(
+        let customer_rowid: i64 = sqlx::query_scalar(
             "INSERT INTO customers
                  (id, member_id, name, country, website, business_type, tier, stage, owner_id,
                   email_domain, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING rowid",
         )
         .bind(&customer_id)
         .bind(&member_id)
@@ -107,11 +107,8 @@ pub(super) async fn member(
         )
         .bind(timestamp_to_text(now - CUSTOMER_HISTORY))
         .bind(timestamp_to_text(now))
-        .execute(&mut **transaction)
+        .fetch_one(&mut **transaction)
         .await?;
-        let customer_rowid = sqlx::query_scalar::<_, i64>("SELECT last_insert_rowid()")
-            .fetch_one(&mut **transaction)
-            .await?;
         let contact_text: Vec<String> = contacts
             .iter()
             .map(|contact| [contact.0, " ", contact.2].concat())
@@ -162,7 +159,7 @@ async fn insert_inquiry(
     let inquiry_id = stable_id(&format!("inquiry/{}/{index}", member.key)).to_string();
     let user_id = |key: &str| member.user_id(key).to_string();
     let requirement = &inquiry.requirement;
-    sqlx::query(
+    let inquiry_rowid: i64 = sqlx::query_scalar(
         "INSERT INTO inquiries
              (id, member_id, customer_id, buyer_name, buyer_company, buyer_country,
               buyer_verified, product_name, quantity_value, quantity_unit, subject, message,
@@ -172,7 +169,7 @@ async fn insert_inquiry(
               destination_place, needed_by, sample_wanted, oem, first_response_at,
               lost_reason, spam_reason, preview, version, updated_at, message_fingerprint)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26,
-                 $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39)",
+                 $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39) RETURNING rowid",
     )
     .bind(&inquiry_id)
     .bind(member_id)
@@ -239,11 +236,8 @@ async fn insert_inquiry(
     .bind(inquiry.version)
     .bind(timestamp_to_text(inquiry.updated_at))
     .bind(message_fingerprint(&inquiry.message))
-    .execute(&mut **transaction)
+    .fetch_one(&mut **transaction)
     .await?;
-    let inquiry_rowid = sqlx::query_scalar::<_, i64>("SELECT last_insert_rowid()")
-        .fetch_one(&mut **transaction)
-        .await?;
     counts.inquiries += 1;
 
     let first = (None, inquiry.message.as_str(), inquiry.received_at);

@@ -60,7 +60,7 @@ async fn logging_an_activity_answers_201_and_counts_as_contact() {
     assert_eq!(card.summary.last_contact_at, Some(note.occurred_at));
     assert_eq!(card.summary.version, customer.summary.version);
     let changes: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM change_log WHERE entity = 'customer' AND entity_id = ?",
+        "SELECT COUNT(*) FROM change_log WHERE entity = 'customer' AND entity_id = $1",
     )
     .bind(customer.summary.id.to_string())
     .fetch_one(&world.app.pool)
@@ -180,7 +180,7 @@ async fn the_demo_logs_calls_meetings_and_samples_on_partnership_customers() {
     // Müller Handels: the last logged contact was a call 46 days ago.
     let latest: String = test_app
         .scalar(
-            "SELECT MAX(occurred_at) FROM activities WHERE customer_id = ?",
+            "SELECT MAX(occurred_at) FROM activities WHERE customer_id = $1",
             api_stub::seed::MUELLER_HANDELS_CUSTOMER_ID,
         )
         .await;

@@ -56,7 +56,7 @@ async fn tokens_are_stored_hashed_never_raw() {
             .await
             .unwrap();
     assert_eq!(raw, 0);
-    let hashed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM api_tokens WHERE token_sha256 = ?")
+    let hashed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM api_tokens WHERE token_sha256 = $1")
         .bind(api_stub::auth::token_hash("demo-brightway-rep"))
         .fetch_one(&test_app.pool)
         .await

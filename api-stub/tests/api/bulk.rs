@@ -122,7 +122,7 @@ async fn bulk_rows_are_complete_and_served_to_their_member_only() {
     // The other way round too: a demo inquiry is not the generated member's.
     let demo_inquiry = test_app
         .scalar(
-            "SELECT id FROM inquiries WHERE portal_inquiry_id NOT LIKE 'TB-BULK-%' AND ? != ''
+            "SELECT id FROM inquiries WHERE portal_inquiry_id NOT LIKE 'TB-BULK-%' AND $1 != ''
              LIMIT 1",
             "x",
         )

@@ -104,7 +104,7 @@ async fn writes_of_every_kind_appear_after_the_cursor_in_order() {
 
     let inquiry = first_id(
         &test_app,
-        "SELECT id FROM inquiries WHERE member_id = ? ORDER BY received_at DESC LIMIT 1",
+        "SELECT id FROM inquiries WHERE member_id = $1 ORDER BY received_at DESC LIMIT 1",
         &member,
     )
     .await;
@@ -117,7 +117,7 @@ async fn writes_of_every_kind_appear_after_the_cursor_in_order() {
     .await;
     let customer = first_id(
         &test_app,
-        "SELECT id FROM customers WHERE member_id = ? ORDER BY name LIMIT 1",
+        "SELECT id FROM customers WHERE member_id = $1 ORDER BY name LIMIT 1",
         &member,
     )
     .await;
@@ -135,21 +135,21 @@ async fn writes_of_every_kind_appear_after_the_cursor_in_order() {
     // Kinds without a write endpoint here, logged as their writers would.
     let product = first_id(
         &test_app,
-        "SELECT id FROM products WHERE member_id = ? ORDER BY sku LIMIT 1",
+        "SELECT id FROM products WHERE member_id = $1 ORDER BY sku LIMIT 1",
         &member,
     )
     .await;
     record_change(&test_app, &member, Entity::Product, &product).await;
     let quote = first_id(
         &test_app,
-        "SELECT id FROM quotes WHERE member_id = ? ORDER BY number LIMIT 1",
+        "SELECT id FROM quotes WHERE member_id = $1 ORDER BY number LIMIT 1",
         &member,
     )
     .await;
     record_change(&test_app, &member, Entity::Quote, &quote).await;
     let user = first_id(
         &test_app,
-        "SELECT id FROM users WHERE member_id = ? ORDER BY email LIMIT 1",
+        "SELECT id FROM users WHERE member_id = $1 ORDER BY email LIMIT 1",
         &member,
     )
     .await;
@@ -200,7 +200,7 @@ async fn several_changes_of_one_record_collapse_into_the_latest_and_pages_contin
     let start = position(&test_app, MANAGER).await;
     let customers = test_app
         .column(
-            "SELECT id FROM customers WHERE member_id = ? ORDER BY name LIMIT 2",
+            "SELECT id FROM customers WHERE member_id = $1 ORDER BY name LIMIT 2",
             &member,
         )
         .await;
@@ -238,18 +238,18 @@ async fn a_rep_sees_an_inquiry_reassigned_away_as_gone() {
     let member = brightway(&test_app).await;
     let rep = first_id(
         &test_app,
-        "SELECT id FROM users WHERE member_id = ? AND email LIKE 'li.wei%'",
+        "SELECT id FROM users WHERE member_id = $1 AND email LIKE 'li.wei%'",
         &member,
     )
     .await;
     let manager = first_id(
         &test_app,
-        "SELECT id FROM users WHERE member_id = ? AND role = 'manager' LIMIT 1",
+        "SELECT id FROM users WHERE member_id = $1 AND role = 'manager' LIMIT 1",
         &member,
     )
     .await;
     let inquiry: String = sqlx::query_scalar(
-        "SELECT id FROM inquiries WHERE member_id = ? AND assignee_id = ? LIMIT 1",
+        "SELECT id FROM inquiries WHERE member_id = $1 AND assignee_id = $2 LIMIT 1",
     )
     .bind(&member)
     .bind(&rep)
@@ -310,7 +310,7 @@ async fn a_cursor_older_than_the_retention_is_gone() {
     let member = brightway(&test_app).await;
     let customer = first_id(
         &test_app,
-        "SELECT id FROM customers WHERE member_id = ? ORDER BY name LIMIT 1",
+        "SELECT id FROM customers WHERE member_id = $1 ORDER BY name LIMIT 1",
         &member,
     )
     .await;

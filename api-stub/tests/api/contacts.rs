@@ -33,7 +33,7 @@ async fn card(world: &World, customer: &Customer) -> Customer {
 }
 
 async fn domain(world: &World, customer: &Customer) -> Option<String> {
-    sqlx::query_scalar("SELECT email_domain FROM customers WHERE id = ?")
+    sqlx::query_scalar("SELECT email_domain FROM customers WHERE id = $1")
         .bind(customer.summary.id.to_string())
         .fetch_one(&world.app.pool)
         .await
@@ -50,7 +50,7 @@ async fn found(world: &World, q: &str) -> u64 {
 
 async fn customer_changes(world: &World, customer: &Customer) -> i64 {
     sqlx::query_scalar(
-        "SELECT COUNT(*) FROM change_log WHERE entity = 'customer' AND entity_id = ?",
+        "SELECT COUNT(*) FROM change_log WHERE entity = 'customer' AND entity_id = $1",
     )
     .bind(customer.summary.id.to_string())
     .fetch_one(&world.app.pool)

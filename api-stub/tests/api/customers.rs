@@ -58,7 +58,7 @@ async fn each_list_filter_narrows_to_exactly_the_matching_customers() {
         async move {
             test_app
                 .column(
-                    &format!("SELECT id FROM customers c WHERE member_id = ? AND {sql}"),
+                    &format!("SELECT id FROM customers c WHERE member_id = $1 AND {sql}"),
                     &member,
                 )
                 .await
@@ -67,14 +67,14 @@ async fn each_list_filter_narrows_to_exactly_the_matching_customers() {
         }
     };
     let li_wei: String = test_app
-        .scalar("SELECT id FROM users WHERE name = ?", "Li Wei")
+        .scalar("SELECT id FROM users WHERE name = $1", "Li Wei")
         .await;
     let cases: Vec<(String, HashSet<String>)> = vec![
         ("tier=partnership".into(), expect("tier = 'partnership'").await),
         ("stage=lead".into(), expect("stage = 'lead'").await),
         ("owner=unassigned".into(), expect("owner_id IS NULL").await),
         (format!("owner={li_wei}"), {
-            let sql = format!("SELECT id FROM customers WHERE member_id = ? AND owner_id = '{li_wei}'");
+            let sql = format!("SELECT id FROM customers WHERE member_id = $1 AND owner_id = '{li_wei}'");
             test_app.column(&sql, &member).await.into_iter().collect()
         }),
         ("country=de".into(), expect("country = 'DE'").await),
@@ -127,7 +127,7 @@ async fn every_sort_pages_through_all_customers_once_in_order() {
     let member = member_id(&test_app, "Ningbo").await;
     let token = "demo-brightway-manager";
     let all = test_app
-        .column("SELECT id FROM customers WHERE member_id = ?", &member)
+        .column("SELECT id FROM customers WHERE member_id = $1", &member)
         .await;
     for sort in ["name", "updated_desc", "last_contact_desc"] {
         let items = walk(

@@ -18,7 +18,7 @@ async fn activities_path(test_app: &TestApp) -> (String, String) {
     let member = member_id(test_app, "Ningbo Brightway").await;
     let customer = test_app
         .scalar(
-            "SELECT id FROM customers WHERE member_id = ? ORDER BY name LIMIT 1",
+            "SELECT id FROM customers WHERE member_id = $1 ORDER BY name LIMIT 1",
             &member,
         )
         .await;
@@ -27,7 +27,7 @@ async fn activities_path(test_app: &TestApp) -> (String, String) {
 }
 
 async fn activity_count(test_app: &TestApp, customer: &str) -> i64 {
-    sqlx::query_scalar("SELECT COUNT(*) FROM activities WHERE customer_id = ?")
+    sqlx::query_scalar("SELECT COUNT(*) FROM activities WHERE customer_id = $1")
         .bind(customer)
         .fetch_one(&test_app.pool)
         .await
@@ -215,7 +215,7 @@ async fn insert_key(test_app: &TestApp, caller_token: &str, key: &str, age: time
     let created_at = api_stub::stored::timestamp_to_text(OffsetDateTime::now_utc() - age);
     sqlx::query(
         "INSERT INTO idempotency_keys (caller, key, request_sha256, state, status, headers, body, created_at)
-         VALUES (?, ?, 'another request', 'done', 201, '[]', x'7b7d', ?)",
+         VALUES ($1, $2, 'another request', 'done', 201, '[]', x'7b7d', $3)",
     )
     .bind(api_stub::auth::token_hash(caller_token))
     .bind(key)
@@ -236,7 +236,7 @@ async fn keys_are_kept_24_hours_then_pruned() {
     assert_eq!(pruned, 1);
     let keys = test_app
         .column(
-            "SELECT key FROM idempotency_keys WHERE caller = ?",
+            "SELECT key FROM idempotency_keys WHERE caller = $1",
             &api_stub::auth::token_hash(MANAGER),
         )
         .await;
@@ -274,7 +274,7 @@ async fn a_keyed_update_is_replayed_instead_of_failing_its_own_precondition() {
     let test_app = TestApp::seeded().await;
     let member = member_id(&test_app, "Ningbo Brightway").await;
     let (inquiry, version): (String, i64) = sqlx::query_as(
-        "SELECT id, version FROM inquiries WHERE member_id = ? AND status = 'new' LIMIT 1",
+        "SELECT id, version FROM inquiries WHERE member_id = $1 AND status = 'new' LIMIT 1",
     )
     .bind(&member)
     .fetch_one(&test_app.pool)
@@ -304,7 +304,7 @@ async fn a_keyed_update_is_replayed_instead_of_failing_its_own_precondition() {
     // Without a key the same request is simply run, and its precondition fails.
     let unkeyed = patch(None).await;
     assert_eq!(unkeyed.status, StatusCode::PRECONDITION_FAILED);
-    let now: i64 = sqlx::query_scalar("SELECT version FROM inquiries WHERE id = ?")
+    let now: i64 = sqlx::query_scalar("SELECT version FROM inquiries WHERE id = $1")
         .bind(&inquiry)
         .fetch_one(&test_app.pool)
         .await

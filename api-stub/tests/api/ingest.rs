@@ -101,12 +101,13 @@ async fn a_new_inquiry_lands_in_the_inbox_with_a_new_customer() {
         .get_json("/api/v1/inquiries?q=quinn%20school", OWNER)
         .await;
     assert_eq!(found.items.len(), 1);
-    let logged: Vec<(String, String)> =
-        sqlx::query_as("SELECT entity, entity_id FROM change_log WHERE member_id = ? ORDER BY seq")
-            .bind(&member)
-            .fetch_all(&test_app.pool)
-            .await
-            .unwrap();
+    let logged: Vec<(String, String)> = sqlx::query_as(
+        "SELECT entity, entity_id FROM change_log WHERE member_id = $1 ORDER BY seq",
+    )
+    .bind(&member)
+    .fetch_all(&test_app.pool)
+    .await
+    .unwrap();
     assert!(logged.contains(&("inquiry".into(), result.inquiry_id.to_string())));
     assert!(logged.contains(&("customer".into(), result.customer_id.to_string())));
 }
@@ -146,7 +147,7 @@ async fn invalid_inquiries_are_refused_field_by_field() {
     let evergreen = member_id(&test_app, "Yiwu").await;
     let evergreen_product = test_app
         .scalar(
-            "SELECT id FROM products WHERE member_id = ? LIMIT 1",
+            "SELECT id FROM products WHERE member_id = $1 LIMIT 1",
             &evergreen,
         )
         .await;
@@ -236,7 +237,7 @@ async fn only_the_portal_token_may_ingest_and_it_opens_nothing_else() {
             .unwrap();
     assert_eq!(stored, 0);
     // The token is stored hashed.
-    let raw: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM portal_tokens WHERE token_sha256 = ?")
+    let raw: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM portal_tokens WHERE token_sha256 = $1")
         .bind(PORTAL)
         .fetch_one(&test_app.pool)
         .await

@@ -124,6 +124,6 @@ pub(crate) async fn ingest(test_app: &TestApp, body: &Value) -> TestResponse {
 /// The id of user `name`.
 pub(crate) async fn user_id(test_app: &TestApp, name: &str) -> String {
     test_app
-        .scalar("SELECT id FROM users WHERE name = ?", name)
+        .scalar("SELECT id FROM users WHERE name = $1", name)
         .await
 }

@@ -17,7 +17,7 @@ async fn a_customer(test_app: &TestApp) -> String {
     let member = member_id(test_app, "Ningbo Brightway").await;
     test_app
         .scalar(
-            "SELECT id FROM customers WHERE member_id = ? ORDER BY name LIMIT 1",
+            "SELECT id FROM customers WHERE member_id = $1 ORDER BY name LIMIT 1",
             &member,
         )
         .await

@@ -81,7 +81,7 @@ async fn me_counts_the_caller_s_open_inquiries_and_the_response_target() {
     ] {
         let me: Me = test_app.get_json("/api/v1/me", token).await;
         let open: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM inquiries WHERE assignee_id = ?
+            "SELECT COUNT(*) FROM inquiries WHERE assignee_id = $1
              AND status IN ('new', 'open', 'quoted')",
         )
         .bind(me.user.id.to_string())

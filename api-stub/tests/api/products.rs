@@ -139,7 +139,7 @@ async fn products_are_created_read_and_replaced_with_versions() {
     assert!(!replaced.active);
     assert_eq!(replaced.name, "LED Panel Light 600×600 40W 4000K");
     let changes: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM change_log WHERE entity = 'product' AND entity_id = ?",
+        "SELECT COUNT(*) FROM change_log WHERE entity = 'product' AND entity_id = $1",
     )
     .bind(product.id.to_string())
     .fetch_one(&world.app.pool)
@@ -380,7 +380,7 @@ async fn the_demo_catalog_has_every_product_the_inquiries_ask_about() {
         let asked: HashSet<String> = test_app
             .column(
                 "SELECT DISTINCT product_name FROM inquiries
-                 WHERE member_id = ? AND product_name IS NOT NULL",
+                 WHERE member_id = $1 AND product_name IS NOT NULL",
                 &member,
             )
             .await

@@ -177,7 +177,7 @@ async fn get_quote(test_app: &TestApp, id: impl std::fmt::Display) -> Quote {
 
 async fn inquiry_status(test_app: &TestApp, id: &str) -> (InquiryStatus, i64) {
     let (status, version): (String, i64) =
-        sqlx::query_as("SELECT status, version FROM inquiries WHERE id = ?")
+        sqlx::query_as("SELECT status, version FROM inquiries WHERE id = $1")
             .bind(id)
             .fetch_one(&test_app.pool)
             .await
@@ -189,7 +189,7 @@ async fn inquiry_status(test_app: &TestApp, id: &str) -> (InquiryStatus, i64) {
 async fn inquiry_with_status(test_app: &TestApp, status: &str) -> (String, String) {
     let member = member_id(test_app, "Ningbo").await;
     sqlx::query_as(
-        "SELECT id, customer_id FROM inquiries WHERE member_id = ? AND status = ?
+        "SELECT id, customer_id FROM inquiries WHERE member_id = $1 AND status = $2
          AND customer_id IS NOT NULL ORDER BY received_at DESC LIMIT 1",
     )
     .bind(member)
@@ -200,7 +200,7 @@ async fn inquiry_with_status(test_app: &TestApp, status: &str) -> (String, Strin
 }
 
 async fn feed_entries(test_app: &TestApp, entity: &str, id: &str) -> i64 {
-    sqlx::query_scalar("SELECT COUNT(*) FROM change_log WHERE entity = ? AND entity_id = ?")
+    sqlx::query_scalar("SELECT COUNT(*) FROM change_log WHERE entity = $1 AND entity_id = $2")
         .bind(entity)
         .bind(id)
         .fetch_one(&test_app.pool)
@@ -221,7 +221,7 @@ async fn sent_quote(test_app: &TestApp) -> (Quote, String) {
 async fn expire(test_app: &TestApp, quote: &Quote) {
     sqlx::query(
         "UPDATE quotes SET valid_until = '2020-01-31',
-             terms = json_set(terms, '$.valid_until', '2020-01-31') WHERE id = ?",
+             terms = json_set(terms, '$.valid_until', '2020-01-31') WHERE id = $1",
     )
     .bind(quote.id.to_string())
     .execute(&test_app.pool)

@@ -83,7 +83,7 @@ async fn reminders_are_created_and_listed_per_owner_earliest_due_first() {
     let same_day: Vec<String> = world
         .app
         .column(
-            "SELECT title FROM reminders WHERE due_on = ? ORDER BY id",
+            "SELECT title FROM reminders WHERE due_on = $1 ORDER BY id",
             "2026-03-02",
         )
         .await;
@@ -270,7 +270,7 @@ async fn marking_done_sets_done_at_and_undoing_clears_it() {
     assert_eq!(undone.version.0, 4);
     assert_eq!(titles(&world, "open=true", REP).await.len(), 2);
     let changes: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM change_log WHERE entity = 'reminder' AND entity_id = ?",
+        "SELECT COUNT(*) FROM change_log WHERE entity = 'reminder' AND entity_id = $1",
     )
     .bind(reminder.id.to_string())
     .fetch_one(&world.app.pool)

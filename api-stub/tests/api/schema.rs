@@ -126,7 +126,7 @@ async fn sqlite_schema(pool: &DbPool) -> Schema {
         }
         let mut table = Table::default();
         let columns = sqlx::query(
-            "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?) ORDER BY cid",
+            "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo($1) ORDER BY cid",
         )
         .bind(name)
         .fetch_all(pool)
@@ -168,7 +168,7 @@ async fn sqlite_schema(pool: &DbPool) -> Schema {
             schema.rowid.insert(name.clone());
         }
         let indexes =
-            sqlx::query("SELECT name, \"unique\", origin, partial FROM pragma_index_list(?)")
+            sqlx::query("SELECT name, \"unique\", origin, partial FROM pragma_index_list($1)")
                 .bind(name)
                 .fetch_all(pool)
                 .await
@@ -177,7 +177,7 @@ async fn sqlite_schema(pool: &DbPool) -> Schema {
             let index_name: String = index.get("name");
             let origin: String = index.get("origin");
             let keys = sqlx::query(
-                "SELECT name, \"desc\", coll FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno",
+                "SELECT name, \"desc\", coll FROM pragma_index_xinfo($1) WHERE key = 1 ORDER BY seqno",
             )
             .bind(&index_name)
             .fetch_all(pool)
@@ -207,7 +207,7 @@ async fn sqlite_schema(pool: &DbPool) -> Schema {
                 _ => {
                     let condition = if index.get::<i64, _>("partial") == 1 {
                         let sql: String = sqlx::query_scalar(
-                            "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?",
+                            "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = $1",
                         )
                         .bind(&index_name)
                         .fetch_one(pool)
@@ -232,7 +232,7 @@ async fn sqlite_schema(pool: &DbPool) -> Schema {
             }
         }
         let foreign_keys = sqlx::query(
-            "SELECT id, \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list(?) ORDER BY id, seq",
+            "SELECT id, \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list($1) ORDER BY id, seq",
         )
         .bind(name)
         .fetch_all(pool)

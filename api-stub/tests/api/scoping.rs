@@ -19,7 +19,7 @@ async fn another_members_inquiries_are_404_never_data() {
         let member = member_id(&test_app, owner_of_data).await;
         let ids = test_app
             .column(
-                "SELECT id FROM inquiries WHERE member_id = ? LIMIT 5",
+                "SELECT id FROM inquiries WHERE member_id = $1 LIMIT 5",
                 &member,
             )
             .await;
@@ -43,7 +43,7 @@ async fn another_members_customers_are_404() {
     let brightway = member_id(&test_app, "Ningbo").await;
     let customers = test_app
         .column(
-            "SELECT id FROM customers WHERE member_id = ? LIMIT 3",
+            "SELECT id FROM customers WHERE member_id = $1 LIMIT 3",
             &brightway,
         )
         .await;
@@ -65,7 +65,7 @@ async fn lists_hold_only_the_callers_member() {
     let test_app = TestApp::seeded().await;
     let evergreen = member_id(&test_app, "Yiwu").await;
     let own = test_app
-        .column("SELECT id FROM inquiries WHERE member_id = ?", &evergreen)
+        .column("SELECT id FROM inquiries WHERE member_id = $1", &evergreen)
         .await;
     let page: InquiryPage = test_app
         .get_json("/api/v1/inquiries?limit=200", "demo-evergreen-manager")
@@ -83,7 +83,7 @@ async fn another_members_inquiries_cannot_be_changed_or_answered() {
     let test_app = TestApp::seeded().await;
     let evergreen = member_id(&test_app, "Yiwu").await;
     let (id, version): (String, i64) = sqlx::query_as(
-        "SELECT id, version FROM inquiries WHERE member_id = ? AND status = 'open' LIMIT 1",
+        "SELECT id, version FROM inquiries WHERE member_id = $1 AND status = 'open' LIMIT 1",
     )
     .bind(&evergreen)
     .fetch_one(&test_app.pool)
@@ -119,7 +119,7 @@ async fn another_members_inquiries_cannot_be_changed_or_answered() {
     assert_eq!(unchanged.summary.version.0, version);
     assert_eq!(unchanged.messages.len(), 1 + unchanged.messages[1..].len());
     let replies: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM inquiry_messages WHERE inquiry_id = ? AND body = 'Hello'",
+        "SELECT COUNT(*) FROM inquiry_messages WHERE inquiry_id = $1 AND body = 'Hello'",
     )
     .bind(&id)
     .fetch_one(&test_app.pool)
@@ -134,7 +134,7 @@ async fn another_members_people_cannot_be_assigned_or_filtered_on() {
     let brightway = member_id(&test_app, "Ningbo").await;
     let sun_yue = user_id(&test_app, "Sun Yue").await;
     let (id, version): (String, i64) = sqlx::query_as(
-        "SELECT id, version FROM inquiries WHERE member_id = ? AND status = 'open' LIMIT 1",
+        "SELECT id, version FROM inquiries WHERE member_id = $1 AND status = 'open' LIMIT 1",
     )
     .bind(&brightway)
     .fetch_one(&test_app.pool)

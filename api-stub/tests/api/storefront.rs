@@ -65,7 +65,7 @@ async fn the_buyer_form_lands_in_brightways_inbox_about_the_shown_product() {
     );
     let (_, product) = api_stub::seed::demo_storefront_ids();
     let stored = test_app
-        .scalar("SELECT product_id FROM inquiries WHERE id = ?", id)
+        .scalar("SELECT product_id FROM inquiries WHERE id = $1", id)
         .await;
     assert_eq!(stored, product.to_string());
 }

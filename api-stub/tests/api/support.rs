@@ -249,7 +249,7 @@ impl TestResponse {
 pub(crate) async fn member_id(test_app: &TestApp, name_start: &str) -> String {
     test_app
         .scalar(
-            "SELECT id FROM members WHERE name LIKE ? || '%'",
+            "SELECT id FROM members WHERE name LIKE $1 || '%'",
             name_start,
         )
         .await

@@ -51,7 +51,7 @@ async fn insert_activity(world: &World, customer: &str, body: &str, at: OffsetDa
     sqlx::query(
         "INSERT INTO activities (id, member_id, customer_id, kind, body, occurred_at, author_id,
                                  created_at)
-         VALUES (?, ?, ?, 'note', ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, 'note', $4, $5, $6, $7)",
     )
     .bind(uuid::Uuid::new_v4().to_string())
     .bind(&world.member)
@@ -66,7 +66,7 @@ async fn insert_activity(world: &World, customer: &str, body: &str, at: OffsetDa
 }
 
 async fn set_subject(world: &World, inquiry: &str, subject: &str) {
-    sqlx::query("UPDATE inquiries SET subject = ? WHERE id = ?")
+    sqlx::query("UPDATE inquiries SET subject = $1 WHERE id = $2")
         .bind(subject)
         .bind(inquiry)
         .execute(&world.app.pool)

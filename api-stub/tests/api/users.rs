@@ -11,7 +11,7 @@ async fn the_list_has_every_user_of_the_member_by_name_with_open_inquiries() {
     let test_app = TestApp::seeded().await;
     let member = member_id(&test_app, "Ningbo").await;
     let zhao_lei = user_id(&test_app, "Zhao Lei").await;
-    sqlx::query("UPDATE users SET active = 0 WHERE id = ?")
+    sqlx::query("UPDATE users SET active = 0 WHERE id = $1")
         .bind(&zhao_lei)
         .execute(&test_app.pool)
         .await
@@ -32,7 +32,7 @@ async fn the_list_has_every_user_of_the_member_by_name_with_open_inquiries() {
         );
         for user in &list.items {
             let open: i64 = sqlx::query_scalar(
-                "SELECT COUNT(*) FROM inquiries WHERE member_id = ? AND assignee_id = ?
+                "SELECT COUNT(*) FROM inquiries WHERE member_id = $1 AND assignee_id = $2
                  AND status IN ('new', 'open', 'quoted')",
             )
             .bind(&member)
@@ -61,7 +61,7 @@ async fn open_inquiries_follow_the_inbox() {
             .open_inquiries
     };
     let (id, version): (String, i64) = sqlx::query_as(
-        "SELECT id, version FROM inquiries WHERE assignee_id = ? AND status = 'open' LIMIT 1",
+        "SELECT id, version FROM inquiries WHERE assignee_id = $1 AND status = 'open' LIMIT 1",
     )
     .bind(&li_wei)
     .fetch_one(&test_app.pool)

@@ -120,7 +120,7 @@ async fn create_activity(
         return Err(ApiError::Validation(errors));
     }
     let activity = ActivityId(Uuid::new_v4());
-    let mut transaction = state.database.begin_with("BEGIN IMMEDIATE").await?;
+    let mut transaction = crate::database::begin_write(&state.database).await?;
     ensure_exists(&mut transaction, &caller, customer).await?;
     sqlx::query(
         "INSERT INTO activities (id, member_id, customer_id, kind, body, occurred_at,

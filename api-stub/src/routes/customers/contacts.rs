@@ -204,7 +204,7 @@ async fn create_contact(
 ) -> Result<Response, ApiError> {
     let customer: CustomerId = parse_path_id("id", &id)?;
     input.validate().map_err(ApiError::Validation)?;
-    let mut transaction = state.database.begin_with("BEGIN IMMEDIATE").await?;
+    let mut transaction = crate::database::begin_write(&state.database).await?;
     ensure_exists(&mut transaction, &caller, customer).await?;
     let (count, next): (i64, i64) = sqlx::query_as(
         "SELECT COUNT(*), coalesce(MAX(position) + 1, 0) FROM contacts WHERE customer_id = $1",
@@ -267,7 +267,7 @@ async fn replace_contact(
     let (customer, contact) = parse_ids(&id, &contact_id)?;
     input.validate().map_err(ApiError::Validation)?;
     let input = trimmed(input);
-    let mut transaction = state.database.begin_with("BEGIN IMMEDIATE").await?;
+    let mut transaction = crate::database::begin_write(&state.database).await?;
     let version = contact_version(&mut transaction, &caller, customer, contact).await?;
     if_match.check(stored_version(version))?;
     sqlx::query(
@@ -320,7 +320,7 @@ async fn delete_contact(
     ApiPath((id, contact_id)): ApiPath<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
     let (customer, contact) = parse_ids(&id, &contact_id)?;
-    let mut transaction = state.database.begin_with("BEGIN IMMEDIATE").await?;
+    let mut transaction = crate::database::begin_write(&state.database).await?;
     let version = contact_version(&mut transaction, &caller, customer, contact).await?;
     if_match.check(stored_version(version))?;
     sqlx::query("DELETE FROM contacts WHERE id = $1 AND customer_id = $2")

@@ -180,7 +180,7 @@ pub(super) async fn merge_customer(
 ) -> Result<Tagged<Customer>, ApiError> {
     let id: CustomerId = parse_path_id("id", &id)?;
     let duplicate = merge.duplicate_id;
-    let mut transaction = state.database.begin_with("BEGIN IMMEDIATE").await?;
+    let mut transaction = crate::database::begin_write(&state.database).await?;
     let owners: Vec<(String, i64, Option<String>)> = sqlx::query_as(
         "SELECT id, version, owner_id FROM customers WHERE member_id = $1 AND id IN ($2, $3)",
     )

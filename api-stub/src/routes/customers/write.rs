@@ -176,7 +176,7 @@ pub(super) async fn create_customer(
     new.validate().map_err(ApiError::Validation)?;
     let owner = new.owner_id.unwrap_or(caller.user_id);
     check_may_assign(&caller, None, Some(owner))?;
-    let mut transaction = state.database.begin_with("BEGIN IMMEDIATE").await?;
+    let mut transaction = crate::database::begin_write(&state.database).await?;
     check_owner(&mut transaction, &caller, owner).await?;
     let id = insert_customer(&mut transaction, &caller, new, owner).await?;
     state.changes.commit(transaction, caller.member_id).await?;
@@ -220,7 +220,7 @@ pub(super) async fn update_customer(
 ) -> Result<Tagged<Customer>, ApiError> {
     let id: CustomerId = parse_path_id("id", &id)?;
     patch.validate().map_err(ApiError::Validation)?;
-    let mut transaction = state.database.begin_with("BEGIN IMMEDIATE").await?;
+    let mut transaction = crate::database::begin_write(&state.database).await?;
     let current: Option<(i64, Option<String>, String, String)> = sqlx::query_as(
         "SELECT version, owner_id, stage, tier FROM customers WHERE id = $1 AND member_id = $2",
     )

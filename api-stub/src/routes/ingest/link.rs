@@ -135,12 +135,12 @@ pub(super) async fn create(
     let id = CustomerId(uuid::Uuid::new_v4());
     let name = new_customer_name(buyer);
     let email = buyer.email.trim();
-    sqlx::query(
+    let row_number: i64 = sqlx::query_scalar(
         "INSERT INTO customers
              (id, member_id, name, country, website, business_type, tier, stage, owner_id,
               verified, source, email_domain, version, created_at, updated_at)
          VALUES ($1, $2, $3, $4, NULL, 'importer', 'transactional', 'lead', $5, $6, 'portal_inquiry',
-                 $7, 1, $8, $9)",
+                 $7, 1, $8, $9) RETURNING rowid",
     )
     .bind(id.to_string())
     .bind(member.to_string())
@@ -151,11 +151,8 @@ pub(super) async fn create(
     .bind(company_email_domain(email))
     .bind(timestamp_to_text(now))
     .bind(timestamp_to_text(now))
-    .execute(&mut *connection)
+    .fetch_one(&mut *connection)
     .await?;
-    let row_number: i64 = sqlx::query_scalar("SELECT last_insert_rowid()")
-        .fetch_one(&mut *connection)
-        .await?;
     let phones: Vec<&str> = buyer
         .phone
         .as_deref()

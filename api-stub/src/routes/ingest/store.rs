@@ -39,7 +39,7 @@ pub(super) async fn insert(
     let message = inquiry.message.trim();
     let subject = inquiry.subject.trim();
     let id = stored.id.to_string();
-    sqlx::query(
+    let row_number: i64 = sqlx::query_scalar(
         "INSERT INTO inquiries
              (id, member_id, customer_id, buyer_name, buyer_company, buyer_country,
               buyer_verified, product_name, quantity_value, quantity_unit, subject, message,
@@ -49,7 +49,7 @@ pub(super) async fn insert(
               destination_country, destination_place, needed_by, sample_wanted, oem, preview,
               version, updated_at, message_fingerprint)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'new', $15, $16, 1,
-                 $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, 1, $34, $35)",
+                 $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, 1, $34, $35) RETURNING rowid",
     )
     .bind(&id)
     .bind(stored.member.to_string())
@@ -121,11 +121,8 @@ pub(super) async fn insert(
     .bind(preview(message))
     .bind(timestamp_to_text(stored.now))
     .bind(stored.fingerprint)
-    .execute(&mut *connection)
+    .fetch_one(&mut *connection)
     .await?;
-    let row_number: i64 = sqlx::query_scalar("SELECT last_insert_rowid()")
-        .fetch_one(&mut *connection)
-        .await?;
     sqlx::query(
         "INSERT INTO inquiry_messages (id, inquiry_id, direction, author_id, body, sent_at)
          VALUES ($1, $2, 'from_buyer', NULL, $3, $4)",

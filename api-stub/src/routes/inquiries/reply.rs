@@ -26,7 +26,7 @@ pub(super) async fn create(
     reply: &NewReply,
 ) -> Result<(Version, Message), ApiError> {
     reply.validate().map_err(ApiError::Validation)?;
-    let mut transaction = state.database.begin_with("BEGIN IMMEDIATE").await?;
+    let mut transaction = crate::database::begin_write(&state.database).await?;
     let mut query = Sql::new("SELECT i.status, i.version, i.customer_id FROM inquiries i");
     push_visible(&mut query, caller, false);
     query.push(" AND i.id = ");

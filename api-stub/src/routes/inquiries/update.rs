@@ -41,7 +41,7 @@ pub(super) async fn apply(
     patch: &InquiryPatch,
 ) -> Result<Version, ApiError> {
     patch.validate().map_err(ApiError::Validation)?;
-    let mut transaction = state.database.begin_with("BEGIN IMMEDIATE").await?;
+    let mut transaction = crate::database::begin_write(&state.database).await?;
     let mut query = Sql::new(
         "SELECT i.status, i.assignee_id, i.unread, i.lost_reason, i.spam_reason, i.version,
                 (SELECT json_group_array(t.tag) FROM inquiry_tags t WHERE t.inquiry_id = i.id) AS tags

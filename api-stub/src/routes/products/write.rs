@@ -167,7 +167,7 @@ pub(super) async fn create_product(
     input.validate().map_err(ApiError::Validation)?;
     let input = trimmed(input);
     let id = ProductId(Uuid::new_v4());
-    let mut transaction = state.database.begin_with("BEGIN IMMEDIATE").await?;
+    let mut transaction = crate::database::begin_write(&state.database).await?;
     check_sku(&mut transaction, &caller, &input.sku, id).await?;
     write(
         &mut transaction,
@@ -217,7 +217,7 @@ pub(super) async fn replace_product(
     let id: ProductId = parse_path_id("id", &id)?;
     input.validate().map_err(ApiError::Validation)?;
     let input = trimmed(input);
-    let mut transaction = state.database.begin_with("BEGIN IMMEDIATE").await?;
+    let mut transaction = crate::database::begin_write(&state.database).await?;
     let row = find_product(&mut transaction, &caller, id)
         .await?
         .ok_or_else(|| not_found(id))?;

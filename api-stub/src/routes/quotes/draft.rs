@@ -263,7 +263,7 @@ pub(super) async fn create_quote(
 ) -> Result<Created, ApiError> {
     let now = OffsetDateTime::now_utc();
     // Immediate: the number is read and taken in one write transaction.
-    let mut transaction = state.database.begin_with("BEGIN IMMEDIATE").await?;
+    let mut transaction = crate::database::begin_write(&state.database).await?;
     let id = draft.id.unwrap_or_else(|| QuoteId(uuid::Uuid::new_v4()));
     if quote_exists(&mut transaction, caller.member_id, id).await? {
         return Err(id_taken(id));
@@ -320,7 +320,7 @@ pub(super) async fn replace_quote(
 ) -> Result<Tagged<Quote>, ApiError> {
     let id: QuoteId = parse_path_id("id", &id)?;
     let now = OffsetDateTime::now_utc();
-    let mut transaction = state.database.begin_with("BEGIN IMMEDIATE").await?;
+    let mut transaction = crate::database::begin_write(&state.database).await?;
     let row = store::find_or_404(&mut transaction, caller.member_id, id).await?;
     if_match.check(stored_version(row.version))?;
     let status = row.status()?;

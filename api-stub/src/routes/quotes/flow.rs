@@ -32,7 +32,7 @@ pub(super) async fn begin(
     id: &str,
 ) -> Result<(Transaction<'static, Db>, QuoteId, QuoteRow), ApiError> {
     let id: QuoteId = parse_path_id("id", id)?;
-    let mut transaction = state.database.begin_with("BEGIN IMMEDIATE").await?;
+    let mut transaction = crate::database::begin_write(&state.database).await?;
     let row = store::find_or_404(&mut transaction, caller.member_id, id).await?;
     if_match.check(stored_version(row.version))?;
     Ok((transaction, id, row))

@@ -75,7 +75,7 @@ async fn the_stream_delivers_changes_made_after_connecting_and_resumes_after_an_
     let member = brightway(&test_app).await;
     let customers = test_app
         .column(
-            "SELECT id FROM customers WHERE member_id = ? ORDER BY name LIMIT 2",
+            "SELECT id FROM customers WHERE member_id = $1 ORDER BY name LIMIT 2",
             &member,
         )
         .await;

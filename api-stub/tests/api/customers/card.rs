@@ -58,7 +58,7 @@ async fn the_customer_card_has_profile_contacts_owner_and_metrics() {
             .all(|contact| !contact.phones.is_empty())
     );
     let expected: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM inquiries WHERE customer_id = ? AND status <> 'spam'",
+        "SELECT COUNT(*) FROM inquiries WHERE customer_id = $1 AND status <> 'spam'",
     )
     .bind(MUELLER_HANDELS_CUSTOMER_ID)
     .fetch_one(&test_app.pool)
@@ -263,7 +263,7 @@ async fn health_is_at_risk_watch_or_healthy_by_the_customers_rhythm() {
     // A logged call counts as contact: the at-risk customer is healthy again.
     let at_risk: String = world
         .app
-        .scalar("SELECT id FROM customers WHERE name = ?", "Rhythm 0")
+        .scalar("SELECT id FROM customers WHERE name = $1", "Rhythm 0")
         .await;
     let response = send(
         &world.app,

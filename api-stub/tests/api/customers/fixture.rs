@@ -45,7 +45,7 @@ async fn insert_user(
     let id = uuid::Uuid::new_v4().to_string();
     sqlx::query(
         "INSERT INTO users (id, member_id, name, email, role, language, active)
-         VALUES (?, ?, ?, ?, ?, 'en', ?)",
+         VALUES ($1, $2, $3, $4, $5, 'en', $6)",
     )
     .bind(&id)
     .bind(member)
@@ -59,7 +59,7 @@ async fn insert_user(
     if let Some(token) = token {
         sqlx::query(
             "INSERT INTO api_tokens (token_sha256, user_id, label, created_at)
-             VALUES (?, ?, 'test', '2026-01-01T00:00:00.000000Z')",
+             VALUES ($1, $2, 'test', '2026-01-01T00:00:00.000000Z')",
         )
         .bind(token_hash(token))
         .bind(&id)
@@ -78,7 +78,7 @@ pub(crate) async fn world() -> World {
         (&member, "Acme Export", "EUR"),
         (&other_member, "Other Trading", "USD"),
     ] {
-        sqlx::query("INSERT INTO members (id, name, currency) VALUES (?, ?, ?)")
+        sqlx::query("INSERT INTO members (id, name, currency) VALUES ($1, $2, $3)")
             .bind(id)
             .bind(name)
             .bind(currency)
@@ -89,7 +89,7 @@ pub(crate) async fn world() -> World {
     for (currency, rate) in [("USD", "1"), ("EUR", "0.92"), ("JPY", "150")] {
         sqlx::query(
             "INSERT INTO exchange_rates (currency, per_usd, as_of)
-             VALUES (?, ?, '2026-01-01T00:00:00.000000Z')",
+             VALUES ($1, $2, '2026-01-01T00:00:00.000000Z')",
         )
         .bind(currency)
         .bind(rate)
@@ -153,7 +153,7 @@ pub(crate) async fn send(
 /// A new customer's JSON with `name` and the given extra fields.
 /// How many change-feed entries `entity` `id` has.
 pub(crate) async fn change_count(world: &World, entity: &str, id: &str) -> i64 {
-    sqlx::query_scalar("SELECT COUNT(*) FROM change_log WHERE entity = ? AND entity_id = ?")
+    sqlx::query_scalar("SELECT COUNT(*) FROM change_log WHERE entity = $1 AND entity_id = $2")
         .bind(entity)
         .bind(id)
         .fetch_one(&world.app.pool)
@@ -207,7 +207,7 @@ pub(crate) async fn insert_inquiry(
         "INSERT INTO inquiries (id, member_id, customer_id, buyer_name, buyer_company,
                                 buyer_country, buyer_verified, subject, message, received_at,
                                 status, assignee_id, score, unread, first_response_at, updated_at)
-         VALUES (?, ?, ?, 'Klaus', 'Buyer GmbH', 'DE', 1, ?, 'Please quote.', ?, ?, ?, 50, 0, ?, ?)",
+         VALUES ($1, $2, $3, 'Klaus', 'Buyer GmbH', 'DE', 1, $4, 'Please quote.', $5, $6, $7, 50, 0, $8, $9)",
     )
     .bind(&id)
     .bind(&world.member)
@@ -242,7 +242,7 @@ pub(crate) async fn insert_quote(
         "INSERT INTO quotes (id, member_id, number, revision, status, customer_id, currency,
                              valid_until, terms, charges, total, totals, sent_at, created_by,
                              version, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, '2999-12-31', '{}', '{}', ?, '{}', ?, ?, 1, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, '2999-12-31', '{}', '{}', $8, '{}', $9, $10, 1, $11, $12)",
     )
     .bind(&id)
     .bind(&world.member)

@@ -29,9 +29,9 @@ async fn count(world: &World, table: &str) -> i64 {
     sqlx::query_scalar(&format!(
         "SELECT COUNT(*) FROM {table} WHERE {}",
         if table == "customers" {
-            "member_id = ?"
+            "member_id = $1"
         } else {
-            "customer_id IN (SELECT id FROM customers WHERE member_id = ?)"
+            "customer_id IN (SELECT id FROM customers WHERE member_id = $1)"
         }
     ))
     .bind(&world.member)
@@ -114,7 +114,7 @@ async fn a_dry_run_previews_and_an_import_creates_everything_in_one_go() {
     );
     // The change feed carries them, so the widgets' caches get them.
     let feed: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM change_log WHERE entity = 'customer' AND member_id = ?",
+        "SELECT COUNT(*) FROM change_log WHERE entity = 'customer' AND member_id = $1",
     )
     .bind(&world.member)
     .fetch_one(&world.app.pool)

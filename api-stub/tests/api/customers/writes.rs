@@ -56,7 +56,7 @@ async fn creating_a_customer_answers_201_with_location_etag_and_defaults() {
     assert_eq!(customer.metrics.inquiry_count, 0);
     assert_eq!(customer.metrics.health.explanation, "no contact yet");
     let domain: Option<String> =
-        sqlx::query_scalar("SELECT email_domain FROM customers WHERE id = ?")
+        sqlx::query_scalar("SELECT email_domain FROM customers WHERE id = $1")
             .bind(customer.summary.id.to_string())
             .fetch_one(&world.app.pool)
             .await
@@ -324,7 +324,7 @@ async fn another_members_customers_are_404_and_never_listed() {
     let theirs = world
         .app
         .column(
-            "SELECT id FROM customers WHERE member_id = ?",
+            "SELECT id FROM customers WHERE member_id = $1",
             &world.other_member,
         )
         .await;

@@ -174,7 +174,7 @@ async fn assignment_follows_the_member_s_rules() {
     // The category can come from the catalog by product id.
     let product_id = test_app
         .scalar(
-            "SELECT id FROM products WHERE member_id = ? AND category = 'LED high bay lights' LIMIT 1",
+            "SELECT id FROM products WHERE member_id = $1 AND category = 'LED high bay lights' LIMIT 1",
             &member,
         )
         .await;
@@ -188,7 +188,7 @@ async fn assignment_follows_the_member_s_rules() {
     let busy: Vec<(String, i64)> = sqlx::query_as(
         "SELECT u.name, (SELECT COUNT(*) FROM inquiries i WHERE i.assignee_id = u.id
                           AND i.status IN ('new', 'open', 'quoted')) AS busy
-         FROM users u WHERE u.member_id = ? AND u.role = 'rep' AND u.active = 1
+         FROM users u WHERE u.member_id = $1 AND u.role = 'rep' AND u.active = 1
          ORDER BY busy, u.name, u.id",
     )
     .bind(&member)
@@ -212,7 +212,7 @@ async fn an_inactive_owner_is_passed_over_and_mentioned() {
     let test_app = TestApp::seeded().await;
     let member = member_id(&test_app, "Ningbo").await;
     let li_wei = user_id(&test_app, "Li Wei").await;
-    sqlx::query("UPDATE users SET active = 0 WHERE id = ?")
+    sqlx::query("UPDATE users SET active = 0 WHERE id = $1")
         .bind(&li_wei)
         .execute(&test_app.pool)
         .await
@@ -238,7 +238,7 @@ async fn round_robin_takes_turns() {
     let member = member_id(&test_app, "Yiwu").await;
     sqlx::query(
         "INSERT INTO users (id, member_id, name, email, role, language)
-         VALUES ('00000000-0000-4000-8000-00000000aaaa', ?, 'Zhou Ping', 'zhou.ping@evergreen.example', 'rep', 'en')",
+         VALUES ('00000000-0000-4000-8000-00000000aaaa', $1, 'Zhou Ping', 'zhou.ping@evergreen.example', 'rep', 'en')",
     )
     .bind(&member)
     .execute(&test_app.pool)

@@ -77,7 +77,7 @@ async fn counters_follow_every_change_and_match_the_rows() {
         assert_eq!(disagreements(&test_app).await, [], "after {body}");
     }
     // A delete (the API has none; the counters must still follow).
-    sqlx::query("DELETE FROM inquiries WHERE id = ?")
+    sqlx::query("DELETE FROM inquiries WHERE id = $1")
         .bind(&id)
         .execute(&test_app.pool)
         .await

@@ -39,7 +39,7 @@ async fn a_rep_gets_404_for_a_colleagues_inquiry_and_the_manager_sees_it() {
     let colleagues = test_app
         .scalar(
             "SELECT i.id FROM inquiries i JOIN users u ON u.id = i.assignee_id
-             WHERE i.member_id = ?1 AND u.name = 'Wang Fang' LIMIT 1",
+             WHERE i.member_id = $1 AND u.name = 'Wang Fang' LIMIT 1",
             &member,
         )
         .await;
@@ -58,7 +58,7 @@ async fn a_worked_inquiry_has_its_thread_requirement_reasons_history_and_quotes(
     let member = member_id(&test_app, "Ningbo").await;
     let id = test_app
         .scalar(
-            "SELECT i.id FROM inquiries i WHERE i.member_id = ? AND i.status = 'quoted'
+            "SELECT i.id FROM inquiries i WHERE i.member_id = $1 AND i.status = 'quoted'
                AND EXISTS (SELECT 1 FROM quotes q WHERE q.inquiry_id = i.id)
                AND (SELECT COUNT(*) FROM inquiry_messages m WHERE m.inquiry_id = i.id) >= 2
              ORDER BY i.received_at DESC LIMIT 1",
@@ -92,7 +92,7 @@ async fn a_worked_inquiry_has_its_thread_requirement_reasons_history_and_quotes(
     );
     let expected_quotes = test_app
         .column(
-            "SELECT id FROM quotes WHERE inquiry_id = ? ORDER BY created_at, revision, id",
+            "SELECT id FROM quotes WHERE inquiry_id = $1 ORDER BY created_at, revision, id",
             &id,
         )
         .await;
@@ -220,21 +220,21 @@ async fn every_seeded_inquiry_follows_the_server_s_rules() {
         .column(
             "SELECT i.id FROM inquiries i JOIN products p
                ON p.member_id = i.member_id AND p.name = i.product_name
-             WHERE i.member_id = ? AND i.product_category IS NOT p.category",
+             WHERE i.member_id = $1 AND i.product_category IS NOT p.category",
             &member,
         )
         .await;
     assert!(mismatched.is_empty(), "{mismatched:?}");
     // Requirements the templates imply are there.
     let with_terms: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM inquiries WHERE member_id = ? AND incoterm IS NOT NULL",
+        "SELECT COUNT(*) FROM inquiries WHERE member_id = $1 AND incoterm IS NOT NULL",
     )
     .bind(&member)
     .fetch_one(&test_app.pool)
     .await
     .unwrap();
     let with_price: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM inquiries WHERE member_id = ? AND target_price_amount IS NOT NULL",
+        "SELECT COUNT(*) FROM inquiries WHERE member_id = $1 AND target_price_amount IS NOT NULL",
     )
     .bind(&member)
     .fetch_one(&test_app.pool)

@@ -31,7 +31,7 @@ async fn every_order_walks_every_inquiry_once_in_order() {
     for (sort, order) in ORDERS {
         let expected = test_app
             .column(
-                &format!("SELECT id FROM inquiries WHERE member_id = ? ORDER BY {order}"),
+                &format!("SELECT id FROM inquiries WHERE member_id = $1 ORDER BY {order}"),
                 &member,
             )
             .await;
@@ -89,7 +89,7 @@ async fn pages_continue_exactly_while_new_inquiries_arrive() {
     for (sort, order) in [ORDERS[0], ORDERS[1], ORDERS[2]] {
         let expected = test_app
             .column(
-                &format!("SELECT id FROM inquiries WHERE member_id = ? ORDER BY {order}"),
+                &format!("SELECT id FROM inquiries WHERE member_id = $1 ORDER BY {order}"),
                 &member,
             )
             .await;
@@ -149,7 +149,7 @@ async fn assert_filter(test_app: &TestApp, token: &str, query: &str, condition: 
     let expected = test_app
         .column(
             &format!(
-                "SELECT id FROM inquiries WHERE member_id = ?1 AND ({condition})
+                "SELECT id FROM inquiries WHERE member_id = $1 AND ({condition})
                  ORDER BY received_at DESC, id DESC"
             ),
             &member,
@@ -172,7 +172,7 @@ async fn every_filter_returns_exactly_the_matching_inquiries() {
     let member = member_id(&test_app, "Ningbo").await;
     let middle: String = test_app
         .scalar(
-            "SELECT received_at FROM inquiries WHERE member_id = ? ORDER BY received_at
+            "SELECT received_at FROM inquiries WHERE member_id = $1 ORDER BY received_at
              LIMIT 1 OFFSET 150",
             &member,
         )
@@ -273,8 +273,8 @@ async fn status_counts_ignore_only_the_status_filter() {
     let mut sum_of_selected = 0;
     for count in &page.status_counts {
         let expected: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM inquiries WHERE member_id = ? AND buyer_country = 'DE'
-             AND status = ?",
+            "SELECT COUNT(*) FROM inquiries WHERE member_id = $1 AND buyer_country = 'DE'
+             AND status = $2",
         )
         .bind(&member)
         .bind(count.status.as_str())
@@ -297,7 +297,7 @@ async fn a_rep_sees_only_inquiries_assigned_to_them() {
         let me: Me = test_app.get_json("/api/v1/me", token).await;
         let expected = test_app
             .column(
-                "SELECT id FROM inquiries WHERE assignee_id = ?",
+                "SELECT id FROM inquiries WHERE assignee_id = $1",
                 &me.user.id.to_string(),
             )
             .await;

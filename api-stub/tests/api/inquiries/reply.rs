@@ -33,7 +33,7 @@ async fn the_first_reply_opens_the_inquiry_and_stops_the_clock() {
     let li_wei = user_id(&test_app, "Li Wei").await;
     let id = test_app
         .scalar(
-            "SELECT id FROM inquiries WHERE assignee_id = ? AND status = 'new'
+            "SELECT id FROM inquiries WHERE assignee_id = $1 AND status = 'new'
                AND first_response_at IS NULL ORDER BY received_at DESC LIMIT 1",
             &li_wei,
         )
@@ -84,7 +84,7 @@ async fn the_first_reply_opens_the_inquiry_and_stops_the_clock() {
     assert_eq!(second.author.unwrap().name, "Chen Jing (陈静)");
     assert_eq!(later.summary.version, Version(next.0 + 1));
     let logged: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM change_log WHERE entity = 'inquiry' AND entity_id = ?",
+        "SELECT COUNT(*) FROM change_log WHERE entity = 'inquiry' AND entity_id = $1",
     )
     .bind(&id)
     .fetch_one(&test_app.pool)
@@ -99,7 +99,7 @@ async fn replies_are_checked_and_scoped() {
     let li_wei = user_id(&test_app, "Li Wei").await;
     let id = test_app
         .scalar(
-            "SELECT id FROM inquiries WHERE assignee_id = ? AND status = 'open' LIMIT 1",
+            "SELECT id FROM inquiries WHERE assignee_id = $1 AND status = 'open' LIMIT 1",
             &li_wei,
         )
         .await;
@@ -120,7 +120,7 @@ async fn replies_are_checked_and_scoped() {
     let member = member_id(&test_app, "Ningbo").await;
     let spam = test_app
         .scalar(
-            "SELECT id FROM inquiries WHERE member_id = ? AND status = 'spam' LIMIT 1",
+            "SELECT id FROM inquiries WHERE member_id = $1 AND status = 'spam' LIMIT 1",
             &member,
         )
         .await;
@@ -128,7 +128,7 @@ async fn replies_are_checked_and_scoped() {
         .await
         .problem(StatusCode::CONFLICT, None);
     let messages: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM inquiry_messages WHERE inquiry_id = ?")
+        sqlx::query_scalar("SELECT COUNT(*) FROM inquiry_messages WHERE inquiry_id = $1")
             .bind(&spam)
             .fetch_one(&test_app.pool)
             .await

@@ -26,7 +26,7 @@ async fn every_filter_pages_exactly_over_the_bulk_data() {
     .await
     .unwrap();
     let rep_user = test_app
-        .scalar("SELECT id FROM users WHERE name = ?", "Li Wei")
+        .scalar("SELECT id FROM users WHERE name = $1", "Li Wei")
         .await;
     // A week of the bulk data's history.
     let week = |days: i64| {

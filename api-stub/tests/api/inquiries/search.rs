@@ -98,7 +98,7 @@ async fn chinese_matches_any_run_of_characters() {
     let member = member_id(&test_app, "Ningbo").await;
     let expected = test_app
         .column(
-            "SELECT id FROM inquiries WHERE member_id = ? AND (message LIKE '%宁波%' OR subject LIKE '%宁波%')",
+            "SELECT id FROM inquiries WHERE member_id = $1 AND (message LIKE '%宁波%' OR subject LIKE '%宁波%')",
             &member,
         )
         .await;
@@ -115,7 +115,7 @@ async fn seeded_buyers_are_found_by_name_e_mail_and_product() {
     let member = member_id(&test_app, "Ningbo").await;
     let muller = test_app
         .column(
-            "SELECT id FROM inquiries WHERE member_id = ? AND buyer_company = 'Müller Handels GmbH'",
+            "SELECT id FROM inquiries WHERE member_id = $1 AND buyer_company = 'Müller Handels GmbH'",
             &member,
         )
         .await;
@@ -125,7 +125,7 @@ async fn seeded_buyers_are_found_by_name_e_mail_and_product() {
     let klaus = search(&test_app, "k.mueller%40mueller-handels.de").await;
     let expected = test_app
         .column(
-            "SELECT id FROM inquiries WHERE member_id = ? AND buyer_email = 'k.mueller@mueller-handels.de'",
+            "SELECT id FROM inquiries WHERE member_id = $1 AND buyer_email = 'k.mueller@mueller-handels.de'",
             &member,
         )
         .await;
@@ -135,7 +135,7 @@ async fn seeded_buyers_are_found_by_name_e_mail_and_product() {
     for id in floodlights {
         let text: String = test_app
             .scalar(
-                "SELECT coalesce(product_name, '') || subject || message FROM inquiries WHERE id = ?",
+                "SELECT coalesce(product_name, '') || subject || message FROM inquiries WHERE id = $1",
                 &id,
             )
             .await;

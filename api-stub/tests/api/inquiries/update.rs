@@ -14,7 +14,7 @@ use crate::support::{TestApp, member_id};
 async fn inquiry_of_li_wei(test_app: &TestApp, status: &str) -> (String, u64) {
     let li_wei = user_id(test_app, "Li Wei").await;
     let row: (String, i64) = sqlx::query_as(
-        "SELECT id, version FROM inquiries WHERE assignee_id = ? AND status = ?
+        "SELECT id, version FROM inquiries WHERE assignee_id = $1 AND status = $2
          ORDER BY received_at DESC LIMIT 1",
     )
     .bind(&li_wei)
@@ -26,11 +26,13 @@ async fn inquiry_of_li_wei(test_app: &TestApp, status: &str) -> (String, u64) {
 }
 
 async fn change_count(test_app: &TestApp, id: &str) -> i64 {
-    sqlx::query_scalar("SELECT COUNT(*) FROM change_log WHERE entity = 'inquiry' AND entity_id = ?")
-        .bind(id)
-        .fetch_one(&test_app.pool)
-        .await
-        .unwrap()
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM change_log WHERE entity = 'inquiry' AND entity_id = $1",
+    )
+    .bind(id)
+    .fetch_one(&test_app.pool)
+    .await
+    .unwrap()
 }
 
 #[tokio::test]
@@ -117,7 +119,7 @@ async fn each_invalid_field_is_named() {
     let test_app = TestApp::seeded().await;
     let (id, version) = inquiry_of_li_wei(&test_app, "new").await;
     let evergreen_user = test_app
-        .scalar("SELECT id FROM users WHERE name = ?", "Sun Yue")
+        .scalar("SELECT id FROM users WHERE name = $1", "Sun Yue")
         .await;
     let cases = [
         (json!({}), ""),
@@ -168,7 +170,7 @@ async fn an_inactive_user_cannot_be_assigned() {
     let test_app = TestApp::seeded().await;
     let (id, version) = inquiry_of_li_wei(&test_app, "open").await;
     let zhao_lei = user_id(&test_app, "Zhao Lei").await;
-    sqlx::query("UPDATE users SET active = 0 WHERE id = ?")
+    sqlx::query("UPDATE users SET active = 0 WHERE id = $1")
         .bind(&zhao_lei)
         .execute(&test_app.pool)
         .await
@@ -338,7 +340,7 @@ async fn reps_assign_only_themselves() {
     // A colleague's inquiry is not there for a rep at all.
     let member = member_id(&test_app, "Ningbo").await;
     let colleagues: (String, i64) = sqlx::query_as(
-        "SELECT id, version FROM inquiries WHERE member_id = ? AND assignee_id = ? LIMIT 1",
+        "SELECT id, version FROM inquiries WHERE member_id = $1 AND assignee_id = $2 LIMIT 1",
     )
     .bind(&member)
     .bind(&wang_fang)

@@ -53,7 +53,7 @@ async fn another_member_s_quotes_and_records_do_not_exist_for_the_caller() {
     let (inquiry, customer) = inquiry_with_status(&test_app, "open").await;
     let contact = test_app
         .scalar(
-            "SELECT id FROM contacts WHERE customer_id = ? LIMIT 1",
+            "SELECT id FROM contacts WHERE customer_id = $1 LIMIT 1",
             &customer,
         )
         .await;
@@ -94,14 +94,14 @@ async fn references_must_agree_with_each_other() {
     let (inquiry, customer) = inquiry_with_status(&test_app, "open").await;
     let other_customer = test_app
         .scalar(
-            "SELECT id FROM customers WHERE member_id = (SELECT member_id FROM customers WHERE id = ?1)
-             AND id <> ?1 ORDER BY name LIMIT 1",
+            "SELECT id FROM customers WHERE member_id = (SELECT member_id FROM customers WHERE id = $1)
+             AND id <> $1 ORDER BY name LIMIT 1",
             &customer,
         )
         .await;
     let other_contact = test_app
         .scalar(
-            "SELECT id FROM contacts WHERE customer_id = ? LIMIT 1",
+            "SELECT id FROM contacts WHERE customer_id = $1 LIMIT 1",
             &other_customer,
         )
         .await;

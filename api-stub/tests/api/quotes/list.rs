@@ -10,7 +10,7 @@ async fn numbers_count_up_per_member_and_year() {
         let pool = test_app.pool.clone();
         async move {
             let numbers: Vec<String> = sqlx::query_scalar(
-                "SELECT number FROM quotes WHERE member_id = ? AND number LIKE ?",
+                "SELECT number FROM quotes WHERE member_id = $1 AND number LIKE $2",
             )
             .bind(member)
             .bind(format!("Q-{year}-%"))
@@ -61,7 +61,7 @@ async fn the_list_pages_most_recently_changed_first_and_filters() {
     let member = member_id(&test_app, "Ningbo").await;
     let expected = test_app
         .column(
-            "SELECT id FROM quotes WHERE member_id = ? ORDER BY updated_at DESC, id DESC",
+            "SELECT id FROM quotes WHERE member_id = $1 ORDER BY updated_at DESC, id DESC",
             &member,
         )
         .await;
@@ -81,7 +81,7 @@ async fn the_list_pages_most_recently_changed_first_and_filters() {
 
     let (expired, _) = walk(&test_app, "/api/v1/quotes?status=expired").await;
     let stored_expired: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM quotes WHERE member_id = ? AND status = 'sent'
+        "SELECT COUNT(*) FROM quotes WHERE member_id = $1 AND status = 'sent'
          AND valid_until < date('now')",
     )
     .bind(&member)

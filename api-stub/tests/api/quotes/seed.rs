@@ -10,7 +10,7 @@ async fn the_seeded_story_has_two_revisions_the_second_cheaper() {
     let test_app = TestApp::seeded().await;
     let superseded = test_app
         .scalar(
-            "SELECT id FROM quotes WHERE customer_id = ? AND status = 'superseded'",
+            "SELECT id FROM quotes WHERE customer_id = $1 AND status = 'superseded'",
             MUELLER_HANDELS_CUSTOMER_ID,
         )
         .await;
@@ -38,7 +38,7 @@ async fn the_seed_is_consistent_with_the_contract_and_the_inquiries() {
     let test_app = TestApp::seeded().await;
     let member = member_id(&test_app, "Ningbo").await;
     let ids = test_app
-        .column("SELECT id FROM quotes WHERE member_id = ?", &member)
+        .column("SELECT id FROM quotes WHERE member_id = $1", &member)
         .await;
     let mut currencies = HashSet::new();
     let mut kinds = HashSet::new();
