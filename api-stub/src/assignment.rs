@@ -19,13 +19,13 @@
 //! assignment history. [`decide`] is pure; [`assign`] loads its input and
 //! records the round-robin turn.
 
-use crate::sql::DbConnection;
 use contract::ids::{MemberId, UserId};
 use contract::inquiry::AssignmentRule;
 use contract::user::{Role, UserRef};
 use time::OffsetDateTime;
 
 use crate::error::ApiError;
+use crate::sql::DbConnection;
 use crate::stored::{enum_from_text, enum_to_text, parse_stored, timestamp_to_text};
 
 /// A configured rule of a member, in priority order.

@@ -8,11 +8,11 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use crate::sql::DbConnection;
 use contract::ids::MemberId;
 use time::OffsetDateTime;
 use tokio::sync::watch;
 
+use crate::sql::DbConnection;
 use crate::stored::timestamp_to_text;
 
 /// The kinds of record the feed reports, as stored in `change_log.entity`.

@@ -20,7 +20,6 @@
 //!   `idempotency-key-reused`; still running → 409 `idempotency-key-in-use`;
 //!   done → the stored response with `Idempotent-Replayed: true`.
 
-use crate::sql::DbPool;
 use axum::body::{Body, Bytes};
 use axum::extract::{OriginalUri, Request, State};
 use axum::http::request::Parts;
@@ -36,6 +35,7 @@ use crate::AppState;
 use crate::auth::token_hash;
 use crate::error::ApiError;
 use crate::extract::bearer_token;
+use crate::sql::DbPool;
 use crate::stored::{timestamp_from_text, timestamp_to_text};
 
 /// The request header.

@@ -32,9 +32,10 @@ pub mod text;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::sql::DbPool;
 use axum::Router;
 use time::OffsetDateTime;
+
+use crate::sql::DbPool;
 
 pub use config::{Config, LogFormat, Settings};
 pub use error::ApiError;

@@ -34,7 +34,6 @@ mod write;
 
 pub use bulk::{BulkCounts, BulkError, BulkOptions, MAX_INQUIRIES, MAX_MEMBERS, seed_bulk};
 
-use crate::sql::DbPool;
 use contract::customer::{BusinessType, LifecycleStage, Tier};
 use contract::language::Language;
 use contract::quantity::Unit;
@@ -42,6 +41,8 @@ use contract::user::Role;
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 use uuid::Uuid;
+
+use crate::sql::DbPool;
 
 /// The id of Müller Handels GmbH, Brightway's German partnership customer, for demo
 /// pages that open its customer card. Equal to

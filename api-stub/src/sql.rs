@@ -200,15 +200,6 @@ impl<'args> Separated<'_, 'args> {
         self.sql.push(sql);
         self
     }
-
-    /// Binds `value` without a separator.
-    pub fn push_bind_unseparated<T>(&mut self, value: T) -> &mut Self
-    where
-        T: 'args + Encode<'args, Db> + Type<Db>,
-    {
-        self.sql.push_bind(value);
-        self
-    }
 }
 
 #[cfg(test)]

@@ -2,12 +2,12 @@
 //! inquiry's status (when the inquiry has a customer) and of a customer's
 //! lifecycle stage or tier is written here, in the changing transaction.
 
-use crate::sql::DbConnection;
 use contract::ids::{CustomerId, InquiryId};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::auth::Caller;
+use crate::sql::DbConnection;
 use crate::stored::timestamp_to_text;
 
 /// Which value changed.

@@ -20,7 +20,6 @@ mod timeline;
 mod transfer;
 mod write;
 
-use crate::sql::DbPool;
 use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
@@ -37,6 +36,7 @@ use crate::auth::Caller;
 use crate::concurrency::{Tagged, stored_version};
 use crate::error::ApiError;
 use crate::extract::{ApiPath, parse_path_id};
+use crate::sql::DbPool;
 use crate::stored::{enum_from_text, timestamp_from_text};
 
 pub(super) fn routes() -> OpenApiRouter<AppState> {

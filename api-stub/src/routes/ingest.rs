@@ -12,7 +12,6 @@ mod link;
 mod replay;
 mod store;
 
-use crate::sql::DbConnection;
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -32,6 +31,7 @@ use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::portal_auth::PortalCaller;
 use crate::scoring::{self, KnownCustomer, REPEAT_WINDOW_DAYS, ScoreInput};
+use crate::sql::DbConnection;
 use crate::stored::timestamp_to_text;
 use crate::text::{guess_language, is_language_tag, message_fingerprint};
 

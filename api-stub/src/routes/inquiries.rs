@@ -11,7 +11,6 @@ mod reply;
 mod row;
 mod update;
 
-use crate::sql::Sql;
 use axum::Json;
 use axum::extract::State;
 use contract::change::ChangedRecord;
@@ -26,6 +25,7 @@ use crate::auth::Caller;
 use crate::concurrency::{IfMatch, Tagged};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath, ApiQuery, parse_path_id};
+use crate::sql::Sql;
 use crate::stored::parse_stored;
 
 pub(super) fn routes() -> OpenApiRouter<AppState> {

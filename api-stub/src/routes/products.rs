@@ -6,7 +6,6 @@
 mod list;
 mod write;
 
-use crate::sql::DbConnection;
 use axum::extract::State;
 use contract::change::ChangedRecord;
 use contract::ids::ProductId;
@@ -19,6 +18,7 @@ use crate::auth::Caller;
 use crate::concurrency::{Tagged, stored_version};
 use crate::error::ApiError;
 use crate::extract::{ApiPath, parse_path_id};
+use crate::sql::DbConnection;
 use crate::stored::{StoredValueError, enum_from_text, parse_stored};
 
 pub(super) fn routes() -> OpenApiRouter<AppState> {

@@ -15,7 +15,6 @@ mod flow;
 mod store;
 mod write;
 
-use crate::sql::Sql;
 use axum::Json;
 use axum::extract::State;
 use contract::change::ChangedRecord;
@@ -33,6 +32,7 @@ use crate::auth::Caller;
 use crate::concurrency::Tagged;
 use crate::error::ApiError;
 use crate::extract::{ApiPath, ApiQuery, parse_path_id};
+use crate::sql::Sql;
 use crate::stored::parse_stored;
 
 pub(super) fn routes() -> OpenApiRouter<AppState> {

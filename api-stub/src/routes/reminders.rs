@@ -7,8 +7,6 @@
 
 mod list;
 
-use crate::sql::DbConnection;
-use crate::sql::Sql;
 use axum::extract::State;
 use axum::response::Response;
 use contract::change::ChangedRecord;
@@ -28,6 +26,7 @@ use crate::concurrency::{IfMatch, Tagged, stored_version};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath, parse_path_id};
 use crate::routes::customers;
+use crate::sql::{DbConnection, Sql};
 use crate::stored::{
     StoredValueError, enum_from_text, enum_to_text, parse_stored, timestamp_from_text,
     timestamp_to_text,

@@ -1,8 +1,6 @@
 //! `GET /users`: the member's people, for assignment pickers, each with how many
 //! active inquiries they have.
 
-use crate::sql::DbConnection;
-use crate::sql::Sql;
 use axum::Json;
 use axum::extract::State;
 use contract::change::ChangedRecord;
@@ -14,6 +12,7 @@ use utoipa_axum::routes;
 use crate::AppState;
 use crate::auth::Caller;
 use crate::error::ApiError;
+use crate::sql::{DbConnection, Flag, Sql};
 use crate::stored::{enum_from_text, parse_stored};
 
 pub(super) fn routes() -> OpenApiRouter<AppState> {
@@ -44,6 +43,21 @@ impl UserRow {
             open_inquiries: u32::try_from(self.open_inquiries).unwrap_or(u32::MAX),
         })
     }
+}
+
+/// Whether `user` is active: `None` when they are not a user of `member` at all.
+pub(crate) async fn user_active(
+    connection: &mut DbConnection,
+    member: MemberId,
+    user: UserId,
+) -> Result<Option<bool>, sqlx::Error> {
+    let active: Option<Flag> =
+        sqlx::query_scalar("SELECT active FROM users WHERE id = $1 AND member_id = $2")
+            .bind(user.to_string())
+            .bind(member.to_string())
+            .fetch_optional(connection)
+            .await?;
+    Ok(active.map(bool::from))
 }
 
 /// The users of `member` (only `user` when given), by name, with their counts of

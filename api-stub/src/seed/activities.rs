@@ -7,12 +7,12 @@
 mod profiles;
 mod stories;
 
-use crate::sql::Db;
 use contract::customer::{ContactChannel, MessengerKind};
 use sqlx::Transaction;
 use time::{Duration, OffsetDateTime, Time};
 
 use super::{MemberSeed, SeedCounts, stable_id};
+use crate::sql::Db;
 use crate::stored::{enum_to_text, timestamp_to_text};
 use crate::text::company_email_domain;
 use stories::{ActivitySeed, ReminderSeed};

@@ -17,7 +17,6 @@ mod insert;
 mod model;
 mod regions;
 
-use crate::sql::DbPool;
 use contract::ids::UserId;
 use contract::language::Language;
 use contract::user::Role;
@@ -27,6 +26,7 @@ use time::OffsetDateTime;
 use super::random::Random;
 use super::{MemberSeed, brightway, evergreen, stable_id};
 use crate::auth::token_hash;
+use crate::sql::DbPool;
 use crate::stored::{enum_to_text, timestamp_to_text};
 use model::{Team, Timeline};
 

@@ -8,12 +8,12 @@
 mod brightway;
 mod evergreen;
 
-use crate::sql::Db;
 use contract::quantity::Unit;
 use sqlx::Transaction;
 use time::OffsetDateTime;
 
 use super::{MemberSeed, SeedCounts, stable_id};
+use crate::sql::Db;
 use crate::stored::{enum_to_text, timestamp_to_text};
 
 /// One catalog product.

@@ -14,7 +14,6 @@ mod tables;
 
 use std::collections::HashMap;
 
-use crate::sql::Db;
 use contract::money::Currency;
 use contract::quote::totals::quote_totals;
 use contract::quote::{QuoteDraft, QuoteLine, QuoteStatus};
@@ -24,6 +23,7 @@ use time::{Duration, OffsetDateTime};
 
 use self::build::{Plan, Pricing, Source};
 use super::{MemberSeed, SeedCounts, stable_id};
+use crate::sql::Db;
 use crate::stored::timestamp_to_text;
 
 pub(super) async fn seed(

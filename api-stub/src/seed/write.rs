@@ -2,7 +2,6 @@
 //! threads, search rows, score reasons and assignment histories), its assignment
 //! rules, and the portal's demo service token.
 
-use crate::sql::Db;
 use sqlx::Transaction;
 use time::{Duration, OffsetDateTime};
 
@@ -11,6 +10,7 @@ use contract::inquiry::AssignmentRule;
 use super::generate::{GeneratedInquiry, assignment_rules};
 use super::{MemberSeed, SeedCounts, stable_id};
 use crate::auth::token_hash;
+use crate::sql::Db;
 use crate::stored::{enum_to_text, timestamp_to_text};
 use crate::text::{company_email_domain, message_fingerprint, preview, search_text};
 

@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 
-use crate::sql::DbPool;
 use contract::change::{Change, ChangedRecord};
 use contract::ids::MemberId;
 use time::OffsetDateTime;
@@ -14,6 +13,7 @@ use crate::AppState;
 use crate::auth::Caller;
 use crate::change_log::Entity;
 use crate::error::ApiError;
+use crate::sql::DbPool;
 use crate::stored::{StoredValueError, timestamp_from_text, timestamp_to_text};
 
 /// Every kind of record, to read `change_log.entity`.

@@ -3,7 +3,6 @@
 //! they carry no version; logging one changes the customer's last contact, so it is
 //! recorded in the change feed as a change of the customer.
 
-use crate::sql::DbPool;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -22,6 +21,7 @@ use crate::auth::Caller;
 use crate::change_log::{self, Entity};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath, parse_path_id};
+use crate::sql::DbPool;
 use crate::stored::{
     enum_from_text, enum_to_text, parse_stored, timestamp_from_text, timestamp_to_text,
 };

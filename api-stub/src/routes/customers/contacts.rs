@@ -6,8 +6,6 @@
 //! another contact: the customer's version does not change. Each change is still
 //! recorded in the change feed as a change of the customer, whose card shows it.
 
-use crate::sql::DbConnection;
-use crate::sql::DbPool;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -27,6 +25,7 @@ use crate::change_log::{self, Entity};
 use crate::concurrency::{IfMatch, Tagged, stored_version};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath, parse_path_id};
+use crate::sql::{DbConnection, DbPool};
 use crate::stored::enum_to_text;
 
 /// At most this many contacts per customer (as `NewCustomer` allows).

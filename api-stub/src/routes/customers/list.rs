@@ -1,7 +1,6 @@
 //! `GET /customers`: the customer list, filtered, searched, sorted and
 //! keyset-paginated.
 
-use crate::sql::Sql;
 use axum::Json;
 use axum::extract::State;
 use contract::country::CountryCode;
@@ -18,6 +17,7 @@ use crate::AppState;
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::extract::ApiQuery;
+use crate::sql::Sql;
 
 /// The query string of `GET /customers`, as sent. An empty value counts as absent.
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]

@@ -10,7 +10,6 @@
 
 use std::collections::HashSet;
 
-use crate::sql::DbConnection;
 use axum::Json;
 use axum::extract::State;
 use contract::customer::Customer;
@@ -28,6 +27,7 @@ use crate::change_log::{self, Entity};
 use crate::concurrency::{IfMatch, Tagged, stored_version};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath, parse_path_id};
+use crate::sql::DbConnection;
 use crate::stored::timestamp_to_text;
 
 /// The member's other customers that look like customer `id`, oldest first.

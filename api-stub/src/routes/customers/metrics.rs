@@ -20,13 +20,13 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::sql::DbPool;
 use contract::customer::{CustomerHealth, CustomerMetrics, HealthStatus, Tier};
 use contract::money::{Currency, Money};
 use rust_decimal::Decimal;
 use time::{Duration, OffsetDateTime};
 
 use crate::error::ApiError;
+use crate::sql::DbPool;
 use crate::stored::{parse_stored, timestamp_from_text};
 
 /// What [`compute`] needs to know about the customer besides its id.

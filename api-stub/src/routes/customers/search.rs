@@ -5,12 +5,12 @@
 //! e-mails) and `email_domain` (the first company e-mail domain among its contacts)
 //! in step with its rows ([`sync_search`]).
 
-use crate::sql::DbConnection;
 use contract::ids::CustomerId;
 use contract::validation::FieldErrors;
 
 use crate::auth::Caller;
 use crate::error::ApiError;
+use crate::sql::DbConnection;
 use crate::text::company_email_domain;
 
 /// At most this many characters of search text.

@@ -8,7 +8,6 @@
 //! to them (and their status changes), as in the inbox; quotes, activities and
 //! the customer's own changes are seen by every user of the member.
 
-use crate::sql::Sql;
 use axum::Json;
 use axum::extract::State;
 use contract::customer::{TimelineEntry, TimelineItem, TimelinePage};
@@ -26,6 +25,7 @@ use crate::AppState;
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::extract::{ApiPath, ApiQuery, parse_path_id};
+use crate::sql::Sql;
 use crate::stored::{StoredValueError, enum_from_text, parse_stored, timestamp_from_text};
 
 const CURSOR_TAG: &str = "timeline";

@@ -1,8 +1,6 @@
 //! `POST /customers` and `PATCH /customers/{id}`. Both keep the search index in
 //! step in their transaction ([`sync_search`]).
 
-use crate::sql::DbConnection;
-use crate::sql::Sql;
 use axum::extract::State;
 use axum::response::Response;
 use contract::customer::{Customer, CustomerPatch, NewCustomer};
@@ -20,6 +18,7 @@ use crate::change_log::{self, Entity};
 use crate::concurrency::{IfMatch, Tagged, stored_version};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath, parse_path_id};
+use crate::sql::{DbConnection, Sql};
 use crate::status_history::{self, Field};
 use crate::stored::{enum_to_text, timestamp_to_text};
 
@@ -29,14 +28,7 @@ pub(super) async fn check_owner(
     caller: &Caller,
     owner: UserId,
 ) -> Result<(), ApiError> {
-    let active: Option<bool> = sqlx::query_scalar::<_, crate::sql::Flag>(
-        "SELECT active FROM users WHERE id = $1 AND member_id = $2",
-    )
-    .bind(owner.to_string())
-    .bind(caller.member_id.to_string())
-    .fetch_optional(connection)
-    .await?
-    .map(bool::from);
+    let active = crate::routes::users::user_active(connection, caller.member_id, owner).await?;
     match active {
         Some(true) => Ok(()),
         Some(false) => Err(ApiError::invalid_field(

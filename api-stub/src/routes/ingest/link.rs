@@ -8,13 +8,13 @@
 //! Otherwise a new customer is created: a transactional lead from a portal
 //! inquiry, with the buyer as its first contact.
 
-use crate::sql::DbConnection;
 use contract::customer::LifecycleStage;
 use contract::ids::{CustomerId, MemberId, UserId};
 use contract::inquiry::IngestBuyer;
 use time::OffsetDateTime;
 
 use crate::error::ApiError;
+use crate::sql::DbConnection;
 use crate::stored::{enum_from_text, parse_stored, timestamp_to_text};
 use crate::text::company_email_domain;
 

@@ -1,12 +1,12 @@
 //! The answer to an ingest of a portal inquiry id seen before: the first result,
 //! rebuilt from what was stored.
 
-use crate::sql::DbConnection;
 use contract::ids::MemberId;
 use contract::inquiry::{Assignment, IngestedInquiry, ScoreReason, ScoreSignal};
 use contract::user::UserRef;
 
 use crate::error::ApiError;
+use crate::sql::DbConnection;
 use crate::stored::{StoredValueError, enum_from_text, parse_stored, timestamp_from_text};
 
 #[derive(sqlx::FromRow)]

@@ -1,7 +1,6 @@
 //! Storing an ingested inquiry: the row, the buyer's first message, the search
 //! row and the score's reasons.
 
-use crate::sql::DbConnection;
 use contract::ids::{InquiryId, MemberId, MessageId, UserId};
 use contract::inquiry::{IngestInquiry, ScoreReason};
 use time::OffsetDateTime;
@@ -9,6 +8,7 @@ use time::OffsetDateTime;
 use super::ProductDetails;
 use super::link::Linked;
 use crate::error::ApiError;
+use crate::sql::DbConnection;
 use crate::stored::{enum_to_text, timestamp_to_text};
 use crate::text::{preview, search_text};
 

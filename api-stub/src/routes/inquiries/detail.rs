@@ -2,8 +2,6 @@
 //! requirement, the thread (oldest first), the score's reasons, the assignment
 //! history and the quotes made from it.
 
-use crate::sql::DbConnection;
-use crate::sql::Sql;
 use contract::inquiry::{Assignment, Destination, Inquiry, Message, Requirement, ScoreReason};
 use contract::money::Money;
 use contract::user::UserRef;
@@ -12,6 +10,7 @@ use super::push_visible;
 use super::row::{InquiryRow, summary_columns};
 use crate::auth::Caller;
 use crate::error::ApiError;
+use crate::sql::{DbConnection, Sql};
 use crate::stored::{StoredValueError, enum_from_text, parse_stored, timestamp_from_text};
 
 const DETAIL_SELECT: &str = concat!(

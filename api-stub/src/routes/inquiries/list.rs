@@ -29,14 +29,13 @@
 //! inbox), the counts come from `inquiry_counts`, which triggers keep per member,
 //! assignee and status, instead of counting a member's whole history.
 
-use crate::sql::DbPool;
-use crate::sql::Sql;
 use contract::inquiry::{InquiryListQuery, InquiryPage, InquirySort, InquiryStatus, StatusCount};
 
 use super::cursor::{Cursor, filter_fingerprint};
 use super::row::{InquiryRow, SUMMARY_SELECT};
 use crate::auth::Caller;
 use crate::error::ApiError;
+use crate::sql::{DbPool, Sql};
 use crate::stored::enum_from_text;
 use crate::text::search_expression;
 use conditions::{push_after, push_conditions};

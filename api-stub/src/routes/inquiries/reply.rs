@@ -3,7 +3,6 @@
 //! `open`; the inquiry counts as read. The change feed learns of the inquiry and
 //! of its customer (whose last contact moved).
 
-use crate::sql::Sql;
 use contract::ids::{InquiryId, MessageId};
 use contract::inquiry::{InquiryStatus, Message, MessageDirection, NewReply};
 use contract::user::UserRef;
@@ -15,6 +14,7 @@ use crate::auth::Caller;
 use crate::change_log::{self, Entity};
 use crate::concurrency::stored_version;
 use crate::error::ApiError;
+use crate::sql::Sql;
 use crate::stored::{enum_from_text, timestamp_to_text};
 
 /// Appends the caller's reply to inquiry `id`; returns the message and the

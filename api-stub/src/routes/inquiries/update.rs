@@ -2,8 +2,6 @@
 //! reason), assignee (with the history entry), read state and tags, in one
 //! transaction that checks `If-Match` against the stored version.
 
-use crate::sql::DbConnection;
-use crate::sql::Sql;
 use contract::ids::{InquiryId, UserId};
 use contract::inquiry::{AssignmentRule, InquiryPatch, InquiryStatus};
 use contract::validation::FieldErrors;
@@ -16,6 +14,7 @@ use crate::auth::Caller;
 use crate::change_log::{self, Entity};
 use crate::concurrency::{IfMatch, stored_version};
 use crate::error::ApiError;
+use crate::sql::{DbConnection, Sql};
 use crate::status_history::{self, Field};
 use crate::stored::{enum_from_text, enum_to_text, parse_stored, timestamp_to_text};
 
@@ -204,14 +203,7 @@ async fn is_active_user(
     caller: &Caller,
     user: UserId,
 ) -> Result<bool, ApiError> {
-    let active: Option<bool> = sqlx::query_scalar::<_, crate::sql::Flag>(
-        "SELECT active FROM users WHERE id = $1 AND member_id = $2",
-    )
-    .bind(user.to_string())
-    .bind(caller.member_id.to_string())
-    .fetch_optional(connection)
-    .await?
-    .map(bool::from);
+    let active = crate::routes::users::user_active(connection, caller.member_id, user).await?;
     Ok(active == Some(true))
 }
 

@@ -1,7 +1,6 @@
 //! `GET /products`: the catalog by name (then id), filtered and searched,
 //! keyset-paginated on (name, id).
 
-use crate::sql::Sql;
 use axum::Json;
 use axum::extract::State;
 use contract::product::ProductPage;
@@ -16,6 +15,7 @@ use crate::extract::ApiQuery;
 use crate::routes::customers::cursor;
 use crate::routes::customers::params::{self, non_empty};
 use crate::routes::customers::search::fts_match;
+use crate::sql::Sql;
 
 const CURSOR_TAG: &str = "products";
 

@@ -1,7 +1,6 @@
 //! `POST /products` and `PUT /products/{id}`: a product is written whole, its SKU
 //! unique within the member (compared without regard to case).
 
-use crate::sql::DbConnection;
 use axum::extract::State;
 use axum::response::Response;
 use contract::ids::ProductId;
@@ -17,6 +16,7 @@ use crate::concurrency::{IfMatch, Tagged, stored_version};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath, parse_path_id};
 use crate::routes::customers::with_location;
+use crate::sql::DbConnection;
 use crate::stored::{StoredValueError, enum_to_text, timestamp_to_text};
 
 /// The product's texts trimmed, as stored.

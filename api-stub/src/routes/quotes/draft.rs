@@ -4,7 +4,6 @@
 //! it names belong to the caller's member and agree with each other, and the
 //! client's `expected_total` is the server's.
 
-use crate::sql::DbConnection;
 use axum::extract::State;
 use axum::http::HeaderName;
 use axum::http::header::LOCATION;
@@ -22,6 +21,7 @@ use crate::change_log::{self, Entity};
 use crate::concurrency::{IfMatch, Tagged, stored_version};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath, parse_path_id};
+use crate::sql::DbConnection;
 use crate::stored::parse_stored;
 
 /// A 201 answer: `Location` of the new revision, its `ETag` and body.

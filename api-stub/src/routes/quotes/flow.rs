@@ -3,7 +3,6 @@
 //! `revise` (the latest sent, rejected or expired revision → a new draft
 //! revision); plus what every step shares (see also [`super::decision`]).
 
-use crate::sql::{Db, DbConnection};
 use axum::extract::State;
 use contract::ids::{InquiryId, MemberId, QuoteId};
 use contract::inquiry::InquiryStatus;
@@ -21,6 +20,7 @@ use crate::change_log::{self, Entity};
 use crate::concurrency::{IfMatch, Tagged, stored_version};
 use crate::error::ApiError;
 use crate::extract::{ApiPath, parse_path_id};
+use crate::sql::{Db, DbConnection};
 use crate::stored::{enum_from_text, parse_stored, timestamp_to_text};
 
 /// A write transaction on revision `id` of the caller's member, after the

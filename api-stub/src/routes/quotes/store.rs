@@ -2,7 +2,6 @@
 //! charges and totals as the contract's JSON) and its `quote_lines`, and the
 //! status a reader sees (a sent quote past its validity date reads as expired).
 
-use crate::sql::DbConnection;
 use contract::ids::{InquiryId, MemberId, QuoteId};
 use contract::quote::{Quote, QuoteLine, QuoteStatus, QuoteSummary};
 use contract::user::UserRef;
@@ -14,6 +13,7 @@ use time::macros::format_description;
 use super::content::Content;
 use crate::concurrency::stored_version;
 use crate::error::ApiError;
+use crate::sql::DbConnection;
 use crate::stored::{StoredValueError, enum_from_text, parse_stored, timestamp_from_text};
 
 /// The status a reader sees: a sent revision whose last valid day is before today

@@ -1,8 +1,6 @@
 //! Writing quote revisions: a new draft, a draft's new content, a status change.
 //! Every write bumps `version` and `updated_at`; the caller records the change.
 
-use crate::sql::DbConnection;
-use crate::sql::Sql;
 use contract::ids::{MemberId, QuoteId, UserId};
 use contract::quote::{QuoteLine, QuoteStatus};
 use time::OffsetDateTime;
@@ -10,6 +8,7 @@ use time::OffsetDateTime;
 use super::content::Content;
 use super::store::{date_to_text, to_json};
 use crate::error::ApiError;
+use crate::sql::{DbConnection, Sql};
 use crate::stored::timestamp_to_text;
 
 /// The identity of a new revision.

@@ -1,7 +1,6 @@
 //! `GET /reminders`: reminders across customers, earliest due first (then by id),
 //! keyset-paginated on (due date, id).
 
-use crate::sql::Sql;
 use axum::Json;
 use axum::extract::State;
 use contract::customer::ReminderPage;
@@ -17,6 +16,7 @@ use crate::error::ApiError;
 use crate::extract::ApiQuery;
 use crate::routes::customers::cursor;
 use crate::routes::customers::params::{self, non_empty};
+use crate::sql::Sql;
 
 const CURSOR_TAG: &str = "reminders";
 

@@ -2,13 +2,12 @@
 //! explicit rowids (their search rows share them), then their messages, search
 //! rows, score reasons, assignment histories and tags.
 
-use crate::sql::Db;
-use crate::sql::Sql;
 use sqlx::Transaction;
 use time::Duration;
 
 use super::model::BulkInquiry;
 use crate::seed::stable_id;
+use crate::sql::{Db, Sql};
 use crate::stored::{enum_to_text, timestamp_to_text};
 use crate::text::{message_fingerprint, preview, search_text};
 

@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 
-use crate::sql::Db;
 use contract::ids::{ContactId, CustomerId, InquiryId, ProductId};
 use contract::incoterm::Incoterm;
 use contract::money::Currency;
@@ -21,6 +20,7 @@ use time::macros::format_description;
 
 use super::tables::{FALLBACK_PRODUCTS, PORTS, fallback_rate};
 use super::{Revision, converted};
+use crate::sql::Db;
 use crate::stored::{enum_from_text, parse_stored};
 
 /// An inquiry a quote is made for.

@@ -4,7 +4,6 @@
 
 use std::collections::HashSet;
 
-use crate::sql::Db;
 use contract::money::Currency;
 use contract::quote::QuoteStatus;
 use rust_decimal::Decimal;
@@ -14,6 +13,7 @@ use time::{Duration, OffsetDateTime};
 use super::build::{Offer, Plan, Priced, Pricing, Source, decode, priced};
 use super::tables::currency_for;
 use super::{Revision, at_most};
+use crate::sql::Db;
 use crate::stored::timestamp_from_text;
 
 /// The customer whose quote tells the demo's revision story.

@@ -1,12 +1,12 @@
 //! The SQL conditions of the inbox list: the caller's scope, the filters, and the
 //! keyset position after which a page continues.
 
-use crate::sql::Sql;
 use contract::inquiry::{AssigneeFilter, InquiryFilter, InquirySort, InquiryStatus};
 
 use super::super::cursor::Position;
 use super::Drive;
 use crate::auth::Caller;
+use crate::sql::Sql;
 use crate::stored::timestamp_to_text;
 
 /// Appends ` WHERE` with the caller's scope and the filter's conditions; the

@@ -2,12 +2,12 @@
 //! nothing but status and assignee filters it, otherwise counted under every
 //! filter but the status.
 
-use crate::sql::Sql;
 use contract::inquiry::{AssigneeFilter, InquiryFilter};
 
 use super::Drive;
 use super::conditions::push_conditions;
 use crate::auth::Caller;
+use crate::sql::Sql;
 
 /// The filter the counts start from: without statistics SQLite cannot tell
 /// which of several filters narrows most, so the usual order decides: an

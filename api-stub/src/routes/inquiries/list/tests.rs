@@ -1,13 +1,14 @@
 //! Query plans of the inbox list: every filter and every order is served by an
 //! index, never by a scan of the whole table.
 
-use crate::sql::DbPool;
 use contract::ids::{MemberId, UserId};
 use contract::inquiry::{InquiryListQuery, InquirySort};
 use contract::user::Role;
 use sqlx::any::AnyPoolOptions;
 
 use super::*;
+
+use crate::sql::DbPool;
 
 async fn database() -> DbPool {
     sqlx::any::install_default_drivers();
