@@ -8,10 +8,11 @@ use std::time::Duration;
 
 use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::Migrator;
+use sqlx::postgres::PgConnectOptions;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
 use sqlx::{Connection, Executor};
 
-use crate::sql::{Db, DbPool};
+use crate::sql::{Backend, Db, DbPool};
 
 /// Why the database could not be opened or migrated.
 #[derive(Debug, thiserror::Error)]
@@ -34,12 +35,6 @@ pub enum DatabaseError {
         #[source]
         source: sqlx::Error,
     },
-    /// A PostgreSQL URL: the port to PostgreSQL is not finished (issue 10).
-    #[error(
-        "PostgreSQL is not supported yet (the schema is ready, the queries are being ported); \
-         use a SQLite URL such as sqlite://crm.db"
-    )]
-    PostgresNotYet,
     /// A migration failed.
     #[error("cannot migrate the database")]
     Migrate(#[from] sqlx::migrate::MigrateError),
@@ -51,10 +46,10 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// Opens (creating the file if missing) the database at `url`, e.g. `sqlite://crm.db`,
 /// in WAL mode with foreign keys enforced.
 pub async fn connect(url: &str) -> Result<DbPool, DatabaseError> {
-    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-        return Err(DatabaseError::PostgresNotYet);
-    }
     sqlx::any::install_default_drivers();
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        return connect_postgres(url).await;
+    }
     // Checked and normalised as SQLite's options; the pool is sqlx's `Any`.
     let options = SqliteConnectOptions::from_str(url)
         .map_err(|source| DatabaseError::InvalidUrl {
@@ -100,6 +95,31 @@ pub async fn connect(url: &str) -> Result<DbPool, DatabaseError> {
         })
 }
 
+/// A pool on the PostgreSQL database at `url`. Every connection reads and
+/// writes times in UTC and dates as ISO text (`CAST(CURRENT_DATE AS TEXT)` is
+/// today's UTC date, as SQLite's `CURRENT_DATE`).
+async fn connect_postgres(url: &str) -> Result<DbPool, DatabaseError> {
+    PgConnectOptions::from_str(url).map_err(|source| DatabaseError::InvalidUrl {
+        url: url.to_owned(),
+        source,
+    })?;
+    AnyPoolOptions::new()
+        .max_connections(8)
+        .after_connect(|connection, _| {
+            Box::pin(async move {
+                connection.execute("SET TIME ZONE 'UTC'").await?;
+                connection.execute("SET datestyle = 'ISO, YMD'").await?;
+                Ok(())
+            })
+        })
+        .connect(url)
+        .await
+        .map_err(|source| DatabaseError::Open {
+            url: url.to_owned(),
+            source,
+        })
+}
+
 /// The advisory lock every writing transaction takes on PostgreSQL (any number,
 /// the same for all of them; "crm" in ASCII).
 const WRITER_LOCK: i64 = 0x63_72_6d;
@@ -110,7 +130,7 @@ const WRITER_LOCK: i64 = 0x63_72_6d;
 /// not at the first write, which could fail with `SQLITE_BUSY` halfway); on
 /// PostgreSQL a transaction-scoped advisory lock gives the same guarantee.
 pub async fn begin_write(pool: &DbPool) -> Result<sqlx::Transaction<'static, Db>, sqlx::Error> {
-    if is_postgres(pool) {
+    if Backend::of_pool(pool) == Backend::Postgres {
         let mut transaction = pool.begin().await?;
         sqlx::query("SELECT pg_advisory_xact_lock($1)")
             .bind(WRITER_LOCK)
@@ -122,14 +142,6 @@ pub async fn begin_write(pool: &DbPool) -> Result<sqlx::Transaction<'static, Db>
     }
 }
 
-/// Whether `pool` is on PostgreSQL (else SQLite).
-fn is_postgres(pool: &DbPool) -> bool {
-    matches!(
-        pool.connect_options().database_url.scheme(),
-        "postgres" | "postgresql"
-    )
-}
-
 /// The SQLite migrations, embedded from `api-stub/migrations/sqlite/`.
 pub static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
 
@@ -137,8 +149,11 @@ pub static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
 /// twin of each SQLite migration, under the same version.
 pub static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
 
-/// Applies the SQLite migrations that have not run yet.
+/// Applies the migrations (of the pool's dialect) that have not run yet.
 pub async fn migrate(pool: &DbPool) -> Result<(), DatabaseError> {
-    SQLITE_MIGRATIONS.run(pool).await?;
+    match Backend::of_pool(pool) {
+        Backend::Sqlite => SQLITE_MIGRATIONS.run(pool).await?,
+        Backend::Postgres => POSTGRES_MIGRATIONS.run(pool).await?,
+    }
     Ok(())
 }

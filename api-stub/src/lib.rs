@@ -21,6 +21,7 @@ pub mod portal_auth;
 pub mod rate_limit;
 pub mod routes;
 pub mod scoring;
+pub mod search;
 pub mod seed;
 pub mod sql;
 pub mod static_files;
@@ -35,7 +36,7 @@ use std::sync::Arc;
 use axum::Router;
 use time::OffsetDateTime;
 
-use crate::sql::DbPool;
+use crate::sql::{Backend, DbPool};
 
 pub use config::{Config, LogFormat, Settings};
 pub use error::ApiError;
@@ -105,8 +106,10 @@ pub async fn housekeeping(state: &AppState, now: OffsetDateTime) -> Result<(), s
     routes::prune_change_log(&state.database, now - state.settings.change_retention).await?;
     // Refreshes the planner's statistics where the tables changed a lot since, so
     // that the inbox keeps its index plans as it grows (cheap when nothing did).
-    sqlx::query("PRAGMA optimize")
-        .execute(&state.database)
-        .await?;
+    if Backend::of_pool(&state.database) == Backend::Sqlite {
+        sqlx::query("PRAGMA optimize")
+            .execute(&state.database)
+            .await?;
+    }
     Ok(())
 }

@@ -26,6 +26,34 @@ pub type DbConnection = <Db as Database>::Connection;
 /// The arguments of a query on [`Db`].
 pub type DbArguments<'args> = <Db as Database>::Arguments<'args>;
 
+/// Which database a pool or connection is on, for the few statements whose
+/// spelling differs (full-text search, the writers' lock).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    /// SQLite, the embedded default.
+    Sqlite,
+    /// PostgreSQL.
+    Postgres,
+}
+
+impl Backend {
+    /// The backend `pool` connects to, from its URL.
+    pub fn of_pool(pool: &DbPool) -> Backend {
+        match pool.connect_options().database_url.scheme() {
+            "postgres" | "postgresql" => Backend::Postgres,
+            _ => Backend::Sqlite,
+        }
+    }
+
+    /// The backend of an open connection.
+    pub fn of(connection: &DbConnection) -> Backend {
+        match connection.backend_name() {
+            "PostgreSQL" => Backend::Postgres,
+            _ => Backend::Sqlite,
+        }
+    }
+}
+
 /// A 0/1 integer column read as a boolean: both databases store flags as
 /// integers, and sqlx's `Any` reads a `bool` only from a boolean column. Row
 /// fields take it with `#[sqlx(try_from = "Flag")]`; scalars read it and

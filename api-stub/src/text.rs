@@ -1,12 +1,6 @@
-//! Text rules shared by handlers and the seed: list previews, e-mail domains, the
-//! full-text search index and its queries, message fingerprints and word counts.
-//!
-//! Search: the FTS5 tables use the `unicode61` tokenizer, which splits on spaces and
-//! punctuation only. Chinese and Japanese are written without spaces, so a whole
-//! sentence would become one token and no word inside it could be found. The
-//! application therefore indexes such text one character per token
-//! ([`search_text`]) and searches it as a phrase of consecutive characters
-//! ([`search_expression`]), which finds any substring of the original text.
+//! Text rules shared by handlers and the seed: list previews, e-mail domains,
+//! message fingerprints, word counts and language guesses. Full-text search is
+//! [`crate::search`].
 
 use sha2::{Digest, Sha256};
 
@@ -70,7 +64,7 @@ pub fn preview(message: &str) -> String {
 
 /// Whether `character` belongs to a script written without spaces between words
 /// (Han ideographs, kana): each such character is its own search token.
-fn is_unspaced(character: char) -> bool {
+pub(crate) fn is_unspaced(character: char) -> bool {
     matches!(
         u32::from(character),
         0x3040..=0x30FF // Hiragana, Katakana
@@ -80,55 +74,6 @@ fn is_unspaced(character: char) -> bool {
             | 0xF900..=0xFAFF // CJK compatibility ideographs
             | 0x20000..=0x3134F // CJK extensions B to G
     )
-}
-
-/// `text` as it goes into a full-text index: unchanged, except that every Han or
-/// kana character stands alone between spaces, so that each is one token.
-pub fn search_text(text: &str) -> String {
-    let mut indexed = String::with_capacity(text.len() + text.len() / 2);
-    for character in text.chars() {
-        if is_unspaced(character) {
-            indexed.push(' ');
-            indexed.push(character);
-            indexed.push(' ');
-        } else {
-            indexed.push(character);
-        }
-    }
-    indexed
-}
-
-/// The FTS5 `MATCH` expression for what a user typed into a search box: every
-/// word must occur (in any column), the last one also as the start of a longer
-/// word, so results narrow while typing. Each word becomes a quoted string, so
-/// nothing the user types is FTS5 syntax (`AND`, `NEAR`, `*`, `:`, `^`, quotes);
-/// punctuation inside a word splits it into a phrase, as in the index. `None`
-/// when the text has no letter or digit at all: such a search matches nothing.
-pub fn search_expression(words: &str) -> Option<String> {
-    let words: Vec<&str> = words
-        .split_whitespace()
-        .filter(|word| word.chars().any(char::is_alphanumeric))
-        .collect();
-    let last = words.last()?;
-    let mut expression = String::new();
-    for word in &words {
-        if !expression.is_empty() {
-            expression.push(' ');
-        }
-        expression.push('"');
-        expression.push_str(&search_text(word).replace('"', "\"\""));
-        expression.push('"');
-    }
-    // A prefix query on a lone ideograph adds nothing: each is a whole token.
-    if last
-        .chars()
-        .rev()
-        .find(|character| character.is_alphanumeric())
-        .is_some_and(|character| !is_unspaced(character))
-    {
-        expression.push('*');
-    }
-    Some(expression)
 }
 
 /// Letters and digits only, lower case, one space between words: what stays
@@ -293,34 +238,6 @@ mod tests {
         assert_eq!(company_email_domain("someone@GMX.de"), None);
         assert_eq!(company_email_domain("no-at-sign"), None);
         assert_eq!(email_domain("a@QQ.com"), Some("qq.com".into()));
-    }
-
-    #[test]
-    fn han_and_kana_are_indexed_one_character_per_token() {
-        assert_eq!(search_text("LED面板灯"), "LED 面  板  灯 ");
-        assert_eq!(search_text("Müller"), "Müller");
-    }
-
-    #[test]
-    fn search_expressions_quote_every_word_and_prefix_the_last() {
-        assert_eq!(
-            search_expression("led panel").as_deref(),
-            Some("\"led\" \"panel\"*")
-        );
-        assert_eq!(
-            search_expression("NEAR(a b) OR \"x").as_deref(),
-            Some("\"NEAR(a\" \"b)\" \"OR\" \"\"\"x\"*")
-        );
-        assert_eq!(
-            search_expression("面板灯").as_deref(),
-            Some("\" 面  板  灯 \"")
-        );
-        assert_eq!(
-            search_expression("k.mueller@mueller-handels.de").as_deref(),
-            Some("\"k.mueller@mueller-handels.de\"*")
-        );
-        assert_eq!(search_expression("  !!! ... ?? "), None);
-        assert_eq!(search_expression(""), None);
     }
 
     #[test]

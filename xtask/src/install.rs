@@ -7,8 +7,8 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 use serde_json::Value;
 
-use crate::process;
 use crate::workspace::Workspace;
+use crate::{postgres, process};
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub(crate) const CHROMIUM: &str = "/usr/bin/chromium";
@@ -37,18 +37,14 @@ pub(crate) fn ensure_test_tools(workspace: &Workspace) -> Result<()> {
     ensure_postgres(workspace)
 }
 
-/// The variable naming a running PostgreSQL server for api-stub's tests; without
-/// it they start throwaway servers of their own from Debian's programs.
-const TEST_POSTGRES_URL: &str = "CRM_TEST_POSTGRES_URL";
-
 /// Where Debian's `postgresql` package puts `initdb` and `pg_ctl`, per version.
 const POSTGRES_BINARIES: &str = "/usr/lib/postgresql";
 
 /// Debian's PostgreSQL server programs, for api-stub's tests on PostgreSQL (not
 /// needed when `CRM_TEST_POSTGRES_URL` names a server).
 fn ensure_postgres(workspace: &Workspace) -> Result<()> {
-    if std::env::var_os(TEST_POSTGRES_URL).is_some() {
-        println!("postgresql: the tests use {TEST_POSTGRES_URL}");
+    if std::env::var_os(postgres::SERVER_URL).is_some() {
+        println!("postgresql: the tests use {}", postgres::SERVER_URL);
         return Ok(());
     }
     let installed = || {

@@ -10,6 +10,7 @@ mod demo;
 mod install;
 mod openapi;
 mod package;
+mod postgres;
 mod process;
 mod schemathesis;
 mod seed;

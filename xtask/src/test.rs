@@ -1,5 +1,6 @@
 //! `cargo xtask test`: everything CI checks, in order, stopping at the first failure:
-//! tools, fmt, clippy (native and wasm32), unit and integration tests, schemathesis
+//! tools, fmt, clippy (native and wasm32), unit and integration tests (api-stub's
+//! API tests on SQLite, then again on a PostgreSQL server started here), schemathesis
 //! against api-stub, the bundle, its TypeScript declarations against a host's usage,
 //! api-stub, and the Playwright browser tests against them.
 
@@ -12,7 +13,7 @@ use crate::bundle::{self, BuildOptions};
 use crate::install;
 use crate::steps::Steps;
 use crate::workspace::Workspace;
-use crate::{process, schemathesis};
+use crate::{postgres, process, schemathesis};
 
 const PLAYWRIGHT_CONFIG: &str = "tests/playwright.config.mjs";
 /// A host's TypeScript using the package's declarations, type-checked (not run).
@@ -59,7 +60,29 @@ pub(crate) fn run(workspace: &Workspace) -> Result<()> {
                 "warnings",
             ])
         })?;
-        steps.run("cargo test", || cargo(&["test", "--locked", "--workspace"]))?;
+        // One PostgreSQL server for every test that needs one (api-stub's
+        // schema and search tests, then its whole API suite on PostgreSQL).
+        let server = steps.run("start PostgreSQL", postgres::Server::start)?;
+        let on_postgres = |arguments: &[&str], whole_suite: bool| -> Result<()> {
+            let mut command = process::cargo(root);
+            command
+                .args(arguments)
+                .env(postgres::SERVER_URL, server.url());
+            if whole_suite {
+                command.env("CRM_TEST_DATABASE", "postgres");
+            }
+            process::run(&mut command)
+        };
+        steps.run("cargo test", || {
+            on_postgres(&["test", "--locked", "--workspace"], false)
+        })?;
+        steps.run("API tests on PostgreSQL", || {
+            on_postgres(
+                &["test", "--locked", "-p", "api-stub", "--test", "api"],
+                true,
+            )
+        })?;
+        drop(server);
         steps.run("schemathesis", || schemathesis::run(workspace))?;
         steps.run("bundle", || {
             bundle::build(workspace, &BuildOptions::default()).map(drop)

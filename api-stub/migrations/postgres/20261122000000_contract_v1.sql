@@ -1,7 +1,14 @@
 -- Contract v1, PostgreSQL dialect: the twin of ../sqlite/20261122000000_contract_v1.sql
 -- (see there for what each table means).
 
--- SQLite's json_valid(), so that CHECKs and queries read the same in both.
+-- What SQLite has built in and the application's SQL uses, so that CHECKs and
+-- queries read the same in both: json_valid(), json_array() of one value,
+-- json_each() of an array (each element's index as `key`, its text as
+-- `value`), the aggregate json_group_array(), max() of two or three values, and
+-- the collation NOCASE (an identifier, so `COLLATE NOCASE` names it too).
+-- NOCASE is ICU's case-insensitive comparison (level 2: case ignored, accents
+-- not), where SQLite's folds ASCII letters only; an index on `column COLLATE
+-- nocase` serves `column = $1 COLLATE NOCASE` in both.
 CREATE FUNCTION json_valid(value TEXT) RETURNS BOOLEAN LANGUAGE plpgsql IMMUTABLE AS $$
 BEGIN
     PERFORM value::json;
@@ -10,6 +17,34 @@ EXCEPTION WHEN others THEN
     RETURN FALSE;
 END;
 $$;
+
+CREATE FUNCTION json_array(value TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE
+    AS $$ SELECT json_build_array(value)::text $$;
+
+CREATE FUNCTION json_each(document TEXT) RETURNS TABLE (key BIGINT, value TEXT)
+    LANGUAGE sql IMMUTABLE
+    AS $$ SELECT e.position - 1, e.value
+          FROM jsonb_array_elements_text(document::jsonb) WITH ORDINALITY AS e (value, position) $$;
+
+CREATE FUNCTION json_group_array_final(elements TEXT[]) RETURNS TEXT LANGUAGE sql IMMUTABLE
+    AS $$ SELECT array_to_json(elements)::text $$;
+
+CREATE AGGREGATE json_group_array(TEXT) (
+    SFUNC = array_append,
+    STYPE = TEXT[],
+    INITCOND = '{}',
+    FINALFUNC = json_group_array_final
+);
+
+-- SQLite's max() of several values: NULL when any is (STRICT), else the greatest.
+CREATE FUNCTION max(a BIGINT, b BIGINT) RETURNS BIGINT LANGUAGE sql IMMUTABLE STRICT
+    AS $$ SELECT GREATEST(a, b) $$;
+CREATE FUNCTION max(a TEXT, b TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE STRICT
+    AS $$ SELECT GREATEST(a, b) $$;
+CREATE FUNCTION max(a TEXT, b TEXT, c TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE STRICT
+    AS $$ SELECT GREATEST(a, b, c) $$;
+
+CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
 
 -- Members and users -------------------------------------------------------------
 
@@ -154,31 +189,19 @@ CREATE TABLE assignment_turns (
 
 -- Full-text search: where SQLite has a contentless FTS5 table, PostgreSQL has a
 -- table of the same name holding each row's tsvector under the same rowid,
--- maintained by the application, with a GIN index.
+-- maintained by the application (search.rs), with a GIN index. There are no rows
+-- to index yet: no database ran on PostgreSQL before this schema.
 CREATE TABLE inquiries_fts (
     rowid    BIGINT PRIMARY KEY NOT NULL,
     document TSVECTOR NOT NULL
 );
 CREATE INDEX inquiries_fts_document ON inquiries_fts USING GIN (document);
 
-INSERT INTO inquiries_fts (rowid, document)
-    SELECT rowid, to_tsvector('simple', subject || ' ' || message || ' ' || buyer_name || ' '
-                                        || buyer_company || ' ' || buyer_email || ' '
-                                        || coalesce(product_name, ''))
-    FROM inquiries;
-
 CREATE TABLE customers_fts (
     rowid    BIGINT PRIMARY KEY NOT NULL,
     document TSVECTOR NOT NULL
 );
 CREATE INDEX customers_fts_document ON customers_fts USING GIN (document);
-
-INSERT INTO customers_fts (rowid, document)
-    SELECT c.rowid, to_tsvector('simple', c.name || ' ' || coalesce(c.website, '') || ' '
-                                          || coalesce(c.industry, '') || ' '
-                                          || coalesce((SELECT string_agg(k.name || ' ' || k.email, ' ')
-                                                       FROM contacts k WHERE k.customer_id = c.id), ''))
-    FROM customers c;
 
 -- Activities and reminders ------------------------------------------------------
 

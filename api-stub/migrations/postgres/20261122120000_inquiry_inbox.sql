@@ -1,7 +1,7 @@
 -- The inquiry inbox at scale, PostgreSQL dialect: the twin of
 -- ../sqlite/20261122120000_inquiry_inbox.sql. PostgreSQL 15 has stored generated
--- columns only (SQLite's are virtual); a case-insensitive key is `lower(…)`
--- where SQLite has `COLLATE NOCASE`.
+-- columns only (SQLite's are virtual); a case-insensitive key is
+-- `COLLATE nocase` as in SQLite (the collation is defined in contract_v1).
 
 ALTER TABLE inquiries ADD COLUMN due_rank BIGINT GENERATED ALWAYS AS (
     CASE WHEN first_response_at IS NULL AND status IN ('new', 'open', 'quoted') THEN 0 ELSE 1 END
@@ -30,10 +30,10 @@ CREATE INDEX inquiries_member_assignee_status
     ON inquiries (member_id, assignee_id, status, unread, score, buyer_country, received_at);
 
 DROP INDEX inquiry_tags_tag;
-CREATE INDEX inquiry_tags_tag ON inquiry_tags (lower(tag), inquiry_id);
+CREATE INDEX inquiry_tags_tag ON inquiry_tags (tag COLLATE nocase, inquiry_id);
 
 ALTER TABLE inquiries ADD COLUMN message_fingerprint TEXT;
 CREATE INDEX inquiries_member_fingerprint ON inquiries (member_id, message_fingerprint, received_at)
     WHERE message_fingerprint IS NOT NULL;
 
-CREATE INDEX customers_member_name_nocase ON customers (member_id, lower(name));
+CREATE INDEX customers_member_name_nocase ON customers (member_id, name COLLATE nocase);

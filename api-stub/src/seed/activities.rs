@@ -12,6 +12,7 @@ use sqlx::Transaction;
 use time::{Duration, OffsetDateTime, Time};
 
 use super::{MemberSeed, SeedCounts, stable_id};
+use crate::search;
 use crate::sql::Db;
 use crate::stored::{enum_to_text, timestamp_to_text};
 use crate::text::company_email_domain;
@@ -52,7 +53,7 @@ async fn complete_profiles(
         )
         .bind(profile.industry)
         .bind(enum_to_text(&profile.size))
-        .bind(profile.verified)
+        .bind(i64::from(profile.verified))
         .bind(enum_to_text(&profile.source))
         .bind(&customer_id)
         .bind(&member_id)
@@ -160,15 +161,8 @@ async fn reindex(
         }
         details.push(email);
     }
-    sqlx::query("DELETE FROM customers_fts WHERE rowid = $1")
-        .bind(row_number)
-        .execute(&mut **transaction)
-        .await?;
-    sqlx::query("INSERT INTO customers_fts (rowid, name, details) VALUES ($1, $2, $3)")
-        .bind(row_number)
-        .bind(name)
-        .bind(details.join(" "))
-        .execute(&mut **transaction)
+    search::CUSTOMERS
+        .put(transaction, row_number, &[&name, &details.join(" ")])
         .await?;
     sqlx::query("UPDATE customers SET email_domain = $1 WHERE id = $2 AND member_id = $3")
         .bind(email_domain)

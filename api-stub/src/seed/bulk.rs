@@ -26,7 +26,7 @@ use time::OffsetDateTime;
 use super::random::Random;
 use super::{MemberSeed, brightway, evergreen, stable_id};
 use crate::auth::token_hash;
-use crate::sql::DbPool;
+use crate::sql::{Backend, DbPool};
 use crate::stored::{enum_to_text, timestamp_to_text};
 use model::{Team, Timeline};
 
@@ -196,9 +196,12 @@ pub async fn seed_bulk(
     // indexes (random ids, per-member dates), which SQLite's default 2 MB cache
     // turns into disk reads once the tables outgrow it.
     let mut connection = pool.acquire().await?;
-    sqlx::query("PRAGMA cache_size = -262144")
-        .execute(&mut *connection)
-        .await?;
+    let backend = Backend::of(&connection);
+    if backend == Backend::Sqlite {
+        sqlx::query("PRAGMA cache_size = -262144")
+            .execute(&mut *connection)
+            .await?;
+    }
     let mut next_rowid: i64 =
         sqlx::query_scalar::<_, i64>("SELECT COALESCE(MAX(rowid), 0) FROM inquiries")
             .fetch_one(&mut *connection)
@@ -229,10 +232,23 @@ pub async fn seed_bulk(
         counts.tags += written.tags;
         progress(index);
     }
-    // Back to the default for the pool's later users of this connection.
-    sqlx::query("PRAGMA cache_size = -2000")
-        .execute(&mut *connection)
-        .await?;
+    match backend {
+        // Back to the default for the pool's later users of this connection.
+        Backend::Sqlite => {
+            sqlx::query("PRAGMA cache_size = -2000")
+                .execute(&mut *connection)
+                .await?;
+        }
+        // The rows above chose their rowids; the next row's default follows them.
+        Backend::Postgres => {
+            sqlx::query(
+                "SELECT setval(pg_get_serial_sequence('inquiries', 'rowid'), \
+                        (SELECT COALESCE(MAX(rowid), 1) FROM inquiries))",
+            )
+            .execute(&mut *connection)
+            .await?;
+        }
+    }
     drop(connection);
     // The planner's statistics, so that the list queries pick the right indexes.
     sqlx::query("ANALYZE").execute(pool).await?;

@@ -13,6 +13,7 @@ use sqlx::Transaction;
 use time::OffsetDateTime;
 
 use super::{MemberSeed, SeedCounts, stable_id};
+use crate::search;
 use crate::sql::Db;
 use crate::stored::{enum_to_text, timestamp_to_text};
 
@@ -112,17 +113,21 @@ pub(super) async fn seed(
         .bind(item.hs_code)
         .bind(i64::from(item.lead_time_days))
         .bind(packaging.to_string())
-        .bind(item.active)
+        .bind(i64::from(item.active))
         .bind(&as_of)
         .fetch_one(&mut **transaction)
         .await?;
         // The same columns as the products endpoints index.
-        sqlx::query("INSERT INTO products_fts (rowid, name, sku, details) VALUES ($1, $2, $3, $4)")
-            .bind(rowid)
-            .bind(item.name)
-            .bind(item.sku)
-            .bind([item.model_number, item.description].join(" "))
-            .execute(&mut **transaction)
+        search::PRODUCTS
+            .put(
+                transaction,
+                rowid,
+                &[
+                    item.name,
+                    item.sku,
+                    &[item.model_number, item.description].join(" "),
+                ],
+            )
             .await?;
         counts.products += 1;
     }

@@ -10,9 +10,10 @@ use contract::inquiry::AssignmentRule;
 use super::generate::{GeneratedInquiry, assignment_rules};
 use super::{MemberSeed, SeedCounts, stable_id};
 use crate::auth::token_hash;
+use crate::search::{self, search_text};
 use crate::sql::Db;
 use crate::stored::{enum_to_text, timestamp_to_text};
-use crate::text::{company_email_domain, message_fingerprint, preview, search_text};
+use crate::text::{company_email_domain, message_fingerprint, preview};
 
 /// The portal's demo service token for `POST /ingest/inquiries` (demo only).
 pub(super) const DEMO_PORTAL_TOKEN: &str = "demo-portal-service-token";
@@ -113,11 +114,15 @@ pub(super) async fn member(
             .iter()
             .map(|contact| [contact.0, " ", contact.2].concat())
             .collect();
-        sqlx::query("INSERT INTO customers_fts (rowid, name, details) VALUES ($1, $2, $3)")
-            .bind(customer_rowid)
-            .bind(name)
-            .bind([website.unwrap_or_default(), " ", &contact_text.join(" ")].concat())
-            .execute(&mut **transaction)
+        search::CUSTOMERS
+            .put(
+                transaction,
+                customer_rowid,
+                &[
+                    name,
+                    &[website.unwrap_or_default(), " ", &contact_text.join(" ")].concat(),
+                ],
+            )
             .await?;
         counts.customers += 1;
         for (position, &(contact_name, title, email)) in contacts.iter().enumerate() {
@@ -181,7 +186,7 @@ async fn insert_inquiry(
     .bind(&inquiry.buyer_name)
     .bind(&inquiry.buyer_company)
     .bind(inquiry.buyer_country)
-    .bind(inquiry.buyer_verified)
+    .bind(i64::from(inquiry.buyer_verified))
     .bind(inquiry.product_name)
     .bind(
         requirement
@@ -200,7 +205,7 @@ async fn insert_inquiry(
     .bind(inquiry.status.as_str())
     .bind(inquiry.assignee.map(user_id))
     .bind(i64::from(inquiry.score.value))
-    .bind(inquiry.unread)
+    .bind(i64::from(inquiry.unread))
     .bind(&inquiry.portal_inquiry_id)
     .bind(enum_to_text(&inquiry.kind))
     .bind(inquiry.product_category)
@@ -227,8 +232,8 @@ async fn insert_inquiry(
             .and_then(|destination| destination.place.clone()),
     )
     .bind(requirement.needed_by.map(|date| date.to_string()))
-    .bind(requirement.sample_wanted)
-    .bind(requirement.oem)
+    .bind(i64::from(requirement.sample_wanted))
+    .bind(i64::from(requirement.oem))
     .bind(inquiry.first_response_at().map(timestamp_to_text))
     .bind(inquiry.lost_reason.map(|reason| enum_to_text(&reason)))
     .bind(inquiry.spam_reason)
@@ -271,16 +276,18 @@ async fn insert_inquiry(
         &inquiry.buyer_email,
     ]
     .join(" ");
-    sqlx::query(
-        "INSERT INTO inquiries_fts (rowid, subject, body, buyer, product) VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(inquiry_rowid)
-    .bind(search_text(&inquiry.subject))
-    .bind(search_text(&inquiry.message))
-    .bind(search_text(&buyer))
-    .bind(search_text(inquiry.product_name.unwrap_or_default()))
-    .execute(&mut **transaction)
-    .await?;
+    search::INQUIRIES
+        .put(
+            transaction,
+            inquiry_rowid,
+            &[
+                &search_text(&inquiry.subject),
+                &search_text(&inquiry.message),
+                &search_text(&buyer),
+                &search_text(inquiry.product_name.unwrap_or_default()),
+            ],
+        )
+        .await?;
 
     for (position, reason) in inquiry.score.reasons.iter().enumerate() {
         sqlx::query(

@@ -215,10 +215,11 @@ async fn insert_key(test_app: &TestApp, caller_token: &str, key: &str, age: time
     let created_at = api_stub::stored::timestamp_to_text(OffsetDateTime::now_utc() - age);
     sqlx::query(
         "INSERT INTO idempotency_keys (caller, key, request_sha256, state, status, headers, body, created_at)
-         VALUES ($1, $2, 'another request', 'done', 201, '[]', x'7b7d', $3)",
+         VALUES ($1, $2, 'another request', 'done', 201, '[]', $3, $4)",
     )
     .bind(api_stub::auth::token_hash(caller_token))
     .bind(key)
+    .bind(b"{}".to_vec())
     .bind(created_at)
     .execute(&test_app.pool)
     .await

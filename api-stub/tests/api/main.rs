@@ -29,6 +29,7 @@ mod quotes;
 mod reminders;
 mod schema;
 mod scoping;
+mod search;
 mod seed;
 mod static_files;
 mod storefront;

@@ -219,14 +219,19 @@ async fn sent_quote(test_app: &TestApp) -> (Quote, String) {
 
 /// Moves the quote's validity date (column and terms) into the past.
 async fn expire(test_app: &TestApp, quote: &Quote) {
-    sqlx::query(
-        "UPDATE quotes SET valid_until = '2020-01-31',
-             terms = json_set(terms, '$.valid_until', '2020-01-31') WHERE id = $1",
-    )
-    .bind(quote.id.to_string())
-    .execute(&test_app.pool)
-    .await
-    .unwrap();
+    let terms: String = sqlx::query_scalar("SELECT terms FROM quotes WHERE id = $1")
+        .bind(quote.id.to_string())
+        .fetch_one(&test_app.pool)
+        .await
+        .unwrap();
+    let mut terms: serde_json::Value = serde_json::from_str(&terms).unwrap();
+    terms["valid_until"] = "2020-01-31".into();
+    sqlx::query("UPDATE quotes SET valid_until = '2020-01-31', terms = $1 WHERE id = $2")
+        .bind(terms.to_string())
+        .bind(quote.id.to_string())
+        .execute(&test_app.pool)
+        .await
+        .unwrap();
 }
 
 #[tokio::test]

@@ -8,7 +8,6 @@
 //! The differences the dialects force, and only those, are allowed:
 //! - SQLite's INTEGER is PostgreSQL's BIGINT (not INTEGER: 64 bits in both);
 //! - a SQLite rowid the application uses is an explicit `rowid` identity column;
-//! - a case-insensitive key (`COLLATE NOCASE`) is `lower(…)`;
 //! - an FTS5 table is a table of the same name holding `(rowid, document
 //!   tsvector)` with a GIN index on `document`.
 
@@ -182,22 +181,4 @@ async fn both_dialects_keep_the_inbox_counts_and_derived_columns_alike() {
         .unwrap();
     assert_eq!(derived, postgres_derived);
     postgres.finish().await;
-}
-
-/// Until the queries are ported, a PostgreSQL URL is refused with a message
-/// that says so, never half-served.
-#[tokio::test]
-async fn a_postgresql_url_is_refused_with_a_clear_message_until_the_port_is_done() {
-    for url in [
-        "postgres://crm@localhost/crm",
-        "postgresql://crm@localhost/crm",
-    ] {
-        let error = database::connect(url).await.err().unwrap();
-        assert!(
-            error
-                .to_string()
-                .starts_with("PostgreSQL is not supported yet"),
-            "{error}"
-        );
-    }
 }

@@ -65,8 +65,8 @@ impl TestApp {
         let dir = TempDir::new();
         let (pool, postgres) = if on_postgres() {
             let postgres = postgres::TestPostgres::start().await;
-            let pool = postgres.any_pool().await;
-            database::POSTGRES_MIGRATIONS.run(&pool).await.unwrap();
+            let pool = database::connect(&postgres.url()).await.unwrap();
+            database::migrate(&pool).await.unwrap();
             (pool, Some(postgres))
         } else {
             let url = format!("sqlite://{}", dir.path().join("crm.db").display());

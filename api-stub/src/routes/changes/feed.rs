@@ -165,7 +165,7 @@ pub async fn prune_change_log(
     sqlx::query(
         "INSERT INTO change_log_pruned (member_id, through_seq)
          SELECT member_id, MAX(seq) FROM change_log WHERE changed_at < $1 GROUP BY member_id
-         ON CONFLICT (member_id) DO UPDATE SET through_seq = MAX(through_seq, excluded.through_seq)",
+         ON CONFLICT (member_id) DO UPDATE SET through_seq = MAX(change_log_pruned.through_seq, excluded.through_seq)",
     )
     .bind(&before)
     .execute(&mut *transaction)

@@ -146,7 +146,7 @@ pub(super) async fn insert_contact(
     .bind(messengers_json(contact))
     .bind(&contact.language)
     .bind(contact.preferred_channel.as_ref().map(enum_to_text))
-    .bind(contact.do_not_contact)
+    .bind(i64::from(contact.do_not_contact))
     .execute(connection)
     .await?;
     Ok(())
@@ -284,7 +284,7 @@ async fn replace_contact(
     .bind(messengers_json(&input))
     .bind(&input.language)
     .bind(input.preferred_channel.as_ref().map(enum_to_text))
-    .bind(input.do_not_contact)
+    .bind(i64::from(input.do_not_contact))
     .bind(contact.to_string())
     .bind(customer.to_string())
     .execute(&mut *transaction)

@@ -12,12 +12,12 @@ use serde::Deserialize;
 use super::cursor;
 use super::params::{self, non_empty};
 use super::row::{CUSTOMER_SELECT, CustomerRow};
-use super::search::fts_match;
 use crate::AppState;
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::extract::ApiQuery;
-use crate::sql::Sql;
+use crate::search::{self, Terms};
+use crate::sql::{Backend, Sql};
 
 /// The query string of `GET /customers`, as sent. An empty value counts as absent.
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
@@ -95,7 +95,7 @@ enum Owner {
 }
 
 struct ListRequest {
-    search: Option<String>,
+    search: Option<Terms>,
     tier: Option<Tier>,
     stage: Option<LifecycleStage>,
     owner: Option<Owner>,
@@ -109,7 +109,7 @@ struct ListRequest {
 impl ListRequest {
     fn parse(raw: RawListQuery, caller: &Caller) -> Result<ListRequest, ApiError> {
         let mut errors = FieldErrors::new();
-        let search = non_empty(raw.q).and_then(|q| fts_match(&q, "q", &mut errors));
+        let search = non_empty(raw.q).and_then(|q| Terms::parameter(&q, "q", &mut errors));
         let tier = params::wire_enum("tier", raw.tier, "transactional, partnership", &mut errors);
         let stage = params::wire_enum(
             "stage",
@@ -168,15 +168,11 @@ impl ListRequest {
     }
 
     /// The conditions on `c` every query of the request shares.
-    fn push_filters<'a>(&'a self, query: &mut Sql<'a>, caller: &Caller) {
+    fn push_filters<'a>(&'a self, query: &mut Sql<'a>, caller: &Caller, backend: Backend) {
         query.push(" WHERE c.member_id = ");
         query.push_bind(caller.member_id.to_string());
-        if let Some(search) = &self.search {
-            query.push(
-                " AND c.rowid IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ",
-            );
-            query.push_bind(search.as_str());
-            query.push(")");
+        if let Some(terms) = &self.search {
+            search::CUSTOMERS.push_matching(query, "c.rowid", &terms.condition(backend));
         }
         if let Some(tier) = self.tier {
             query.push(" AND c.tier = ");
@@ -230,9 +226,10 @@ pub(super) async fn list_customers(
     ApiQuery(raw): ApiQuery<RawListQuery>,
 ) -> Result<Json<CustomerPage>, ApiError> {
     let request = ListRequest::parse(raw, &caller)?;
+    let backend = Backend::of_pool(&state.database);
 
     let mut count = Sql::new("SELECT COUNT(*) FROM customers c");
-    request.push_filters(&mut count, &caller);
+    request.push_filters(&mut count, &caller, backend);
     let total: i64 = count
         .build_query_scalar()
         .fetch_one(&state.database)
@@ -240,7 +237,7 @@ pub(super) async fn list_customers(
 
     let mut page = Sql::new("SELECT * FROM (");
     page.push(CUSTOMER_SELECT);
-    request.push_filters(&mut page, &caller);
+    request.push_filters(&mut page, &caller, backend);
     page.push(") s");
     let key = request.sort.key();
     let (comparison, direction) = if request.sort.ascending() {

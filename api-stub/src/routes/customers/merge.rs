@@ -27,6 +27,7 @@ use crate::change_log::{self, Entity};
 use crate::concurrency::{IfMatch, Tagged, stored_version};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath, parse_path_id};
+use crate::search;
 use crate::sql::DbConnection;
 use crate::stored::timestamp_to_text;
 
@@ -259,8 +260,9 @@ pub(super) async fn merge_customer(
         position += 1;
     }
     sqlx::query(
-        "INSERT OR IGNORE INTO customer_tags (customer_id, tag)
-         SELECT $1, tag FROM customer_tags WHERE customer_id = $2",
+        "INSERT INTO customer_tags (customer_id, tag)
+         SELECT $1, tag FROM customer_tags WHERE customer_id = $2
+         ON CONFLICT DO NOTHING",
     )
     .bind(id.to_string())
     .bind(duplicate.to_string())
@@ -285,9 +287,8 @@ pub(super) async fn merge_customer(
         .bind(duplicate.to_string())
         .fetch_one(&mut *transaction)
         .await?;
-    sqlx::query("DELETE FROM customers_fts WHERE rowid = $1")
-        .bind(row_number)
-        .execute(&mut *transaction)
+    search::CUSTOMERS
+        .remove(&mut transaction, row_number)
         .await?;
     sqlx::query("DELETE FROM customers WHERE id = $1 AND member_id = $2")
         .bind(duplicate.to_string())

@@ -84,7 +84,7 @@ pub(super) async fn compute(
 
     let quotes: Vec<QuoteFigures> = sqlx::query_as(
         "SELECT q.currency, q.total,
-                CASE WHEN q.status = 'sent' AND q.valid_until < date('now') THEN 'expired'
+                CASE WHEN q.status = 'sent' AND q.valid_until < CAST(CURRENT_DATE AS TEXT) THEN 'expired'
                      ELSE q.status END AS status
          FROM quotes q
          WHERE q.customer_id = $1 AND q.member_id = $2 AND q.status <> 'draft'

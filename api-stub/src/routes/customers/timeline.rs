@@ -160,7 +160,7 @@ fn push_branch<'a>(
             query.push(
                 "SELECT coalesce(q.sent_at, q.created_at) AS at, 'quote' AS kind, q.id, \
                  q.number AS title, \
-                 CASE WHEN q.status = 'sent' AND q.valid_until < date('now') THEN 'expired' \
+                 CASE WHEN q.status = 'sent' AND q.valid_until < CAST(CURRENT_DATE AS TEXT) THEN 'expired' \
                  ELSE q.status END AS status, q.revision, q.total, q.currency, \
                  NULL AS author_id, NULL AS author_name, NULL AS old_value, \
                  NULL AS new_value, NULL AS inquiry_id \

@@ -95,7 +95,7 @@ pub(super) async fn import_customers(
     let mut file = read(&request.csv);
     let mut transaction = crate::database::begin_write(&state.database).await?;
     let users: Vec<(String, String)> =
-        sqlx::query_as("SELECT id, name FROM users WHERE member_id = $1 AND active")
+        sqlx::query_as("SELECT id, name FROM users WHERE member_id = $1 AND active = 1")
             .bind(caller.member_id.to_string())
             .fetch_all(&mut *transaction)
             .await?;

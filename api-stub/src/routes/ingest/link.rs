@@ -14,6 +14,7 @@ use contract::inquiry::IngestBuyer;
 use time::OffsetDateTime;
 
 use crate::error::ApiError;
+use crate::search;
 use crate::sql::DbConnection;
 use crate::stored::{enum_from_text, parse_stored, timestamp_to_text};
 use crate::text::company_email_domain;
@@ -147,7 +148,7 @@ pub(super) async fn create(
     .bind(&name)
     .bind(buyer.country.as_str())
     .bind(owner.map(|owner| owner.to_string()))
-    .bind(buyer.verified)
+    .bind(i64::from(buyer.verified))
     .bind(company_email_domain(email))
     .bind(timestamp_to_text(now))
     .bind(timestamp_to_text(now))
@@ -175,11 +176,12 @@ pub(super) async fn create(
     .execute(&mut *connection)
     .await?;
     // As the customers' own writes keep it: website, industry, contacts' names and e-mails.
-    sqlx::query("INSERT INTO customers_fts (rowid, name, details) VALUES ($1, $2, $3)")
-        .bind(row_number)
-        .bind(&name)
-        .bind(["", "", buyer.name.trim(), email].join(" "))
-        .execute(&mut *connection)
+    search::CUSTOMERS
+        .put(
+            connection,
+            row_number,
+            &[&name, &["", "", buyer.name.trim(), email].join(" ")],
+        )
         .await?;
     Ok(Linked {
         id,

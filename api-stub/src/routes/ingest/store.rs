@@ -8,9 +8,10 @@ use time::OffsetDateTime;
 use super::ProductDetails;
 use super::link::Linked;
 use crate::error::ApiError;
+use crate::search::{self, search_text};
 use crate::sql::DbConnection;
 use crate::stored::{enum_to_text, timestamp_to_text};
-use crate::text::{preview, search_text};
+use crate::text::preview;
 
 /// Everything the inquiry row needs.
 pub(super) struct Stored<'a> {
@@ -57,7 +58,7 @@ pub(super) async fn insert(
     .bind(buyer.name.trim())
     .bind(buyer.company.trim())
     .bind(buyer.country.as_str())
-    .bind(buyer.verified)
+    .bind(i64::from(buyer.verified))
     .bind(&stored.product.name)
     .bind(
         requirement
@@ -116,8 +117,8 @@ pub(super) async fn insert(
             .map(str::trim),
     )
     .bind(requirement.needed_by.map(|date| date.to_string()))
-    .bind(requirement.sample_wanted)
-    .bind(requirement.oem)
+    .bind(i64::from(requirement.sample_wanted))
+    .bind(i64::from(requirement.oem))
     .bind(preview(message))
     .bind(timestamp_to_text(stored.now))
     .bind(stored.fingerprint)
@@ -134,18 +135,18 @@ pub(super) async fn insert(
     .execute(&mut *connection)
     .await?;
     let buyer_text = [buyer.name.trim(), buyer.company.trim(), buyer.email.trim()].join(" ");
-    sqlx::query(
-        "INSERT INTO inquiries_fts (rowid, subject, body, buyer, product) VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(row_number)
-    .bind(search_text(subject))
-    .bind(search_text(message))
-    .bind(search_text(&buyer_text))
-    .bind(search_text(
-        stored.product.name.as_deref().unwrap_or_default(),
-    ))
-    .execute(&mut *connection)
-    .await?;
+    search::INQUIRIES
+        .put(
+            connection,
+            row_number,
+            &[
+                &search_text(subject),
+                &search_text(message),
+                &search_text(&buyer_text),
+                &search_text(stored.product.name.as_deref().unwrap_or_default()),
+            ],
+        )
+        .await?;
     Ok(())
 }
 

@@ -35,9 +35,9 @@ use super::cursor::{Cursor, filter_fingerprint};
 use super::row::{InquiryRow, SUMMARY_SELECT};
 use crate::auth::Caller;
 use crate::error::ApiError;
-use crate::sql::{DbPool, Sql};
+use crate::search::{Condition, Terms};
+use crate::sql::{Backend, DbPool, Sql};
 use crate::stored::enum_from_text;
-use crate::text::search_expression;
 use conditions::{push_after, push_conditions};
 use counts::{counter_query, counts_query};
 
@@ -78,16 +78,17 @@ pub(super) async fn page(
     let filter = &query.filter;
     // A search without a single letter or digit (e.g. "?!") can match nothing.
     let search = match &filter.search {
-        Some(text) => match search_expression(text) {
-            Some(expression) => Some(expression),
+        Some(text) => match Terms::typed(text) {
+            Some(terms) => Some(terms.condition(Backend::of_pool(database))),
             None => return Ok(empty_page()),
         },
         None => None,
     };
 
+    let backend = Backend::of_pool(database);
     let mut counts = match counter_query(caller, filter) {
         Some(counters) => counters,
-        None => counts_query(caller, filter, search.as_deref()),
+        None => counts_query(caller, filter, search.as_ref(), backend),
     };
     let counts: Vec<(String, i64)> = counts.build_query_as().fetch_all(database).await?;
     let mut status_counts: Vec<StatusCount> = InquiryStatus::ALL
@@ -110,12 +111,14 @@ pub(super) async fn page(
         .sum();
 
     let limit = query.effective_limit();
-    let drive = if (filter.tag.is_some() || search.is_some()) && total <= SMALL_SET {
+    let drive = if backend == Backend::Postgres {
+        Drive::Planner
+    } else if (filter.tag.is_some() || search.is_some()) && total <= SMALL_SET {
         Drive::Matches
     } else {
         Drive::Indexes
     };
-    let mut page = page_query(caller, query, search.as_deref(), after, drive);
+    let mut page = page_query(caller, query, search.as_ref(), after, drive);
     let mut rows: Vec<InquiryRow> = page.build_query_as().fetch_all(database).await?;
 
     let has_more = rows.len() > limit as usize;
@@ -152,13 +155,16 @@ enum Drive {
     Only(&'static str),
     /// Only the ids matching the tag or the search.
     Matches,
+    /// Any, as the planner sees fit: PostgreSQL's, which weighs a filter's
+    /// selectivity against reading in order without being steered.
+    Planner,
 }
 
 /// One more row than the page holds, after `after`, in the query's order.
 fn page_query<'args>(
     caller: &Caller,
     query: &'args InquiryListQuery,
-    search: Option<&str>,
+    search: Option<&Condition>,
     after: Option<&Cursor>,
     drive: Drive,
 ) -> Sql<'args> {
@@ -198,7 +204,7 @@ fn push_one_page<'args>(
     page: &mut Sql<'args>,
     caller: &Caller,
     query: &'args InquiryListQuery,
-    search: Option<&str>,
+    search: Option<&Condition>,
     after: Option<&Cursor>,
     drive: Drive,
     only_status: Option<InquiryStatus>,

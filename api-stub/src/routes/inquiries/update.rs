@@ -140,7 +140,7 @@ pub(super) async fn apply(
     .bind(&new_lost_reason)
     .bind(&new_spam_reason)
     .bind(new_assignee.map(|user| user.to_string()))
-    .bind(new_unread)
+    .bind(i64::from(new_unread))
     .bind(timestamp_to_text(now))
     .bind(&id_text)
     .bind(caller.member_id.to_string())

@@ -14,8 +14,8 @@ use crate::error::ApiError;
 use crate::extract::ApiQuery;
 use crate::routes::customers::cursor;
 use crate::routes::customers::params::{self, non_empty};
-use crate::routes::customers::search::fts_match;
-use crate::sql::Sql;
+use crate::search::{self, Terms};
+use crate::sql::{Backend, Sql};
 
 const CURSOR_TAG: &str = "products";
 
@@ -39,19 +39,17 @@ pub(super) struct RawProductQuery {
 }
 
 struct Filters {
-    search: Option<String>,
+    search: Option<Terms>,
     category: Option<String>,
     active: Option<bool>,
 }
 
 impl Filters {
-    fn push<'a>(&'a self, query: &mut Sql<'a>, caller: &Caller) {
+    fn push<'a>(&'a self, query: &mut Sql<'a>, caller: &Caller, backend: Backend) {
         query.push(" WHERE p.member_id = ");
         query.push_bind(caller.member_id.to_string());
-        if let Some(search) = &self.search {
-            query.push(" AND p.rowid IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ");
-            query.push_bind(search.as_str());
-            query.push(")");
+        if let Some(terms) = &self.search {
+            search::PRODUCTS.push_matching(query, "p.rowid", &terms.condition(backend));
         }
         if let Some(category) = &self.category {
             query.push(" AND p.category = ");
@@ -60,7 +58,7 @@ impl Filters {
         }
         if let Some(active) = self.active {
             query.push(" AND p.active = ");
-            query.push_bind(active);
+            query.push_bind(i64::from(active));
         }
     }
 }
@@ -85,7 +83,7 @@ pub(super) async fn list_products(
 ) -> Result<Json<ProductPage>, ApiError> {
     let mut errors = FieldErrors::new();
     let filters = Filters {
-        search: non_empty(raw.q).and_then(|q| fts_match(&q, "q", &mut errors)),
+        search: non_empty(raw.q).and_then(|q| Terms::parameter(&q, "q", &mut errors)),
         category: non_empty(raw.category).map(|category| category.trim().to_owned()),
         active: params::boolean("active", raw.active, &mut errors),
     };
@@ -96,14 +94,15 @@ pub(super) async fn list_products(
         .transpose()?;
 
     let mut count = Sql::new("SELECT COUNT(*) FROM products p");
-    filters.push(&mut count, &caller);
+    let backend = Backend::of_pool(&state.database);
+    filters.push(&mut count, &caller, backend);
     let total: i64 = count
         .build_query_scalar()
         .fetch_one(&state.database)
         .await?;
 
     let mut page = Sql::new(PRODUCT_SELECT);
-    filters.push(&mut page, &caller);
+    filters.push(&mut page, &caller, backend);
     if let Some(key) = &after {
         page.push(" AND (p.name, p.id) > (");
         let mut separated = page.separated(", ");

@@ -16,6 +16,7 @@ use crate::concurrency::{IfMatch, Tagged, stored_version};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath, parse_path_id};
 use crate::routes::customers::with_location;
+use crate::search;
 use crate::sql::DbConnection;
 use crate::stored::{StoredValueError, enum_to_text, timestamp_to_text};
 
@@ -112,7 +113,7 @@ async fn write(
     .bind(input.origin.as_str())
     .bind(input.lead_time_days.map(i64::from))
     .bind(packaging)
-    .bind(input.active)
+    .bind(i64::from(input.active))
     .bind(timestamp_to_text(now))
     .execute(&mut *connection)
     .await?;
@@ -122,22 +123,13 @@ async fn write(
             .bind(caller.member_id.to_string())
             .fetch_one(&mut *connection)
             .await?;
-    sqlx::query("DELETE FROM products_fts WHERE rowid = $1")
-        .bind(row_number)
-        .execute(&mut *connection)
-        .await?;
-    sqlx::query("INSERT INTO products_fts (rowid, name, sku, details) VALUES ($1, $2, $3, $4)")
-        .bind(row_number)
-        .bind(&input.name)
-        .bind(&input.sku)
-        .bind(
-            [
-                input.model_number.as_deref().unwrap_or_default(),
-                &input.description,
-            ]
-            .join(" "),
-        )
-        .execute(&mut *connection)
+    let details = [
+        input.model_number.as_deref().unwrap_or_default(),
+        &input.description,
+    ]
+    .join(" ");
+    search::PRODUCTS
+        .put(connection, row_number, &[&input.name, &input.sku, &details])
         .await?;
     change_log::record(connection, caller.member_id, Entity::Product, id, now).await?;
     Ok(())

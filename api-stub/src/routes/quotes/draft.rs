@@ -221,8 +221,8 @@ async fn next_number(
     let prefix = format!("Q-{year}-");
     let length = i64::try_from(prefix.len()).unwrap_or(i64::MAX);
     let highest: Option<i64> = sqlx::query_scalar(
-        "SELECT MAX(CAST(substr(number, $1 + 1) AS INTEGER)) FROM quotes
-         WHERE member_id = $2 AND substr(number, 1, $3) = $4",
+        "SELECT MAX(CAST(substr(number, CAST($1 AS INTEGER) + 1) AS BIGINT)) FROM quotes
+         WHERE member_id = $2 AND substr(number, 1, CAST($3 AS INTEGER)) = $4",
     )
     .bind(length)
     .bind(member.to_string())

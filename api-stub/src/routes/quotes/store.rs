@@ -21,7 +21,7 @@ use crate::stored::{StoredValueError, enum_from_text, parse_stored, timestamp_fr
 /// `sent`, so nothing has to run at midnight and the version does not change.
 macro_rules! effective_status {
     () => {
-        "CASE WHEN q.status = 'sent' AND q.valid_until < date('now') THEN 'expired' \
+        "CASE WHEN q.status = 'sent' AND q.valid_until < CAST(CURRENT_DATE AS TEXT) THEN 'expired' \
          ELSE q.status END"
     };
 }

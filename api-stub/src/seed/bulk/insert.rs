@@ -6,10 +6,11 @@ use sqlx::Transaction;
 use time::Duration;
 
 use super::model::BulkInquiry;
+use crate::search::{self, search_text};
 use crate::seed::stable_id;
 use crate::sql::{Db, Sql};
 use crate::stored::{enum_to_text, timestamp_to_text};
-use crate::text::{message_fingerprint, preview, search_text};
+use crate::text::{message_fingerprint, preview};
 
 /// Rows per `INSERT` statement: the inquiries' 40 columns times this stays far below
 /// SQLite's limit of 32,766 bound parameters.
@@ -201,7 +202,7 @@ async fn insert_inquiries(
             .push_bind(inquiry.buyer_name.clone())
             .push_bind(inquiry.buyer_company.clone())
             .push_bind(inquiry.buyer_country)
-            .push_bind(inquiry.buyer_verified)
+            .push_bind(i64::from(inquiry.buyer_verified))
             .push_bind(inquiry.product_name)
             .push_bind(
                 requirement
@@ -220,7 +221,7 @@ async fn insert_inquiries(
             .push_bind(inquiry.status.as_str())
             .push_bind(inquiry.assignee.map(|user| user.0.to_string()))
             .push_bind(i64::from(inquiry.score.value))
-            .push_bind(false)
+            .push_bind(0_i64) // not unread: these are old
             .push_bind(inquiry.portal_inquiry_id.clone())
             .push_bind(enum_to_text(&inquiry.kind))
             .push_bind(inquiry.product_category)
@@ -247,8 +248,8 @@ async fn insert_inquiries(
                     .and_then(|destination| destination.place.clone()),
             )
             .push_bind(requirement.needed_by.map(|date| date.to_string()))
-            .push_bind(requirement.sample_wanted)
-            .push_bind(requirement.oem)
+            .push_bind(i64::from(requirement.sample_wanted))
+            .push_bind(i64::from(requirement.oem))
             .push_bind(inquiry.first_response_at().map(timestamp_to_text))
             .push_bind(inquiry.lost_reason.map(|reason| enum_to_text(&reason)))
             .push_bind(inquiry.spam_reason)
@@ -267,20 +268,24 @@ async fn insert_search_rows(
     inquiries: &[BulkInquiry],
     rowids: &[i64],
 ) -> Result<(), sqlx::Error> {
-    let mut query = Sql::new("INSERT INTO inquiries_fts (rowid, subject, body, buyer, product) ");
-    query.push_values(inquiries.iter().zip(rowids), |mut row, (inquiry, rowid)| {
-        let buyer = [
-            inquiry.buyer_name.as_str(),
-            &inquiry.buyer_company,
-            &inquiry.buyer_email,
-        ]
-        .join(" ");
-        row.push_bind(*rowid)
-            .push_bind(search_text(&inquiry.subject))
-            .push_bind(search_text(&inquiry.message))
-            .push_bind(search_text(&buyer))
-            .push_bind(search_text(inquiry.product_name.unwrap_or_default()));
-    });
-    query.build().execute(&mut **transaction).await?;
-    Ok(())
+    let rows: Vec<(i64, Vec<String>)> = inquiries
+        .iter()
+        .zip(rowids)
+        .map(|(inquiry, rowid)| {
+            let buyer = [
+                inquiry.buyer_name.as_str(),
+                &inquiry.buyer_company,
+                &inquiry.buyer_email,
+            ]
+            .join(" ");
+            let fields = vec![
+                search_text(&inquiry.subject),
+                search_text(&inquiry.message),
+                search_text(&buyer),
+                search_text(inquiry.product_name.unwrap_or_default()),
+            ];
+            (*rowid, fields)
+        })
+        .collect();
+    search::INQUIRIES.insert_new(transaction, &rows).await
 }

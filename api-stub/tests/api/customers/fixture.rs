@@ -52,7 +52,7 @@ async fn insert_user(
     .bind(name)
     .bind(format!("{id}@example.com"))
     .bind(role)
-    .bind(active)
+    .bind(i64::from(active))
     .execute(&app.pool)
     .await
     .unwrap();

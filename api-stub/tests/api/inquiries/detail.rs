@@ -220,7 +220,7 @@ async fn every_seeded_inquiry_follows_the_server_s_rules() {
         .column(
             "SELECT i.id FROM inquiries i JOIN products p
                ON p.member_id = i.member_id AND p.name = i.product_name
-             WHERE i.member_id = $1 AND i.product_category IS NOT p.category",
+             WHERE i.member_id = $1 AND i.product_category IS DISTINCT FROM p.category",
             &member,
         )
         .await;

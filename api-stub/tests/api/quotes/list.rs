@@ -82,7 +82,7 @@ async fn the_list_pages_most_recently_changed_first_and_filters() {
     let (expired, _) = walk(&test_app, "/api/v1/quotes?status=expired").await;
     let stored_expired: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM quotes WHERE member_id = $1 AND status = 'sent'
-         AND valid_until < date('now')",
+         AND valid_until < CAST(CURRENT_DATE AS TEXT)",
     )
     .bind(&member)
     .fetch_one(&test_app.pool)

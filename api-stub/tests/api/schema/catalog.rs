@@ -39,7 +39,7 @@ pub(super) struct Column {
 #[derive(Debug, PartialEq, Eq)]
 pub(super) struct Index {
     pub(super) unique: bool,
-    /// `column`, `column DESC` or `lower(column)`.
+    /// `column`, `column DESC` or `column COLLATE nocase`.
     pub(super) keys: Vec<String>,
     /// The partial index's condition, normalised.
     pub(super) condition: Option<String>,
@@ -178,7 +178,7 @@ pub(super) async fn sqlite_schema(pool: &DbPool) -> Schema {
                 let column: Option<String> = key.get("name");
                 let column = column.unwrap_or_else(|| panic!("{index_name}: expression keys are not compared"));
                 let column = if key.get::<String, _>("coll").eq_ignore_ascii_case("NOCASE") {
-                    format!("lower({column})")
+                    format!("{column} COLLATE nocase")
                 } else {
                     column
                 };
@@ -317,6 +317,9 @@ pub(super) async fn postgres_schema(pool: &PgPool) -> Schema {
                     i.indisprimary AS is_primary, i.indnkeyatts::int8 AS keys, \
                     string_to_array(i.indoption::text, ' ')::int2[] AS options, am.amname::text AS method, \
                     pg_get_expr(i.indpred, i.indrelid) AS condition, \
+                    ARRAY(SELECT coalesce(k.collname::text, '') \
+                          FROM unnest(i.indcollation::oid[]) WITH ORDINALITY AS u (oid, n) \
+                          LEFT JOIN pg_collation k ON k.oid = u.oid ORDER BY u.n) AS collations, \
                     EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid) AS constraint_backed \
              FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam \
              WHERE i.indrelid = $1::regclass",
@@ -330,6 +333,7 @@ pub(super) async fn postgres_schema(pool: &PgPool) -> Schema {
             let index_name: String = index.get("name");
             let oid: i64 = index.get("oid");
             let options: Vec<i16> = index.get("options");
+            let collations: Vec<String> = index.get("collations");
             let definitions: Vec<String> = sqlx::query_scalar(
                 "SELECT pg_get_indexdef($1::oid, k::int, true) FROM generate_series(1, $2) AS k ORDER BY k",
             )
@@ -341,9 +345,13 @@ pub(super) async fn postgres_schema(pool: &PgPool) -> Schema {
             let keys: Vec<String> = definitions
                 .into_iter()
                 .zip(options)
-                .map(|(key, option)| {
+                .zip(collations)
+                .map(|((key, option), collation)| {
                     // A key named like a keyword comes back quoted ("position").
-                    let key = key.replace('"', "");
+                    let mut key = key.replace('"', "");
+                    if collation == "nocase" {
+                        key.push_str(" COLLATE nocase");
+                    }
                     if option & 1 == 1 {
                         format!("{key} DESC")
                     } else {

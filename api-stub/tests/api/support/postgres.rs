@@ -78,14 +78,9 @@ impl TestPostgres {
         }
     }
 
-    /// A pool of sqlx's `Any` on the database, as api-stub uses.
-    pub(crate) async fn any_pool(&self) -> api_stub::sql::DbPool {
-        sqlx::any::install_default_drivers();
-        sqlx::any::AnyPoolOptions::new()
-            .max_connections(4)
-            .connect(self.options.to_url_lossy().as_str())
-            .await
-            .unwrap()
+    /// The database's URL.
+    pub(crate) fn url(&self) -> String {
+        self.options.to_url_lossy().to_string()
     }
 
     /// Closes the pool and drops the database (the server of the test's own is

@@ -6,6 +6,7 @@ use contract::inquiry::{AssigneeFilter, InquiryFilter, InquirySort, InquiryStatu
 use super::super::cursor::Position;
 use super::Drive;
 use crate::auth::Caller;
+use crate::search::{self, Condition};
 use crate::sql::Sql;
 use crate::stored::timestamp_to_text;
 
@@ -16,7 +17,7 @@ pub(super) fn push_conditions<'args>(
     query: &mut Sql<'args>,
     caller: &Caller,
     filter: &'args InquiryFilter,
-    search: Option<&str>,
+    search: Option<&Condition>,
     drive: Drive,
     sort: Option<InquirySort>,
     only_status: Option<InquiryStatus>,
@@ -27,6 +28,7 @@ pub(super) fn push_conditions<'args>(
             Drive::Indexes => may_use_index,
             Drive::Only(only) => name == only || name == "member_id",
             Drive::Matches => false,
+            Drive::Planner => true,
         };
         if indexed {
             ["i.", name].concat()
@@ -73,7 +75,7 @@ pub(super) fn push_conditions<'args>(
     }
     if let Some(unread) = filter.unread {
         query.push(format!(" AND {} = ", column("unread", true)));
-        query.push_bind(unread);
+        query.push_bind(i64::from(unread));
     }
     if let Some(score) = filter.score_min {
         query.push(format!(" AND {} >= ", column("score", score_order)));
@@ -103,10 +105,8 @@ pub(super) fn push_conditions<'args>(
         query.push_bind(tag.as_str());
         query.push(" COLLATE NOCASE)");
     }
-    if let Some(expression) = search {
-        query.push(" AND i.rowid IN (SELECT rowid FROM inquiries_fts WHERE inquiries_fts MATCH ");
-        query.push_bind(expression.to_owned());
-        query.push(")");
+    if let Some(condition) = search {
+        search::INQUIRIES.push_matching(query, "i.rowid", condition);
     }
 }
 

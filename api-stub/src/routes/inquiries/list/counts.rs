@@ -7,13 +7,18 @@ use contract::inquiry::{AssigneeFilter, InquiryFilter};
 use super::Drive;
 use super::conditions::push_conditions;
 use crate::auth::Caller;
-use crate::sql::Sql;
+use crate::search::Condition;
+use crate::sql::{Backend, Sql};
 
 /// The filter the counts start from: without statistics SQLite cannot tell
 /// which of several filters narrows most, so the usual order decides: an
 /// assignee (a rep's own inbox), a country, a time range, the read state, a
 /// score range.
-pub(super) fn counts_drive(caller: &Caller, filter: &InquiryFilter, search: Option<&str>) -> Drive {
+pub(super) fn counts_drive(
+    caller: &Caller,
+    filter: &InquiryFilter,
+    search: Option<&Condition>,
+) -> Drive {
     if filter.tag.is_some() || search.is_some() {
         Drive::Matches
     } else if filter.assignee.is_some() || caller.only_assigned_to().is_some() {
@@ -55,7 +60,9 @@ pub(super) fn counter_query<'args>(caller: &Caller, filter: &InquiryFilter) -> O
         Some(AssigneeFilter::Unassigned) => assignees.push(String::new()),
         None => {}
     }
-    let mut counts = Sql::new("SELECT status, SUM(count) FROM inquiry_counts WHERE member_id = ");
+    let mut counts = Sql::new(
+        "SELECT status, CAST(SUM(count) AS BIGINT) FROM inquiry_counts WHERE member_id = ",
+    );
     counts.push_bind(caller.member_id.to_string());
     // Two different assignees (a rep asking for someone else's) match nothing.
     for assignee in assignees {
@@ -70,9 +77,13 @@ pub(super) fn counter_query<'args>(caller: &Caller, filter: &InquiryFilter) -> O
 pub(super) fn counts_query<'args>(
     caller: &Caller,
     filter: &'args InquiryFilter,
-    search: Option<&str>,
+    search: Option<&Condition>,
+    backend: Backend,
 ) -> Sql<'args> {
-    let drive = counts_drive(caller, filter, search);
+    let drive = match backend {
+        Backend::Sqlite => counts_drive(caller, filter, search),
+        Backend::Postgres => Drive::Planner,
+    };
     let mut counts = Sql::new("SELECT i.status, COUNT(*) FROM inquiries i");
     push_conditions(&mut counts, caller, filter, search, drive, None, None);
     let filtered = *filter
@@ -82,7 +93,7 @@ pub(super) fn counts_query<'args>(
         };
     // Unfiltered, the status index counts in order; filtered, the filter's index
     // (which ends in the status) is read and its few statuses grouped after.
-    counts.push(if filtered {
+    counts.push(if filtered && drive != Drive::Planner {
         " GROUP BY +i.status"
     } else {
         " GROUP BY i.status"

@@ -8,7 +8,8 @@ use sqlx::any::AnyPoolOptions;
 
 use super::*;
 
-use crate::sql::DbPool;
+use crate::search::Terms;
+use crate::sql::{Backend, DbPool};
 
 async fn database() -> DbPool {
     sqlx::any::install_default_drivers();
@@ -74,11 +75,11 @@ async fn every_filter_and_order_is_served_by_an_index() {
                     .filter
                     .search
                     .as_deref()
-                    .and_then(crate::text::search_expression);
-                let by_matches =
-                    page_query(&caller, &query, search.as_deref(), None, Drive::Matches);
-                let page = page_query(&caller, &query, search.as_deref(), None, Drive::Indexes);
-                let counts = counts_query(&caller, &query.filter, search.as_deref());
+                    .and_then(Terms::typed)
+                    .map(|terms| terms.condition(Backend::Sqlite));
+                let by_matches = page_query(&caller, &query, search.as_ref(), None, Drive::Matches);
+                let page = page_query(&caller, &query, search.as_ref(), None, Drive::Indexes);
+                let counts = counts_query(&caller, &query.filter, search.as_ref(), Backend::Sqlite);
                 let mut queries = vec![("page", page.sql()), ("counts", counts.sql())];
                 if query.filter.tag.is_some() || search.is_some() {
                     queries.push(("page from matches", by_matches.sql()));
