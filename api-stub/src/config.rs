@@ -7,6 +7,8 @@ use std::path::PathBuf;
 use axum::http::HeaderValue;
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::database::PoolSettings;
+
 /// How the server is configured. Every flag also reads an environment variable, so
 /// the same binary runs from a shell, `cargo xtask demo` and a container alike.
 #[derive(Clone, Debug, Parser)]
@@ -20,7 +22,8 @@ pub struct Config {
     #[arg(long, env = "CRM_ADDR", default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
 
-    /// SQLite database URL; the file is created when missing.
+    /// Database URL: `sqlite://crm.db` (the file is created when missing) or
+    /// `postgres://user:password@host/database`.
     #[arg(
         long,
         env = "DATABASE_URL",
@@ -28,6 +31,25 @@ pub struct Config {
         global = true
     )]
     pub database_url: String,
+
+    /// Database connections this instance opens at most.
+    #[arg(long, env = "CRM_DATABASE_MAX_CONNECTIONS", default_value_t = PoolSettings::DEFAULT_MAX_CONNECTIONS,
+          value_parser = clap::value_parser!(u32).range(1..=1000), global = true)]
+    pub database_max_connections: u32,
+
+    /// Seconds a request waits for a database connection before it is answered
+    /// 503 (database unavailable).
+    #[arg(long, env = "CRM_DATABASE_ACQUIRE_TIMEOUT_SECONDS",
+          default_value_t = PoolSettings::DEFAULT_ACQUIRE_TIMEOUT_SECONDS,
+          value_parser = clap::value_parser!(u64).range(1..=600), global = true)]
+    pub database_acquire_timeout_seconds: u64,
+
+    /// Seconds one SQL statement may run on PostgreSQL before it is cancelled
+    /// (the request is answered 503); 0: no limit. Not applied on SQLite.
+    #[arg(long, env = "CRM_DATABASE_STATEMENT_TIMEOUT_SECONDS",
+          default_value_t = PoolSettings::DEFAULT_STATEMENT_TIMEOUT_SECONDS,
+          value_parser = clap::value_parser!(u64).range(0..=86_400), global = true)]
+    pub database_statement_timeout_seconds: u64,
 
     /// Insert the demo data set (members, users, tokens, customers, inquiries) when
     /// the database has no members yet.
@@ -146,6 +168,16 @@ impl Default for Settings {
 }
 
 impl Config {
+    /// How the database's pool is sized and timed.
+    pub fn pool_settings(&self) -> PoolSettings {
+        PoolSettings {
+            max_connections: self.database_max_connections,
+            acquire_timeout: std::time::Duration::from_secs(self.database_acquire_timeout_seconds),
+            statement_timeout: (self.database_statement_timeout_seconds > 0)
+                .then(|| std::time::Duration::from_secs(self.database_statement_timeout_seconds)),
+        }
+    }
+
     /// The settings of the application this configuration serves.
     pub fn settings(&self) -> Settings {
         Settings {
@@ -191,6 +223,7 @@ mod tests {
         assert_eq!(config.host_demo_dir, PathBuf::from("host-demo"));
         assert_eq!(config.command, None);
         assert_eq!(config.settings(), Settings::default());
+        assert_eq!(config.pool_settings(), PoolSettings::default());
         assert_eq!(config.settings().max_body_bytes, 1_048_576);
         assert_eq!(config.settings().rate_limit_per_minute, 1200);
         assert!(config.settings().cors_origins.is_empty());
@@ -217,6 +250,10 @@ mod tests {
             "http://localhost:3000",
             "--change-retention-days",
             "7",
+            "--database-max-connections",
+            "32",
+            "--database-statement-timeout-seconds",
+            "0",
         ])
         .unwrap();
         assert_eq!(config.addr.port(), 0);
@@ -231,6 +268,14 @@ mod tests {
             ["https://portal.example", "http://localhost:3000"]
         );
         assert_eq!(settings.change_retention, time::Duration::days(7));
+        assert_eq!(
+            config.pool_settings(),
+            PoolSettings {
+                max_connections: 32,
+                acquire_timeout: std::time::Duration::from_secs(5),
+                statement_timeout: None,
+            }
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
-//! Opening the SQLite database and bringing its schema up to date, and the
-//! migrations of both dialects: `migrations/sqlite/` (the embedded default) and
-//! their PostgreSQL twins in `migrations/postgres/`, one per SQLite migration under
-//! the same version (a test compares the schemas they build).
+//! Opening the database (SQLite or PostgreSQL) and bringing its schema up to
+//! date, and the migrations of both dialects: `migrations/sqlite/` (the embedded
+//! default) and their PostgreSQL twins in `migrations/postgres/`, one per SQLite
+//! migration under the same version (a test compares the schemas they build).
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -43,19 +43,91 @@ pub enum DatabaseError {
 /// How long a connection waits for another writer before giving up with `SQLITE_BUSY`.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// Opens (creating the file if missing) the database at `url`, e.g. `sqlite://crm.db`,
-/// in WAL mode with foreign keys enforced.
+/// How the pool of connections is sized and how long its users wait.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PoolSettings {
+    /// Connections open at most (per instance).
+    pub max_connections: u32,
+    /// How long a request waits for a connection (including connecting) before
+    /// it is answered 503.
+    pub acquire_timeout: Duration,
+    /// How long one statement may run on PostgreSQL before the server cancels
+    /// it (503); `None`: no limit. SQLite has no such limit.
+    pub statement_timeout: Option<Duration>,
+}
+
+impl PoolSettings {
+    /// Eight connections (SQLite has one writer; PostgreSQL instances share
+    /// the server's connections).
+    pub const DEFAULT_MAX_CONNECTIONS: u32 = 8;
+    /// Five seconds.
+    pub const DEFAULT_ACQUIRE_TIMEOUT_SECONDS: u64 = 5;
+    /// Thirty seconds: far above any request's queries, well below a client's
+    /// patience.
+    pub const DEFAULT_STATEMENT_TIMEOUT_SECONDS: u64 = 30;
+}
+
+impl Default for PoolSettings {
+    fn default() -> PoolSettings {
+        PoolSettings {
+            max_connections: PoolSettings::DEFAULT_MAX_CONNECTIONS,
+            acquire_timeout: Duration::from_secs(PoolSettings::DEFAULT_ACQUIRE_TIMEOUT_SECONDS),
+            statement_timeout: Some(Duration::from_secs(
+                PoolSettings::DEFAULT_STATEMENT_TIMEOUT_SECONDS,
+            )),
+        }
+    }
+}
+
+/// Opens the database at `url` with the default [`PoolSettings`]: see
+/// [`connect_with`].
 pub async fn connect(url: &str) -> Result<DbPool, DatabaseError> {
+    connect_with(url, PoolSettings::default()).await
+}
+
+/// Opens the database at `url`: a SQLite file such as `sqlite://crm.db`
+/// (created if missing, in WAL mode with foreign keys enforced), or a
+/// PostgreSQL database (`postgres://user:password@host/database`).
+pub async fn connect_with(url: &str, settings: PoolSettings) -> Result<DbPool, DatabaseError> {
     sqlx::any::install_default_drivers();
+    let open_error = |source| DatabaseError::Open {
+        url: url.to_owned(),
+        source,
+    };
+    let invalid_url = |source| DatabaseError::InvalidUrl {
+        url: url.to_owned(),
+        source,
+    };
+    let pool = AnyPoolOptions::new()
+        .max_connections(settings.max_connections)
+        .acquire_timeout(settings.acquire_timeout);
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-        return connect_postgres(url).await;
+        PgConnectOptions::from_str(url).map_err(invalid_url)?;
+        // Every session in UTC with ISO dates: `CAST(CURRENT_DATE AS TEXT)` is
+        // today's UTC date, as SQLite's `CURRENT_DATE`.
+        let statement_timeout = format!(
+            "SET statement_timeout = {}",
+            settings
+                .statement_timeout
+                .map_or(0, |timeout| timeout.as_millis())
+        );
+        return pool
+            .after_connect(move |connection, _| {
+                let statement_timeout = statement_timeout.clone();
+                Box::pin(async move {
+                    connection.execute("SET TIME ZONE 'UTC'").await?;
+                    connection.execute("SET datestyle = 'ISO, YMD'").await?;
+                    connection.execute(statement_timeout.as_str()).await?;
+                    Ok(())
+                })
+            })
+            .connect(url)
+            .await
+            .map_err(open_error);
     }
     // Checked and normalised as SQLite's options; the pool is sqlx's `Any`.
     let options = SqliteConnectOptions::from_str(url)
-        .map_err(|source| DatabaseError::InvalidUrl {
-            url: url.to_owned(),
-            source,
-        })?
+        .map_err(invalid_url)?
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
@@ -65,59 +137,23 @@ pub async fn connect(url: &str) -> Result<DbPool, DatabaseError> {
     // cannot carry; each pooled connection then sets what is per connection.
     sqlx::SqliteConnection::connect_with(&options)
         .await
-        .map_err(|source| DatabaseError::Open {
-            url: url.to_owned(),
-            source,
-        })?
+        .map_err(open_error)?
         .close()
         .await
-        .map_err(|source| DatabaseError::Open {
-            url: url.to_owned(),
-            source,
-        })?;
+        .map_err(open_error)?;
     let busy_timeout = format!("PRAGMA busy_timeout = {}", BUSY_TIMEOUT.as_millis());
-    AnyPoolOptions::new()
-        .max_connections(8)
-        .after_connect(move |connection, _| {
-            let busy_timeout = busy_timeout.clone();
-            Box::pin(async move {
-                connection.execute("PRAGMA foreign_keys = ON").await?;
-                connection.execute("PRAGMA synchronous = NORMAL").await?;
-                connection.execute(busy_timeout.as_str()).await?;
-                Ok(())
-            })
+    pool.after_connect(move |connection, _| {
+        let busy_timeout = busy_timeout.clone();
+        Box::pin(async move {
+            connection.execute("PRAGMA foreign_keys = ON").await?;
+            connection.execute("PRAGMA synchronous = NORMAL").await?;
+            connection.execute(busy_timeout.as_str()).await?;
+            Ok(())
         })
-        .connect(url)
-        .await
-        .map_err(|source| DatabaseError::Open {
-            url: url.to_owned(),
-            source,
-        })
-}
-
-/// A pool on the PostgreSQL database at `url`. Every connection reads and
-/// writes times in UTC and dates as ISO text (`CAST(CURRENT_DATE AS TEXT)` is
-/// today's UTC date, as SQLite's `CURRENT_DATE`).
-async fn connect_postgres(url: &str) -> Result<DbPool, DatabaseError> {
-    PgConnectOptions::from_str(url).map_err(|source| DatabaseError::InvalidUrl {
-        url: url.to_owned(),
-        source,
-    })?;
-    AnyPoolOptions::new()
-        .max_connections(8)
-        .after_connect(|connection, _| {
-            Box::pin(async move {
-                connection.execute("SET TIME ZONE 'UTC'").await?;
-                connection.execute("SET datestyle = 'ISO, YMD'").await?;
-                Ok(())
-            })
-        })
-        .connect(url)
-        .await
-        .map_err(|source| DatabaseError::Open {
-            url: url.to_owned(),
-            source,
-        })
+    })
+    .connect(url)
+    .await
+    .map_err(open_error)
 }
 
 /// The advisory lock every writing transaction takes on PostgreSQL (any number,

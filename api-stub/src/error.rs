@@ -78,15 +78,51 @@ pub enum ApiError {
     /// A server-side failure that is not the database's (e.g. a handler panicked).
     #[error("internal error: {0}")]
     Internal(&'static str),
-    /// The database cannot be reached.
+    /// The database cannot be reached, or cannot serve now (no connection in
+    /// time, shutting down, too many connections, a statement cancelled by its
+    /// timeout, SQLite's lock held too long).
     #[error("database unavailable")]
     Unavailable(#[source] sqlx::Error),
     /// A query failed.
     #[error("database error")]
-    Database(#[from] sqlx::Error),
+    Database(#[source] sqlx::Error),
     /// The database holds a value the schema should have kept out.
     #[error("corrupt stored data")]
     StoredValue(#[from] StoredValueError),
+}
+
+impl From<sqlx::Error> for ApiError {
+    fn from(error: sqlx::Error) -> ApiError {
+        if is_unavailable(&error) {
+            ApiError::Unavailable(error)
+        } else {
+            ApiError::Database(error)
+        }
+    }
+}
+
+/// Whether `error` says the database cannot serve now (a 503 the client may
+/// retry), rather than that a query is wrong.
+fn is_unavailable(error: &sqlx::Error) -> bool {
+    match error {
+        sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Database(error) => error.code().is_some_and(|code| {
+            // PostgreSQL: connection exceptions (class 08), shutting down or
+            // starting (57P01-57P03), too many connections (53300), a statement
+            // cancelled by its timeout (57014). SQLite: busy or locked
+            // (5, 6 and their extended codes).
+            code.starts_with("08")
+                || matches!(
+                    code.as_ref(),
+                    "57P01" | "57P02" | "57P03" | "53300" | "57014" | "5" | "6" | "261" | "517"
+                )
+        }),
+        _ => false,
+    }
 }
 
 impl ApiError {

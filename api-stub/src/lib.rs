@@ -78,10 +78,10 @@ impl AppState {
         settings: Settings,
     ) -> AppState {
         AppState {
+            rate_limiter: rate_limit::RateLimiter::new(settings.rate_limit_per_minute, &database),
+            changes: change_log::ChangeNotifier::for_database(&database),
             database,
             static_dirs,
-            changes: change_log::ChangeNotifier::default(),
-            rate_limiter: rate_limit::RateLimiter::new(settings.rate_limit_per_minute),
             settings: Arc::new(settings),
         }
     }
@@ -99,17 +99,26 @@ pub fn app(state: AppState) -> Router {
 /// Deletes what the server keeps only for a while: idempotency records older than
 /// [`idempotency::RETENTION`] and change-feed entries older than
 /// [`Settings::change_retention`]; then lets SQLite refresh its planner statistics
-/// (`PRAGMA optimize`). The binary runs it periodically; it is cheap (both
-/// deletions walk an index, and `optimize` analyses only tables that changed much).
+/// (`PRAGMA optimize`), or on PostgreSQL (whose autovacuum keeps its statistics)
+/// forgets the rate budgets that are full again. The binary runs it
+/// periodically; it is cheap (the deletions walk an index, and `optimize`
+/// analyses only tables that changed much).
 pub async fn housekeeping(state: &AppState, now: OffsetDateTime) -> Result<(), sqlx::Error> {
     idempotency::prune_expired(&state.database, now).await?;
     routes::prune_change_log(&state.database, now - state.settings.change_retention).await?;
-    // Refreshes the planner's statistics where the tables changed a lot since, so
-    // that the inbox keeps its index plans as it grows (cheap when nothing did).
-    if Backend::of_pool(&state.database) == Backend::Sqlite {
-        sqlx::query("PRAGMA optimize")
-            .execute(&state.database)
-            .await?;
+    match Backend::of_pool(&state.database) {
+        // Refreshes the planner's statistics where the tables changed a lot
+        // since, so that the inbox keeps its index plans as it grows (cheap when
+        // nothing did).
+        Backend::Sqlite => {
+            sqlx::query("PRAGMA optimize")
+                .execute(&state.database)
+                .await?;
+        }
+        // Budgets full again are what a new caller gets anyway.
+        Backend::Postgres => {
+            rate_limit::shared::forget_full(&state.database).await?;
+        }
     }
     Ok(())
 }

@@ -26,7 +26,7 @@ async fn main() -> anyhow::Result<()> {
     }
     init_tracing(config.log_format)?;
 
-    let pool = database::connect(&config.database_url).await?;
+    let pool = database::connect_with(&config.database_url, config.pool_settings()).await?;
     database::migrate(&pool).await?;
     if let Some(Command::Seed {
         inquiries,

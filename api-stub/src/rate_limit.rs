@@ -6,9 +6,14 @@
 //! the SHA-256 of their bearer token, or their IP address when they send none (one
 //! shared anonymous bucket when the address is unknown, as in tests); a request
 //! whose token is refused (401) also costs its address one, and an address out of
-//! requests gets no more with any token. The buckets live in memory: a restart
-//! forgives everyone, which is fine for a reference server. `/health` and
-//! `/openapi.json` are never limited.
+//! requests gets no more with any token. `/health` and `/openapi.json` are never
+//! limited.
+//!
+//! Where the budgets live: on SQLite (one instance) in memory ([`Buckets`]; a
+//! restart forgives everyone); on PostgreSQL in the database ([`shared`]), so that
+//! several instances behind a load balancer hold each caller to one budget.
+
+pub mod shared;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -24,6 +29,7 @@ use crate::AppState;
 use crate::auth::token_hash;
 use crate::error::ApiError;
 use crate::extract::bearer_token;
+use crate::sql::{Backend, DbPool};
 
 /// Paths under the API prefix that are never limited: monitoring and tooling.
 const EXEMPT_PATHS: [&str; 2] = ["/health", "/openapi.json"];
@@ -34,13 +40,65 @@ const FORGET_FULL_BUCKETS_ABOVE: usize = 10_000;
 
 /// The request budgets of all callers. Cheap to clone (shared).
 #[derive(Clone, Debug)]
-pub struct RateLimiter {
-    /// `None`: unlimited.
-    inner: Option<Arc<Limiter>>,
+pub enum RateLimiter {
+    /// Rate limiting is off.
+    Unlimited,
+    /// In this process's memory.
+    Memory(Arc<Buckets>),
+    /// In the database, shared by every instance on it.
+    Database(Arc<shared::SharedBudgets>),
 }
 
+impl RateLimiter {
+    /// A limiter allowing `per_minute` requests per minute and caller, in bursts
+    /// of up to `per_minute` (0 allows everything), keeping the budgets where
+    /// `database`'s backend says (see the module's notes).
+    pub fn new(per_minute: u32, database: &DbPool) -> RateLimiter {
+        if per_minute == 0 {
+            return RateLimiter::Unlimited;
+        }
+        match Backend::of_pool(database) {
+            Backend::Sqlite => RateLimiter::Memory(Arc::new(Buckets::new(per_minute))),
+            Backend::Postgres => RateLimiter::Database(Arc::new(shared::SharedBudgets::new(
+                per_minute,
+                database.clone(),
+            ))),
+        }
+    }
+
+    /// Takes one request from `caller`'s budget, or says how long until one is
+    /// available again.
+    pub async fn acquire(&self, caller: &str) -> Result<(), Duration> {
+        match self {
+            RateLimiter::Unlimited => Ok(()),
+            RateLimiter::Memory(buckets) => buckets.acquire(caller, Instant::now()),
+            RateLimiter::Database(budgets) => budgets.acquire(caller).await,
+        }
+    }
+
+    /// Whether `caller` has a request left, without taking it.
+    pub async fn check(&self, caller: &str) -> Result<(), Duration> {
+        match self {
+            RateLimiter::Unlimited => Ok(()),
+            RateLimiter::Memory(buckets) => buckets.check(caller, Instant::now()),
+            RateLimiter::Database(budgets) => budgets.check(caller).await,
+        }
+    }
+
+    /// Takes one request from `caller`'s budget if there is one left (for
+    /// requests found out afterwards, such as a refused token).
+    pub async fn charge(&self, caller: &str) {
+        match self {
+            RateLimiter::Unlimited => {}
+            RateLimiter::Memory(buckets) => buckets.charge(caller, Instant::now()),
+            RateLimiter::Database(budgets) => budgets.charge(caller).await,
+        }
+    }
+}
+
+/// Token buckets in memory, one per caller.
 #[derive(Debug)]
-struct Limiter {
+pub struct Buckets {
     /// Bucket size and refill per minute.
     per_minute: f64,
     buckets: Mutex<HashMap<String, Bucket>>,
@@ -54,17 +112,12 @@ struct Bucket {
     at: Instant,
 }
 
-impl RateLimiter {
-    /// A limiter allowing `per_minute` requests per minute and caller, in bursts of
-    /// up to `per_minute`; 0 allows everything.
-    pub fn new(per_minute: u32) -> RateLimiter {
-        RateLimiter {
-            inner: (per_minute > 0).then(|| {
-                Arc::new(Limiter {
-                    per_minute: f64::from(per_minute),
-                    buckets: Mutex::new(HashMap::new()),
-                })
-            }),
+impl Buckets {
+    /// Buckets of `per_minute` requests, refilled at that rate.
+    pub fn new(per_minute: u32) -> Buckets {
+        Buckets {
+            per_minute: f64::from(per_minute),
+            buckets: Mutex::new(HashMap::new()),
         }
     }
 
@@ -78,7 +131,6 @@ impl RateLimiter {
             }
             available
         })
-        .unwrap_or(Ok(()))
     }
 
     /// Whether `caller` has a request left at `now`, without taking it.
@@ -86,7 +138,6 @@ impl RateLimiter {
         self.with_bucket(caller, now, |bucket, per_second| {
             bucket.available(per_second)
         })
-        .unwrap_or(Ok(()))
     }
 
     /// Takes one request from `caller`'s budget if there is one left (for requests
@@ -97,14 +148,14 @@ impl RateLimiter {
         });
     }
 
-    /// Runs `change` on `caller`'s bucket, refilled up to `now`; `None` when unlimited.
+    /// Runs `change` on `caller`'s bucket, refilled up to `now`.
     fn with_bucket<T>(
         &self,
         caller: &str,
         now: Instant,
         change: impl FnOnce(&mut Bucket, f64) -> T,
-    ) -> Option<T> {
-        let limiter = self.inner.as_ref()?;
+    ) -> T {
+        let limiter = self;
         let per_second = limiter.per_minute / 60.0;
         let mut buckets = limiter
             .buckets
@@ -121,7 +172,7 @@ impl RateLimiter {
         });
         bucket.tokens = bucket.refilled(now, per_second, limiter.per_minute);
         bucket.at = now;
-        Some(change(bucket, per_second))
+        change(bucket, per_second)
     }
 }
 
@@ -167,7 +218,7 @@ pub async fn limit_rate(State(state): State<AppState>, request: Request, next: N
     };
     let limiter = &state.rate_limiter;
     let Some(token) = bearer_token(request.headers()) else {
-        return match limiter.acquire(&address, Instant::now()) {
+        return match limiter.acquire(&address).await {
             Ok(()) => next.run(request).await,
             Err(wait) => too_many_requests(wait),
         };
@@ -175,15 +226,16 @@ pub async fn limit_rate(State(state): State<AppState>, request: Request, next: N
     // A refused token costs its address a request, so that guessing tokens (each
     // of which would get a full bucket of its own) is limited like anonymous calls.
     let token = ["token:", &token_hash(token)].concat();
-    let allowed = limiter
-        .check(&address, Instant::now())
-        .and_then(|()| limiter.acquire(&token, Instant::now()));
+    let allowed = match limiter.check(&address).await {
+        Ok(()) => limiter.acquire(&token).await,
+        Err(wait) => Err(wait),
+    };
     if let Err(wait) = allowed {
         return too_many_requests(wait);
     }
     let response = next.run(request).await;
     if response.status() == StatusCode::UNAUTHORIZED {
-        limiter.charge(&address, Instant::now());
+        limiter.charge(&address).await;
     }
     response
 }
@@ -201,7 +253,7 @@ mod tests {
 
     #[test]
     fn a_bucket_allows_a_burst_then_the_sustained_rate() {
-        let limiter = RateLimiter::new(60);
+        let limiter = Buckets::new(60);
         let start = Instant::now();
         for _ in 0..60 {
             assert!(limiter.acquire("a", start).is_ok());
@@ -224,7 +276,7 @@ mod tests {
 
     #[test]
     fn retry_after_rounds_up_to_whole_seconds() {
-        let limiter = RateLimiter::new(2);
+        let limiter = Buckets::new(2);
         let start = Instant::now();
         assert!(limiter.acquire("a", start).is_ok());
         assert!(limiter.acquire("a", start).is_ok());
@@ -237,7 +289,7 @@ mod tests {
 
     #[test]
     fn checking_takes_nothing_and_charging_never_goes_below_empty() {
-        let limiter = RateLimiter::new(2);
+        let limiter = Buckets::new(2);
         let now = Instant::now();
         assert!(limiter.check("a", now).is_ok());
         limiter.charge("a", now);
@@ -247,14 +299,5 @@ mod tests {
         assert!(limiter.check("a", now).is_err());
         // Empty, not in debt: one request is back after 30 s.
         assert!(limiter.acquire("a", now + Duration::from_secs(30)).is_ok());
-    }
-
-    #[test]
-    fn zero_means_unlimited() {
-        let limiter = RateLimiter::new(0);
-        let now = Instant::now();
-        for _ in 0..10_000 {
-            assert!(limiter.acquire("a", now).is_ok());
-        }
     }
 }

@@ -17,7 +17,7 @@ const UNLIMITED_PATHS: [&str; 2] = ["/health", "/openapi.json"];
 const PROBLEM_CONTENT_TYPE: &str = contract::problem::PROBLEM_CONTENT_TYPE;
 
 /// Adds, to every operation: 401 when it needs a token; 429 with `Retry-After` unless
-/// exempt; 413 and 415 when it takes a body. To every POST: the required
+/// exempt; 503 when it queries the database; 413 and 415 when it takes a body. To every POST: the required
 /// `Idempotency-Key` header, its 400/409/422 problems and `Idempotent-Replayed` on
 /// success; to every PUT, PATCH and DELETE the same header as optional (an offline
 /// client replaying an update gets its first answer, not a 412 of its own making).
@@ -42,9 +42,19 @@ impl Modify for CrossCuttingRules {
         let tagged = versioned_schemas(openapi);
         for (path, item) in &mut openapi.paths.paths {
             let limited = !UNLIMITED_PATHS.contains(&path.as_str());
+            // `/health` documents its own 503; the document needs no database.
+            let queries = !UNLIMITED_PATHS.contains(&path.as_str());
             for (verb, operation) in operations(item) {
                 if let Some(operation) = operation {
                     document(operation, verb, limited);
+                    if queries {
+                        add_problem(
+                            operation,
+                            "503",
+                            "The database cannot be reached or cannot serve now \
+                             (`service-unavailable`); retry shortly.",
+                        );
+                    }
                     document_entity_tags(operation, &tagged);
                 }
             }

@@ -1,7 +1,7 @@
 //! The change feed, `GET /changes`, and its event stream, `GET /changes/stream`
 //! (in `stream`).
 
-mod stream;
+pub(crate) mod stream;
 
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use contract::change::ChangeFeed;

@@ -21,6 +21,7 @@ mod health;
 mod idempotency;
 mod ingest;
 mod inquiries;
+mod instances;
 mod limits;
 mod me;
 mod openapi;

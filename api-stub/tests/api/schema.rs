@@ -86,7 +86,6 @@ async fn both_dialects_build_the_same_schema() {
     // Migrating again is a no-op in both.
     database::migrate(&sqlite.pool).await.unwrap();
     POSTGRES_MIGRATIONS.run(&postgres.pool).await.unwrap();
-    postgres.finish().await;
 }
 
 /// The same statements on both: the counting triggers, the generated due-order
@@ -180,5 +179,4 @@ async fn both_dialects_keep_the_inbox_counts_and_derived_columns_alike() {
         .await
         .unwrap();
     assert_eq!(derived, postgres_derived);
-    postgres.finish().await;
 }

@@ -160,5 +160,4 @@ async fn both_databases_find_the_same_rows() {
         assert_eq!(found(&postgres, &terms).await, rows, "PostgreSQL, {word}");
     }
     postgres.close().await;
-    server.finish().await;
 }

@@ -14,6 +14,7 @@ use serde::de::DeserializeOwned;
 use time::OffsetDateTime;
 use tower::ServiceExt;
 
+pub(crate) mod link;
 pub(crate) mod postgres;
 
 /// A directory removed when the test ends.
@@ -40,13 +41,13 @@ impl Drop for TempDir {
 }
 
 /// The application over a fresh database: SQLite, or PostgreSQL when
-/// `CRM_TEST_DATABASE=postgres` (the port to PostgreSQL is under way; see
-/// ARCHITECTURE.md).
+/// `CRM_TEST_DATABASE=postgres`.
 pub(crate) struct TestApp {
     pub(crate) pool: DbPool,
     pub(crate) router: Router,
     pub(crate) dir: TempDir,
-    _postgres: Option<postgres::TestPostgres>,
+    settings: Settings,
+    postgres: Option<postgres::TestPostgres>,
 }
 
 /// Whether the tests run on PostgreSQL instead of SQLite.
@@ -62,8 +63,18 @@ impl TestApp {
 
     /// Like [`TestApp::empty`], with other limits (body size, rate, CORS, retention).
     pub(crate) async fn empty_with(settings: Settings) -> TestApp {
+        TestApp::empty_on(on_postgres(), settings).await
+    }
+
+    /// With the demo data on PostgreSQL, whatever `CRM_TEST_DATABASE` says (for
+    /// what only PostgreSQL offers, such as several instances).
+    pub(crate) async fn seeded_on_postgres(settings: Settings) -> TestApp {
+        TestApp::seeded_from(TestApp::empty_on(true, settings).await).await
+    }
+
+    async fn empty_on(postgres: bool, settings: Settings) -> TestApp {
         let dir = TempDir::new();
-        let (pool, postgres) = if on_postgres() {
+        let (pool, postgres) = if postgres {
             let postgres = postgres::TestPostgres::start().await;
             let pool = database::connect(&postgres.url()).await.unwrap();
             database::migrate(&pool).await.unwrap();
@@ -90,14 +101,46 @@ impl TestApp {
         let router = app(AppState::with_settings(
             pool.clone(),
             StaticDirs { host_demo, dist },
-            settings,
+            settings.clone(),
         ));
         TestApp {
             pool,
             router,
             dir,
-            _postgres: postgres,
+            settings,
+            postgres,
         }
+    }
+
+    /// The URL of this test's PostgreSQL database.
+    pub(crate) fn postgres_url(&self) -> String {
+        self.postgres.as_ref().expect("not on PostgreSQL").url()
+    }
+
+    /// A link to this test's PostgreSQL database that the test can cut.
+    pub(crate) async fn postgres_link(&self) -> link::Link {
+        let postgres = self.postgres.as_ref().expect("a link needs PostgreSQL");
+        link::Link::to(postgres.options()).await
+    }
+
+    /// Another instance of the application on the same PostgreSQL database,
+    /// with its own pool and state, as a second process behind a load balancer
+    /// would have; `pool` sizes and times its connections.
+    pub(crate) async fn another_instance(&self, pool: database::PoolSettings) -> Router {
+        self.instance_on(&self.postgres_url(), pool).await
+    }
+
+    /// An instance of the application on the database at `url`.
+    pub(crate) async fn instance_on(&self, url: &str, pool: database::PoolSettings) -> Router {
+        let database = database::connect_with(url, pool).await.unwrap();
+        app(AppState::with_settings(
+            database,
+            StaticDirs {
+                host_demo: self.dir.path().join("host-demo"),
+                dist: self.dir.path().join("dist"),
+            },
+            self.settings.clone(),
+        ))
     }
 
     /// With the demo data.
@@ -107,7 +150,10 @@ impl TestApp {
 
     /// With the demo data and other limits.
     pub(crate) async fn seeded_with(settings: Settings) -> TestApp {
-        let test_app = TestApp::empty_with(settings).await;
+        TestApp::seeded_from(TestApp::empty_with(settings).await).await
+    }
+
+    async fn seeded_from(test_app: TestApp) -> TestApp {
         let outcome = seed::seed_demo(&test_app.pool, OffsetDateTime::now_utc())
             .await
             .unwrap();
@@ -116,21 +162,7 @@ impl TestApp {
     }
 
     pub(crate) async fn send(&self, request: Request<Body>) -> TestResponse {
-        let response = self.router.clone().oneshot(request).await.unwrap();
-        let status = response.status();
-        let headers = response.headers().clone();
-        let body = response
-            .into_body()
-            .collect()
-            .await
-            .unwrap()
-            .to_bytes()
-            .to_vec();
-        TestResponse {
-            status,
-            headers,
-            body,
-        }
+        send_to(&self.router, request).await
     }
 
     /// `GET path` with an optional bearer token.
@@ -170,6 +202,26 @@ impl TestApp {
             .fetch_all(&self.pool)
             .await
             .unwrap()
+    }
+}
+
+/// Sends `request` to `router` (an instance of the application) and reads the
+/// whole answer.
+pub(crate) async fn send_to(router: &Router, request: Request<Body>) -> TestResponse {
+    let response = router.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response
+        .into_body()
+        .collect()
+        .await
+        .unwrap()
+        .to_bytes()
+        .to_vec();
+    TestResponse {
+        status,
+        headers,
+        body,
     }
 }
 

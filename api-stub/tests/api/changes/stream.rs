@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use contract::change::{Change, ChangedRecord};
@@ -16,7 +17,7 @@ use crate::support::TestApp;
 type Event = (String, String, String);
 
 /// Reads the body until the next event (keep-alive comments are skipped).
-async fn next_event(body: &mut Body, buffer: &mut String) -> Event {
+pub(crate) async fn next_event(body: &mut Body, buffer: &mut String) -> Event {
     loop {
         if let Some(end) = buffer.find("\n\n") {
             let block: String = buffer.drain(..end + 2).collect();
@@ -43,13 +44,17 @@ async fn next_event(body: &mut Body, buffer: &mut String) -> Event {
 }
 
 async fn open_stream(test_app: &TestApp, last_event_id: Option<&str>) -> Body {
+    open_stream_on(&test_app.router, last_event_id).await
+}
+
+/// The manager's event stream on `router`, from now or after `last_event_id`.
+pub(crate) async fn open_stream_on(router: &Router, last_event_id: Option<&str>) -> Body {
     let mut request = Request::get("/api/v1/changes/stream")
         .header(header::AUTHORIZATION, format!("Bearer {MANAGER}"));
     if let Some(id) = last_event_id {
         request = request.header("last-event-id", id);
     }
-    let response = test_app
-        .router
+    let response = router
         .clone()
         .oneshot(request.body(Body::empty()).unwrap())
         .await
@@ -63,7 +68,7 @@ async fn open_stream(test_app: &TestApp, last_event_id: Option<&str>) -> Body {
 }
 
 /// Fails the test instead of hanging when an expected event never comes.
-async fn within<T>(future: impl std::future::Future<Output = T>) -> T {
+pub(crate) async fn within<T>(future: impl std::future::Future<Output = T>) -> T {
     tokio::time::timeout(Duration::from_secs(20), future)
         .await
         .expect("no event within 20 s")

@@ -78,22 +78,42 @@ impl TestPostgres {
         }
     }
 
+    /// Where the database is.
+    pub(crate) fn options(&self) -> &PgConnectOptions {
+        &self.options
+    }
+
     /// The database's URL.
     pub(crate) fn url(&self) -> String {
         self.options.to_url_lossy().to_string()
     }
+}
 
-    /// Closes the pool and drops the database (the server of the test's own is
-    /// stopped when this is dropped).
-    pub(crate) async fn finish(self) {
-        self.pool.close().await;
-        if let Server::Shared { admin, database } = &self.server {
-            let mut connection = admin.connect().await.unwrap();
-            connection
-                .execute(format!("DROP DATABASE {database}").as_str())
-                .await
-                .unwrap();
-            connection.close().await.unwrap();
+impl Drop for TestPostgres {
+    /// Drops the database on a shared server, closing whatever connections the
+    /// test left open (a server of the test's own is stopped and removed
+    /// instead). On a thread of its own: a test's runtime cannot block on it.
+    fn drop(&mut self) {
+        let Server::Shared { admin, database } = &self.server else {
+            return;
+        };
+        let (admin, database) = (admin.clone(), database.clone());
+        let dropped = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?;
+            runtime.block_on(async {
+                let mut connection = admin.connect().await?;
+                connection
+                    .execute(format!("DROP DATABASE {database} WITH (FORCE)").as_str())
+                    .await?;
+                connection.close().await
+            })?;
+            Ok::<(), Box<dyn std::error::Error + Send + Sync>>(())
+        })
+        .join();
+        if !matches!(dropped, Ok(Ok(()))) {
+            eprintln!("cannot drop a test database: {dropped:?}");
         }
     }
 }
