@@ -35,10 +35,10 @@ use anyhow::{Context, Result, bail};
 
 use crate::bundle::{self, BuildOptions};
 use crate::install;
-use crate::process;
 use crate::seed::{self, SeedOptions};
 use crate::sizes::{self, FileSizes};
 use crate::workspace::Workspace;
+use crate::{postgres, process};
 
 use report::Report;
 
@@ -127,10 +127,11 @@ pub(crate) fn run(workspace: &Workspace, options: &BenchOptions) -> Result<()> {
         seed::remove_database(&copy)?;
         std::fs::copy(&database, &copy)
             .with_context(|| format!("copying {} to {}", database.display(), copy.display()))?;
-        let figures = load::run(workspace, &copy);
+        let figures = load::run(workspace, &format!("sqlite://{}", copy.display()));
         seed::remove_database(&copy)?;
         loads.push((inquiries, figures?));
     }
+    let postgres_loads = postgres_loads(workspace, &sizes, options.members)?;
     report.add_text(
         "Server, in process",
         "api-stub's `inbox` benchmark (`api-stub/benches/inbox.rs`): each request through \
@@ -149,6 +150,20 @@ pub(crate) fn run(workspace: &Workspace, options: &BenchOptions) -> Result<()> {
             load::SECONDS,
             load::OWNER,
             load::markdown(&loads)
+        ),
+    );
+    report.add(
+        "Server under load, PostgreSQL",
+        format!(
+            "The same requests and load against the same api-stub on PostgreSQL {}: a server \
+             of the benchmark's own on this machine (data in `target/bench/postgres/`, \
+             default settings but `synchronous_commit = off`, so that commits do not wait for \
+             the disk, as SQLite's WAL with `synchronous = NORMAL`), on a copy of a \
+             database seeded alike; api-stub, PostgreSQL and wrk share the cores. The peak \
+             memory is api-stub's alone (SQLite's page cache lives in api-stub; PostgreSQL's \
+             memory is its own).\n\n{}",
+            postgres::version().unwrap_or_else(|| "(version unknown)".to_owned()),
+            load::markdown(&postgres_loads)
         ),
     );
 
@@ -191,6 +206,52 @@ pub(crate) fn run(workspace: &Workspace, options: &BenchOptions) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// The load figures on PostgreSQL for each size: databases seeded once and kept
+/// in the benchmark's own server, each measured on a fresh copy (the quote
+/// writes change it).
+fn postgres_loads(
+    workspace: &Workspace,
+    sizes: &[u64],
+    members: u32,
+) -> Result<Vec<(u64, load::Figures)>> {
+    install::ensure_postgres(workspace)?;
+    let server =
+        postgres::Server::start_kept(&workspace.target_dir.join("bench").join("postgres"))?;
+    let data = server
+        .data_dir()
+        .context("the benchmark's server is its own")?;
+    let mut loads = Vec::new();
+    for &inquiries in sizes {
+        let name = format!("inbox_{inquiries}_{members}");
+        // Written last by a seed that finished, beside the data it describes.
+        let complete = data.join(format!("crm-{name}.complete"));
+        if complete.exists() {
+            println!("reusing the PostgreSQL database {name}");
+        } else {
+            server.drop_database(&name)?;
+            server.create_database(&name, None)?;
+            seed::seed_url(
+                &workspace.target_dir.join("release").join("api-stub"),
+                workspace,
+                &server.database_url(&name),
+                &SeedOptions {
+                    inquiries,
+                    members,
+                    ..SeedOptions::default()
+                },
+            )?;
+            std::fs::write(&complete, b"")
+                .with_context(|| format!("writing {}", complete.display()))?;
+        }
+        server.drop_database("load")?;
+        server.create_database("load", Some(&name))?;
+        let figures = load::run(workspace, &server.database_url("load"));
+        server.drop_database("load")?;
+        loads.push((inquiries, figures?));
+    }
+    Ok(loads)
 }
 
 /// The database of `inquiries` generated inquiries, seeded once and kept.

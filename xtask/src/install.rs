@@ -42,7 +42,7 @@ const POSTGRES_BINARIES: &str = "/usr/lib/postgresql";
 
 /// Debian's PostgreSQL server programs, for api-stub's tests on PostgreSQL (not
 /// needed when `CRM_TEST_POSTGRES_URL` names a server).
-fn ensure_postgres(workspace: &Workspace) -> Result<()> {
+pub(crate) fn ensure_postgres(workspace: &Workspace) -> Result<()> {
     if std::env::var_os(postgres::SERVER_URL).is_some() {
         println!("postgresql: the tests use {}", postgres::SERVER_URL);
         return Ok(());

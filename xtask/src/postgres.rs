@@ -1,7 +1,8 @@
-//! A PostgreSQL server for the test and bench commands: the one
-//! `CRM_TEST_POSTGRES_URL` names, or a throwaway of our own, started from Debian's
-//! server programs in a temporary data directory on a free loopback port and
-//! stopped (and deleted) when dropped.
+//! A PostgreSQL server for the test and bench commands: for the tests, the one
+//! `CRM_TEST_POSTGRES_URL` names, or a throwaway of our own, started from
+//! Debian's server programs in a temporary data directory on a free loopback
+//! port and stopped (and deleted) when dropped; for the benchmark, one of our own
+//! whose data directory is kept (its seeded databases are reused).
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -30,11 +31,61 @@ impl Server {
         if let Some(url) = std::env::var(SERVER_URL).ok().filter(|url| !url.is_empty()) {
             return Ok(Server { url, _own: None });
         }
-        let own = OwnServer::start()?;
+        let dir = std::env::temp_dir().join(format!("crm-xtask-postgres-{}", std::process::id()));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir)
+                .with_context(|| format!("removing the stale {}", dir.display()))?;
+        }
+        Server::own(dir, false)
+    }
+
+    /// A server of our own on the data in `dir` (created when missing), which
+    /// stays when the server stops.
+    pub(crate) fn start_kept(dir: &Path) -> Result<Server> {
+        Server::own(dir.to_owned(), true)
+    }
+
+    fn own(dir: PathBuf, keep: bool) -> Result<Server> {
+        let own = OwnServer::start(dir, keep)?;
         Ok(Server {
             url: format!("postgres://crm@127.0.0.1:{}/postgres", own.port),
             _own: Some(own),
         })
+    }
+
+    /// The data directory of a server of our own.
+    pub(crate) fn data_dir(&self) -> Option<PathBuf> {
+        self._own.as_ref().map(|own| own.dir.join("data"))
+    }
+
+    /// The URL of database `name` on this server.
+    pub(crate) fn database_url(&self, name: &str) -> String {
+        match self.url.rsplit_once('/') {
+            Some((server, _)) => format!("{server}/{name}"),
+            None => self.url.clone(),
+        }
+    }
+
+    /// Creates database `name`, a copy of `template` when given.
+    pub(crate) fn create_database(&self, name: &str, template: Option<&str>) -> Result<()> {
+        let own = self.own_server("createdb")?;
+        let mut command = own.client("createdb");
+        if let Some(template) = template {
+            command.args(["--template", template]);
+        }
+        process::run(command.arg(name))
+    }
+
+    /// Drops database `name` if it exists.
+    pub(crate) fn drop_database(&self, name: &str) -> Result<()> {
+        let own = self.own_server("dropdb")?;
+        process::run(own.client("dropdb").args(["--if-exists", "--force", name]))
+    }
+
+    fn own_server(&self, what: &str) -> Result<&OwnServer> {
+        self._own
+            .as_ref()
+            .with_context(|| format!("{what} runs only on a server of our own"))
     }
 
     /// An administrator's URL (database `postgres`), for `CRM_TEST_POSTGRES_URL`.
@@ -45,24 +96,21 @@ impl Server {
 
 struct OwnServer {
     dir: PathBuf,
-    pg_ctl: PathBuf,
+    bin: PathBuf,
     port: u16,
     as_postgres: bool,
+    /// Keep the data directory when stopping.
+    keep: bool,
 }
 
 impl OwnServer {
-    fn start() -> Result<OwnServer> {
+    fn start(dir: PathBuf, keep: bool) -> Result<OwnServer> {
         let bin = binaries().with_context(|| {
             format!(
                 "no PostgreSQL server programs in {DEBIAN_BINARIES}/*/bin: install Debian's \
                  `postgresql` package, or set {SERVER_URL} to an administrator's URL"
             )
         })?;
-        let dir = std::env::temp_dir().join(format!("crm-xtask-postgres-{}", std::process::id()));
-        if dir.exists() {
-            std::fs::remove_dir_all(&dir)
-                .with_context(|| format!("removing the stale {}", dir.display()))?;
-        }
         std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
         // PostgreSQL refuses to run as root: then it runs as Debian's `postgres`
         // user, which owns the directory.
@@ -76,33 +124,38 @@ impl OwnServer {
             .context("finding a free port")?
             .port();
         let server = OwnServer {
-            pg_ctl: bin.join("pg_ctl"),
+            bin,
             dir,
             port,
             as_postgres,
+            keep,
         };
         let data = server.dir.join("data");
-        process::run(
-            server
-                .command(&bin.join("initdb"))
-                .arg("--pgdata")
-                .arg(&data)
-                .args([
-                    "--auth=trust",
-                    "--username=crm",
-                    "--encoding=UTF8",
-                    "--locale=C",
-                ]),
-        )?;
-        // Durability is not what tests measure: no fsync.
+        if !data.join("PG_VERSION").is_file() {
+            process::run(
+                server
+                    .command(&server.bin.join("initdb"))
+                    .arg("--pgdata")
+                    .arg(&data)
+                    .args([
+                        "--auth=trust",
+                        "--username=crm",
+                        "--encoding=UTF8",
+                        "--locale=C",
+                    ]),
+            )?;
+        }
+        // Commits do not wait for the disk (as SQLite's WAL with synchronous
+        // NORMAL); a throwaway server for tests does not sync at all.
+        let fsync = if keep { "on" } else { "off" };
         let options = format!(
-            "-c listen_addresses=127.0.0.1 -p {port} -k {} -c fsync=off \
+            "-c listen_addresses=127.0.0.1 -p {port} -k {} -c fsync={fsync} \
              -c synchronous_commit=off -c max_connections=300",
             server.dir.display()
         );
         process::run(
             server
-                .command(&server.pg_ctl)
+                .command(&server.bin.join("pg_ctl"))
                 .arg("start")
                 .arg("--pgdata")
                 .arg(&data)
@@ -122,6 +175,14 @@ impl OwnServer {
         Ok(server)
     }
 
+    /// A client program (`createdb`, `dropdb`) connecting as the administrator.
+    fn client(&self, program: &str) -> Command {
+        let mut command = Command::new(self.bin.join(program));
+        command.args(["--host", "127.0.0.1", "--username", "crm", "--port"]);
+        command.arg(self.port.to_string());
+        command
+    }
+
     fn command(&self, program: &Path) -> Command {
         let mut command = if self.as_postgres {
             let mut command = Command::new("runuser");
@@ -138,7 +199,7 @@ impl OwnServer {
 impl Drop for OwnServer {
     fn drop(&mut self) {
         let stopped = self
-            .command(&self.pg_ctl)
+            .command(&self.bin.join("pg_ctl"))
             .arg("stop")
             .arg("--pgdata")
             .arg(self.dir.join("data"))
@@ -146,6 +207,9 @@ impl Drop for OwnServer {
             .output();
         match stopped {
             Ok(output) if output.status.success() => {
+                if self.keep {
+                    return;
+                }
                 if let Err(error) = std::fs::remove_dir_all(&self.dir) {
                     eprintln!("cannot remove {}: {error}", self.dir.display());
                 }
@@ -176,4 +240,13 @@ fn binaries() -> Option<PathBuf> {
 
 fn running_as_root() -> bool {
     process::output(Command::new("id").arg("-u")).is_ok_and(|uid| uid.trim() == "0")
+}
+
+/// The version of Debian's newest server programs, e.g. `15.14` (from
+/// `postgres (PostgreSQL) 15.14 (Debian 15.14-0+deb12u1)`).
+pub(crate) fn version() -> Option<String> {
+    let output =
+        process::output(Command::new(binaries()?.join("postgres")).arg("--version")).ok()?;
+    let (_, rest) = output.split_once("(PostgreSQL)")?;
+    rest.split_whitespace().next().map(str::to_owned)
 }

@@ -61,7 +61,8 @@ pub(crate) fn demo_database(workspace: &Workspace) -> PathBuf {
     workspace.root.join("target").join("demo").join("crm.db")
 }
 
-/// Runs `api_stub seed` on `database` (created with its directory when missing).
+/// Runs `api_stub seed` on the SQLite file `database` (created with its
+/// directory when missing).
 pub(crate) fn seed(
     api_stub: &Path,
     workspace: &Workspace,
@@ -72,11 +73,26 @@ pub(crate) fn seed(
         std::fs::create_dir_all(directory)
             .with_context(|| format!("creating {}", directory.display()))?;
     }
+    seed_url(
+        api_stub,
+        workspace,
+        &format!("sqlite://{}", database.display()),
+        options,
+    )
+}
+
+/// Runs `api_stub seed` on the database at `url` (SQLite or PostgreSQL).
+pub(crate) fn seed_url(
+    api_stub: &Path,
+    workspace: &Workspace,
+    url: &str,
+    options: &SeedOptions,
+) -> Result<()> {
     let mut command = process::command(api_stub, &workspace.root);
     command
         .arg("seed")
         .arg("--database-url")
-        .arg(format!("sqlite://{}", database.display()))
+        .arg(url)
         .arg("--inquiries")
         .arg(options.inquiries.to_string())
         .arg("--members")

@@ -46,10 +46,11 @@ done = function(summary, latency, requests)
 end
 "#;
 
-/// Measures the inbox list (filters and search), one inquiry and a quote write.
-pub(crate) fn run(workspace: &Workspace, database: &Path) -> Result<Figures> {
+/// Measures the inbox list (filters and search), one inquiry and a quote write,
+/// on the database at `url`.
+pub(crate) fn run(workspace: &Workspace, url: &str) -> Result<Figures> {
     install::ensure_wrk(workspace)?;
-    let mut server = Server::start(workspace, database, &["--rate-limit-per-minute", "0"])?;
+    let mut server = Server::start_on(workspace, url, &["--rate-limit-per-minute", "0"])?;
     let result = measure(workspace, &server);
     let peak_memory_kib = server.peak_memory_kib();
     server.stop();

@@ -16,8 +16,18 @@ pub(crate) struct Server {
 }
 
 impl Server {
-    /// Starts `target/release/api-stub` on `database` with `extra` arguments.
+    /// Starts `target/release/api-stub` on the SQLite file `database` with
+    /// `extra` arguments.
     pub(crate) fn start(workspace: &Workspace, database: &Path, extra: &[&str]) -> Result<Server> {
+        Server::start_on(
+            workspace,
+            &format!("sqlite://{}", database.display()),
+            extra,
+        )
+    }
+
+    /// Starts `target/release/api-stub` on the database at `url`.
+    pub(crate) fn start_on(workspace: &Workspace, url: &str, extra: &[&str]) -> Result<Server> {
         let mut child = process::command(
             workspace.target_dir.join("release").join("api-stub"),
             &workspace.root,
@@ -25,7 +35,7 @@ impl Server {
         .arg("--addr")
         .arg("127.0.0.1:0")
         .arg("--database-url")
-        .arg(format!("sqlite://{}", database.display()))
+        .arg(url)
         .arg("--host-demo-dir")
         .arg(workspace.root.join("host-demo"))
         .arg("--dist-dir")
