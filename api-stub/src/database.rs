@@ -79,6 +79,22 @@ impl Default for PoolSettings {
     }
 }
 
+/// `url` with its password, if any, replaced by `***`: for messages and logs.
+pub fn redacted(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, path) = rest.split_at(authority_end);
+    match authority.rsplit_once('@') {
+        Some((credentials, host)) => match credentials.split_once(':') {
+            Some((user, _)) => format!("{scheme}://{user}:***@{host}{path}"),
+            None => url.to_owned(),
+        },
+        None => url.to_owned(),
+    }
+}
+
 /// Opens the database at `url` with the default [`PoolSettings`]: see
 /// [`connect_with`].
 pub async fn connect(url: &str) -> Result<DbPool, DatabaseError> {
@@ -91,11 +107,11 @@ pub async fn connect(url: &str) -> Result<DbPool, DatabaseError> {
 pub async fn connect_with(url: &str, settings: PoolSettings) -> Result<DbPool, DatabaseError> {
     sqlx::any::install_default_drivers();
     let open_error = |source| DatabaseError::Open {
-        url: url.to_owned(),
+        url: redacted(url),
         source,
     };
     let invalid_url = |source| DatabaseError::InvalidUrl {
-        url: url.to_owned(),
+        url: redacted(url),
         source,
     };
     let pool = AnyPoolOptions::new()
@@ -192,4 +208,20 @@ pub async fn migrate(pool: &DbPool) -> Result<(), DatabaseError> {
         Backend::Postgres => POSTGRES_MIGRATIONS.run(pool).await?,
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redacted;
+
+    #[test]
+    fn passwords_never_reach_messages() {
+        assert_eq!(
+            redacted("postgres://crm:s3cr@t@db.internal:5432/crm?sslmode=require"),
+            "postgres://crm:***@db.internal:5432/crm?sslmode=require"
+        );
+        assert_eq!(redacted("postgres://crm@db/crm"), "postgres://crm@db/crm");
+        assert_eq!(redacted("sqlite://crm.db"), "sqlite://crm.db");
+        assert_eq!(redacted("not a url"), "not a url");
+    }
 }

@@ -56,7 +56,7 @@ async fn main() -> anyhow::Result<()> {
     writeln!(stdout, "api-stub listening on http://{bound}").context("cannot write to stdout")?;
     stdout.flush().context("cannot flush stdout")?;
     drop(stdout);
-    tracing::info!(%bound, database = %config.database_url, "serving");
+    tracing::info!(%bound, database = %database::redacted(&config.database_url), "serving");
 
     let settings = config.settings();
     let state = AppState::with_settings(
