@@ -4,18 +4,20 @@
 use std::path::{Path, PathBuf};
 
 use api_stub::sql::DbPool;
-use api_stub::{AppState, Settings, StaticDirs, app, database, seed};
+use api_stub::{AppState, Settings, StaticDirs, app, database};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use contract::problem::{PROBLEM_CONTENT_TYPE, Problem};
 use http_body_util::BodyExt;
 use serde::de::DeserializeOwned;
-use time::OffsetDateTime;
 use tower::ServiceExt;
 
 pub(crate) mod link;
 pub(crate) mod postgres;
+pub(crate) mod templates;
+
+use templates::Content;
 
 /// A directory removed when the test ends.
 pub(crate) struct TempDir(PathBuf);
@@ -63,26 +65,27 @@ impl TestApp {
 
     /// Like [`TestApp::empty`], with other limits (body size, rate, CORS, retention).
     pub(crate) async fn empty_with(settings: Settings) -> TestApp {
-        TestApp::empty_on(on_postgres(), settings).await
+        TestApp::holding(on_postgres(), Content::Empty, settings).await
     }
 
     /// With the demo data on PostgreSQL, whatever `CRM_TEST_DATABASE` says (for
     /// what only PostgreSQL offers, such as several instances).
     pub(crate) async fn seeded_on_postgres(settings: Settings) -> TestApp {
-        TestApp::seeded_from(TestApp::empty_on(true, settings).await).await
+        TestApp::holding(true, Content::Seeded, settings).await
     }
 
-    async fn empty_on(postgres: bool, settings: Settings) -> TestApp {
+    async fn holding(postgres: bool, content: Content, settings: Settings) -> TestApp {
         let dir = TempDir::new();
         let (pool, postgres) = if postgres {
-            let postgres = postgres::TestPostgres::start().await;
+            let postgres = postgres::TestPostgres::holding(content).await;
             let pool = database::connect(&postgres.url()).await.unwrap();
-            database::migrate(&pool).await.unwrap();
             (pool, Some(postgres))
         } else {
-            let url = format!("sqlite://{}", dir.path().join("crm.db").display());
-            let pool = database::connect(&url).await.unwrap();
-            database::migrate(&pool).await.unwrap();
+            let file = dir.path().join("crm.db");
+            std::fs::write(&file, templates::sqlite(content)).unwrap();
+            let pool = database::connect(&format!("sqlite://{}", file.display()))
+                .await
+                .unwrap();
             (pool, None)
         };
         let host_demo = dir.path().join("host-demo");
@@ -150,15 +153,7 @@ impl TestApp {
 
     /// With the demo data and other limits.
     pub(crate) async fn seeded_with(settings: Settings) -> TestApp {
-        TestApp::seeded_from(TestApp::empty_with(settings).await).await
-    }
-
-    async fn seeded_from(test_app: TestApp) -> TestApp {
-        let outcome = seed::seed_demo(&test_app.pool, OffsetDateTime::now_utc())
-            .await
-            .unwrap();
-        assert!(matches!(outcome, seed::SeedOutcome::Seeded(_)));
-        test_app
+        TestApp::holding(on_postgres(), Content::Seeded, settings).await
     }
 
     pub(crate) async fn send(&self, request: Request<Body>) -> TestResponse {

@@ -10,7 +10,10 @@ use std::process::{Command, Output};
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::{ConnectOptions, Connection, Executor};
 
+use api_stub::database;
+
 use super::TempDir;
+use super::templates::{self, Content};
 
 /// The variable naming an existing server to create test databases on.
 const SERVER_URL: &str = "CRM_TEST_POSTGRES_URL";
@@ -38,12 +41,35 @@ enum Server {
 impl TestPostgres {
     /// An empty database on a running server.
     pub(crate) async fn start() -> TestPostgres {
+        TestPostgres::copy_of(None).await
+    }
+
+    /// A database migrated and holding `content`: a copy of this process's
+    /// template on a shared server; migrated and filled here on a server of the
+    /// test's own.
+    pub(crate) async fn holding(content: Content) -> TestPostgres {
+        let shared_admin = std::env::var(SERVER_URL)
+            .ok()
+            .map(|url| admin_options(&url));
+        match shared_admin {
+            Some(admin) => TestPostgres::copy_of(Some(templates::postgres(&admin, content))).await,
+            None => {
+                let postgres = TestPostgres::start().await;
+                let pool = database::connect(&postgres.url()).await.unwrap();
+                database::migrate(&pool).await.unwrap();
+                templates::fill(&pool, content).await;
+                pool.close().await;
+                postgres
+            }
+        }
+    }
+
+    /// A new database, a copy of `template` when given.
+    async fn copy_of(template: Option<&str>) -> TestPostgres {
         let database = format!("crm_test_{}", uuid::Uuid::new_v4().simple());
         let (admin, server) = match std::env::var(SERVER_URL) {
             Ok(url) => {
-                let admin: PgConnectOptions = url.parse().unwrap_or_else(|error| {
-                    panic!("{SERVER_URL}={url:?} is not a PostgreSQL URL: {error}")
-                });
+                let admin = admin_options(&url);
                 (
                     admin.clone(),
                     Server::Shared {
@@ -61,7 +87,13 @@ impl TestPostgres {
             panic!("cannot connect to the test PostgreSQL server as its administrator: {error}")
         });
         connection
-            .execute(format!("CREATE DATABASE {database}").as_str())
+            .execute(
+                match template {
+                    Some(template) => format!("CREATE DATABASE {database} TEMPLATE {template}"),
+                    None => format!("CREATE DATABASE {database}"),
+                }
+                .as_str(),
+            )
             .await
             .unwrap();
         connection.close().await.unwrap();
@@ -116,6 +148,12 @@ impl Drop for TestPostgres {
             eprintln!("cannot drop a test database: {dropped:?}");
         }
     }
+}
+
+/// The server named by `CRM_TEST_POSTGRES_URL`, whose value is `url`.
+fn admin_options(url: &str) -> PgConnectOptions {
+    url.parse()
+        .unwrap_or_else(|error| panic!("{SERVER_URL}={url:?} is not a PostgreSQL URL: {error}"))
 }
 
 /// A PostgreSQL server in a temporary directory, on a Unix socket there.
