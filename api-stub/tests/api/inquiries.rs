@@ -5,6 +5,7 @@
 mod counts;
 mod detail;
 mod list;
+mod pages;
 mod reply;
 mod scale;
 mod search;
