@@ -76,12 +76,18 @@ impl RateLimiter {
         }
     }
 
-    /// Whether `caller` has a request left, without taking it.
-    pub async fn check(&self, caller: &str) -> Result<(), Duration> {
+    /// Takes one request from `caller`'s budget if `guard`'s budget (which is
+    /// only looked at) has one left too; else says how long until both have.
+    /// On PostgreSQL one statement, as [`RateLimiter::acquire`].
+    pub async fn acquire_guarded(&self, caller: &str, guard: &str) -> Result<(), Duration> {
         match self {
             RateLimiter::Unlimited => Ok(()),
-            RateLimiter::Memory(buckets) => buckets.check(caller, Instant::now()),
-            RateLimiter::Database(budgets) => budgets.check(caller).await,
+            RateLimiter::Memory(buckets) => {
+                let now = Instant::now();
+                buckets.check(guard, now)?;
+                buckets.acquire(caller, now)
+            }
+            RateLimiter::Database(budgets) => budgets.acquire_guarded(caller, guard).await,
         }
     }
 
@@ -226,11 +232,7 @@ pub async fn limit_rate(State(state): State<AppState>, request: Request, next: N
     // A refused token costs its address a request, so that guessing tokens (each
     // of which would get a full bucket of its own) is limited like anonymous calls.
     let token = ["token:", &token_hash(token)].concat();
-    let allowed = match limiter.check(&address).await {
-        Ok(()) => limiter.acquire(&token).await,
-        Err(wait) => Err(wait),
-    };
-    if let Err(wait) = allowed {
+    if let Err(wait) = limiter.acquire_guarded(&token, &address).await {
         return too_many_requests(wait);
     }
     let response = next.run(request).await;

@@ -35,14 +35,32 @@ impl SharedBudgets {
     /// Takes one request from `caller`'s budget, or says how long until one is
     /// available again.
     pub(super) async fn acquire(&self, caller: &str) -> Result<(), Duration> {
+        self.take(caller, None).await
+    }
+
+    /// Takes one request from `caller`'s budget if `guard`'s budget has one left
+    /// too (it is only read); when refused, says how long until both have one.
+    pub(super) async fn acquire_guarded(&self, caller: &str, guard: &str) -> Result<(), Duration> {
+        self.take(caller, Some(guard)).await
+    }
+
+    /// One statement: takes the request unless `caller`'s budget or `guard`'s is
+    /// spent (concurrent requests on other instances cannot both take the last).
+    async fn take(&self, caller: &str, guard: Option<&str>) -> Result<(), Duration> {
         let now = now_us();
         let taken: Result<Option<i64>, sqlx::Error> = sqlx::query_scalar(
-            "INSERT INTO rate_limits (caller, tat_us) VALUES ($1, $2 + $3)
-             ON CONFLICT (caller) DO UPDATE SET tat_us = max(rate_limits.tat_us, $2) + $3
-             WHERE max(rate_limits.tat_us, $2) + $3 <= $2 + $4
+            "INSERT INTO rate_limits (caller, tat_us)
+             SELECT $1, $3 + $4
+             WHERE NOT EXISTS (
+                 SELECT 1 FROM rate_limits
+                 WHERE caller = $2 AND max(tat_us, $3) + $4 > $3 + $5
+             )
+             ON CONFLICT (caller) DO UPDATE SET tat_us = max(rate_limits.tat_us, $3) + $4
+             WHERE max(rate_limits.tat_us, $3) + $4 <= $3 + $5
              RETURNING tat_us",
         )
         .bind(caller)
+        .bind(guard)
         .bind(now)
         .bind(self.interval_us)
         .bind(WINDOW_US)
@@ -50,17 +68,19 @@ impl SharedBudgets {
         .await;
         match taken {
             Ok(Some(_)) => Ok(()),
-            Ok(None) => self.check_at(caller, now).await,
+            Ok(None) => {
+                let guard_wait = match guard {
+                    Some(guard) => self.check_at(guard, now).await.err(),
+                    None => None,
+                };
+                let caller_wait = self.check_at(caller, now).await.err();
+                guard_wait.max(caller_wait).map_or(Ok(()), Err)
+            }
             Err(error) => {
                 tracing::warn!(%error, "rate limit not checked");
                 Ok(())
             }
         }
-    }
-
-    /// Whether `caller` has a request left, without taking it.
-    pub(super) async fn check(&self, caller: &str) -> Result<(), Duration> {
-        self.check_at(caller, now_us()).await
     }
 
     async fn check_at(&self, caller: &str, now: i64) -> Result<(), Duration> {
