@@ -136,10 +136,9 @@ fn make_postgres_templates(admin: PgConnectOptions) -> PostgresTemplates {
                 pool.close().await;
             }
             sender.send(templates).unwrap();
-            // The lock lives as long as this connection, which lives as long as
+            // Never returns: `keeper`, and with it the lock, lives as long as
             // the process.
             std::future::pending::<()>().await;
-            drop(keeper);
         });
     });
     receiver
