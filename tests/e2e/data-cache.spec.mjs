@@ -3,7 +3,7 @@
 // card, and the schema's life: an upgrade that keeps unsent edits, another tab
 // with a newer schema, an open that stays blocked.
 import { expect, TOKENS } from './fixtures.mjs';
-import { test, rows, row, statusLine, call, open, cacheName } from './data-helpers.mjs';
+import { test, rows, row, statusLine, call, open, cacheName, inquiry } from './data-helpers.mjs';
 
 const card = (page) => page.locator('crm-customer-card');
 const quote = (page) => page.locator('crm-quote-builder');
@@ -157,6 +157,74 @@ test('a cache of an older schema is upgraded: unsent edits survive, records are 
   expect(cached.version).toBe(2);
   expect(cached.indexes.inquiries).toEqual(['customer_id', 'received_at']);
   expect(cached.stores.inquiries.length).toBeGreaterThan(0);
+});
+
+test('the outbox and the tabs keep their shapes: edits stored and messages posted by an earlier release are read', async ({ page, request, own }) => {
+  await open(page, own, TOKENS.rep);
+  const name = await cacheName(page);
+  const [first, second] = await rows(page).evaluateAll((elements) => elements.slice(0, 2).map((element) => element.dataset.id));
+  const other = await inquiry(request, own, TOKENS.rep, second);
+  const outbox = () => page.evaluate((name) => new Promise((resolve, reject) => {
+    const opening = indexedDB.open(name);
+    opening.onerror = () => reject(opening.error);
+    opening.onsuccess = () => {
+      const all = opening.result.transaction('outbox').objectStore('outbox').getAll();
+      all.onsuccess = () => { opening.result.close(); resolve(all.result); };
+    };
+  }), name);
+  // Another tab of the origin, on the widgets' channel.
+  await page.evaluate((name) => {
+    window.heard = [];
+    window.tab = new BroadcastChannel(name);
+    window.tab.onmessage = (event) => window.heard.push(event.data);
+  }, name);
+
+  // An edit made offline is stored tagged, as every release stored it.
+  await page.route('**/api/v1/**', (route) => route.abort('internetdisconnected'));
+  await row(page, first).click();
+  await page.locator('crm-inquiry-inbox [data-test="status-select"]').selectOption('archived');
+  await expect.poll(async () => (await outbox()).find((entry) => entry.op.patch?.status === 'archived')?.state?.state).toBe('waiting');
+  const archive = (await outbox()).find((entry) => entry.op.patch?.status === 'archived');
+  expect(archive).toMatchObject({ resource: `inquiry/${first}`, op: { kind: 'update_inquiry', id: first }, state: { state: 'waiting' } });
+  expect(typeof archive.state.attempts).toBe('number');
+  expect(typeof archive.key).toBe('string');
+  // Tabs are told in the same shape.
+  await expect.poll(() => page.evaluate(() => window.heard.map((message) => message.kind))).toContain('outbox');
+  for (const message of await page.evaluate(() => window.heard)) {
+    expect(typeof message.kind, JSON.stringify(message)).toBe('string');
+  }
+  await expect(statusLine(page)).toContainText(/\d changes? waiting/);
+  const waiting = Number((await statusLine(page).textContent()).match(/(\d) changes? waiting/)[1]);
+
+  // An edit as an earlier release stored it, announced as it announced one.
+  await page.evaluate(({ name, entry }) => new Promise((resolve, reject) => {
+    const opening = indexedDB.open(name);
+    opening.onerror = () => reject(opening.error);
+    opening.onsuccess = () => {
+      const transaction = opening.result.transaction('outbox', 'readwrite');
+      transaction.objectStore('outbox').add(entry);
+      transaction.oncomplete = () => { opening.result.close(); resolve(); };
+      transaction.onerror = () => reject(transaction.error);
+    };
+  }), {
+    name,
+    entry: {
+      resource: `inquiry/${second}`,
+      if_match: other.version,
+      key: '2b4f6a0e-9c1d-4e8a-b5f3-7d2c8e1a9b60',
+      op: { kind: 'update_inquiry', id: second, patch: { tags: [...other.tags, 'stored-earlier'] }, about: other.buyer.name },
+      state: { state: 'waiting', attempts: 0, not_before: 0 },
+    },
+  });
+  await page.evaluate(() => window.tab.postMessage({ kind: 'outbox' }));
+  await expect(statusLine(page)).toContainText(`${waiting + 1} changes waiting`);
+
+  // Back online, both reach the server.
+  await page.unroute('**/api/v1/**');
+  await page.reload();
+  await expect(statusLine(page)).toContainText('Up to date');
+  await expect.poll(async () => (await inquiry(request, own, TOKENS.rep, first)).status).toBe('archived');
+  expect((await inquiry(request, own, TOKENS.rep, second)).tags).toContain('stored-earlier');
 });
 
 test('a newer schema opened in another tab: this tab lets go of the cache and keeps working', async ({ page, context, own }) => {

@@ -43,9 +43,10 @@ pub(crate) type Millis = u64;
 const FIRST_BACKOFF: Millis = 1_000;
 const MAX_BACKOFF: Millis = 60_000;
 
-/// Where an entry stands.
+/// Where an entry stands (tagged by `state` where stored: see
+/// `data::engine::tagged`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub(crate) enum State {
     /// To be sent, not before this time.
     Waiting { attempts: u32, not_before: Millis },

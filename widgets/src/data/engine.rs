@@ -5,6 +5,7 @@ mod details;
 mod outbox;
 mod records;
 mod tabs;
+mod tagged;
 
 use std::rc::Rc;
 

@@ -17,6 +17,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::details::path_of;
 use super::tabs::{Message, post};
+use super::tagged::{entry_from_js, entry_to_js};
 use super::{IDLE_OFFLINE_MILLISECONDS, from_js, storage_failed, store, to_js, warn};
 use crate::data::browser::{self, now, online};
 use crate::data::store::Collection;
@@ -314,7 +315,7 @@ fn edit_detail<T: DeserializeOwned + Serialize>(
 
 async fn persist_outbox(inner: &Rc<Inner>, updated: &[Entry<Mutation>], removed: &[u64]) {
     if let Some(store) = store(inner) {
-        let entries = updated.iter().filter_map(to_js).collect();
+        let entries = updated.iter().filter_map(entry_to_js).collect();
         if let Err(reason) = store.update_outbox(entries, removed).await {
             storage_failed(inner, &reason);
         }
@@ -329,7 +330,7 @@ pub(super) async fn reload_outbox(inner: &Rc<Inner>) {
     };
     match store.outbox().await {
         Ok(stored) => {
-            let entries = stored.into_iter().filter_map(from_js).collect();
+            let entries = stored.into_iter().filter_map(entry_from_js).collect();
             inner.outbox.borrow_mut().merge(entries);
             inner.changed();
         }
@@ -358,7 +359,7 @@ pub(in crate::data) fn enqueue(
         };
         let mut stored = None;
         if let Some(store) = store(&inner) {
-            let record = to_js(&entry).inspect(|record| {
+            let record = entry_to_js(&entry).inspect(|record| {
                 // IndexedDB numbers it.
                 browser::report(
                     js_sys::Reflect::delete_property(

@@ -6,11 +6,11 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use contract::inquiry::InquirySummary;
-use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 
 use super::details::refresh_details;
 use super::tabs::{Message, post, post_status};
+use super::tagged::entry_from_js;
 use super::{FEED_PAGE, LOAD_PAGE, from_js, storage_failed, store, warn};
 use crate::api::{ApiError, RawChange, RawRecord};
 use crate::data::records::{KINDS, Kind};
@@ -37,7 +37,7 @@ pub(super) async fn load_cache(inner: &Rc<Inner>) {
         .await
     {
         Ok(newest) if !newest.is_empty() => {
-            let newest: Vec<InquirySummary> = decode_all(newest, &mut 0);
+            let newest: Vec<InquirySummary> = decode_all(newest, from_js, &mut 0);
             inner.records.inquiries.borrow_mut().extend(
                 newest
                     .into_iter()
@@ -78,7 +78,7 @@ pub(super) async fn load_cache(inner: &Rc<Inner>) {
             return;
         }
     };
-    let entries: Vec<Entry<Mutation>> = decode_all(outbox, &mut unreadable);
+    let entries: Vec<Entry<Mutation>> = decode_all(outbox, entry_from_js, &mut unreadable);
     if unreadable > 0 {
         warn(
             "cached records that cannot be read were dropped and will be reloaded:",
@@ -97,10 +97,14 @@ pub(super) async fn load_cache(inner: &Rc<Inner>) {
     inner.changed();
 }
 
-/// The records that still read as `T`; counts the others in `unreadable`.
-fn decode_all<T: DeserializeOwned>(records: Vec<JsValue>, unreadable: &mut usize) -> Vec<T> {
+/// The records `decode` reads; counts the others in `unreadable`.
+fn decode_all<T>(
+    records: Vec<JsValue>,
+    decode: impl FnMut(JsValue) -> Option<T>,
+    unreadable: &mut usize,
+) -> Vec<T> {
     let total = records.len();
-    let decoded: Vec<T> = records.into_iter().filter_map(from_js).collect();
+    let decoded: Vec<T> = records.into_iter().filter_map(decode).collect();
     *unreadable += total - decoded.len();
     decoded
 }

@@ -9,13 +9,14 @@ use wasm_bindgen::JsValue;
 
 use super::outbox::reload_outbox;
 use super::records::reload_records;
-use super::{from_js, to_js};
+use super::tagged::{message_from_js, message_to_js};
 use crate::data::store::Collection;
 use crate::data::{Connection, Inner};
 
-/// What tabs tell each other.
+/// What tabs tell each other (tagged by `kind` when posted: see
+/// [`super::tagged`]).
 #[derive(Debug, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub(super) enum Message {
     /// These records changed in the cache; read them again.
     Records {
@@ -36,7 +37,9 @@ pub(super) enum Message {
 }
 
 pub(super) fn post(inner: &Inner, message: &Message) {
-    if let (Some(channel), Some(message)) = (inner.channel.borrow().as_ref(), to_js(message)) {
+    if let (Some(channel), Some(message)) =
+        (inner.channel.borrow().as_ref(), message_to_js(message))
+    {
         channel.post(&message);
     }
 }
@@ -61,7 +64,7 @@ pub(super) fn post_status(inner: &Inner) {
 }
 
 pub(super) fn on_message(inner: &Rc<Inner>, message: JsValue) {
-    let Some(message) = from_js::<Message>(message) else {
+    let Some(message) = message_from_js::<Message>(&message) else {
         return;
     };
     match message {
