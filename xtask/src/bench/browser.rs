@@ -114,7 +114,8 @@ fn impact_text(figures: &serde_json::Value) -> String {
     push_line!(
         out,
         "\nthe three widgets mounted and unmounted {} times on one page, after garbage \
-         collection: before the first mount → after {} cycles → after {}",
+         collection: the member's records loaded (the inbox mounted once until up to \
+         date), no widget mounted → after {} cycles → after {}",
         memory["cycles"],
         memory["tenth"],
         memory["cycles"]
