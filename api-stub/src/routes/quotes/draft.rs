@@ -212,25 +212,44 @@ fn taken_if_duplicate(error: ApiError, id: QuoteId) -> ApiError {
     }
 }
 
-/// The next quote number of `member` in `year`: `Q-2026-0001`, `Q-2026-0002`…
+/// The next quote number of `member` in `year`: `Q-2026-0001`, `Q-2026-0002`…,
+/// taken in the caller's write transaction. `quote_numbers` keeps the last one
+/// taken, so this costs the same however many quotes the member has; its row is
+/// made on the member's first quote of the year, after the highest number the
+/// member's quotes already have (those of a database made before the table, or
+/// seeded). A number is never given twice, even once its quote is gone.
 async fn next_number(
     connection: &mut DbConnection,
     member: MemberId,
     year: i32,
 ) -> Result<String, sqlx::Error> {
-    let prefix = format!("Q-{year}-");
-    let length = i64::try_from(prefix.len()).unwrap_or(i64::MAX);
-    let highest: Option<i64> = sqlx::query_scalar(
-        "SELECT MAX(CAST(substr(number, CAST($1 AS INTEGER) + 1) AS BIGINT)) FROM quotes
-         WHERE member_id = $2 AND substr(number, 1, CAST($3 AS INTEGER)) = $4",
+    let raised: Option<i64> = sqlx::query_scalar(
+        "UPDATE quote_numbers SET last = last + 1 WHERE member_id = $1 AND year = $2
+         RETURNING last",
     )
-    .bind(length)
     .bind(member.to_string())
-    .bind(length)
-    .bind(&prefix)
-    .fetch_one(connection)
+    .bind(i64::from(year))
+    .fetch_optional(&mut *connection)
     .await?;
-    let sequence = highest.unwrap_or(0) + 1;
+    let prefix = format!("Q-{year}-");
+    let sequence = match raised {
+        Some(sequence) => sequence,
+        None => {
+            let length = i64::try_from(prefix.len()).unwrap_or(i64::MAX);
+            sqlx::query_scalar(
+                "INSERT INTO quote_numbers (member_id, year, last)
+                 SELECT $1, $2, COALESCE(MAX(CAST(substr(number, CAST($3 AS INTEGER) + 1) AS BIGINT)), 0) + 1
+                 FROM quotes WHERE member_id = $1 AND substr(number, 1, CAST($3 AS INTEGER)) = $4
+                 RETURNING last",
+            )
+            .bind(member.to_string())
+            .bind(i64::from(year))
+            .bind(length)
+            .bind(&prefix)
+            .fetch_one(&mut *connection)
+            .await?
+        }
+    };
     Ok(format!("{prefix}{sequence:04}"))
 }
 

@@ -34,6 +34,42 @@ async fn numbers_count_up_per_member_and_year() {
     assert_eq!(other.number, format!("Q-{year}-{:04}", evergreen + 1));
 }
 
+#[tokio::test]
+async fn numbering_goes_on_from_the_highest_number_a_member_already_has() {
+    // As in a database of a version before `quote_numbers`: the member's quotes
+    // have numbers (one of them five digits long) and no counter row yet.
+    let test_app = TestApp::seeded().await;
+    let year = today().year();
+    let member = member_id(&test_app, "Ningbo").await;
+    let renumbered = sqlx::query(
+        "UPDATE quotes SET number = $1 WHERE id = (SELECT id FROM quotes WHERE member_id = $2 ORDER BY id LIMIT 1)",
+    )
+    .bind(format!("Q-{year}-12345"))
+    .bind(&member)
+    .execute(&test_app.pool)
+    .await
+    .unwrap();
+    assert_eq!(renumbered.rows_affected(), 1);
+    let counters: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM quote_numbers")
+        .fetch_one(&test_app.pool)
+        .await
+        .unwrap();
+    assert_eq!(counters, 0, "the seed leaves numbering to the first quote");
+
+    let first = create(&test_app, OWNER, &sample_draft()).await;
+    let second = create(&test_app, REP, &sample_draft()).await;
+    assert_eq!(first.number, format!("Q-{year}-12346"));
+    assert_eq!(second.number, format!("Q-{year}-12347"));
+    let last: i64 =
+        sqlx::query_scalar("SELECT last FROM quote_numbers WHERE member_id = $1 AND year = $2")
+            .bind(&member)
+            .bind(i64::from(year))
+            .fetch_one(&test_app.pool)
+            .await
+            .unwrap();
+    assert_eq!(last, 12_347);
+}
+
 /// Every page of `path` (which has a query string), following `next_cursor`.
 async fn walk(test_app: &TestApp, path: &str) -> (Vec<contract::quote::QuoteSummary>, u64) {
     let mut items = Vec::new();
