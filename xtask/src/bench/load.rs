@@ -5,6 +5,8 @@
 //! as JSON, so nothing is scraped from its human-readable output.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, Result, bail};
 
@@ -114,7 +116,11 @@ fn measure(workspace: &Workspace, server: &Server) -> Result<Vec<Row>> {
     Ok(rows)
 }
 
-/// A new quote per request, each with its own `Idempotency-Key` (required on POST).
+/// A new quote per request, each with its own `Idempotency-Key` (required on POST):
+/// the run's tag (each wrk run has its own, see [`wrk`]), the thread, a counter. (A
+/// key of the time in seconds instead was taken again by the run after the
+/// warm-up, within the same second, while the warm-up's last request with it was
+/// still running: the server rightly answered 409.)
 fn quote_write() -> String {
     let valid_until = "2099-12-31";
     let body = format!(
@@ -125,17 +131,26 @@ fn quote_write() -> String {
          local thread_id = 0\n\
          local threads = 0\n\
          setup = function(thread)\n  threads = threads + 1\n  thread:set('id', threads)\nend\n\
-         init = function()\n  thread_id = id or 0\nend\n\
+         local run = '0'\n\
+         init = function(args)\n  thread_id = id or 0\n  run = args[1] or '0'\nend\n\
          request = function()\n  counter = counter + 1\n  \
          local headers = {{}}\n  \
          headers['Authorization'] = 'Bearer {OWNER}'\n  \
          headers['Content-Type'] = 'application/json'\n  \
-         headers['Idempotency-Key'] = string.format('bench-%d-%d-%d', os.time(), thread_id, counter)\n  \
+         headers['Idempotency-Key'] = string.format('bench-%s-%d-%d', run, thread_id, counter)\n  \
          return wrk.format('POST', '/api/v1/quotes', headers, '{body}')\nend\n{DONE}"
     )
 }
 
+/// Runs `script` against `url` for `seconds`; the script's `init` gets a tag
+/// of this run that no other run has (its first argument).
 fn wrk(workspace: &Workspace, url: &str, script: &Path, seconds: u32) -> Result<serde_json::Value> {
+    static RUNS: AtomicU64 = AtomicU64::new(0);
+    let started = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|since| since.as_nanos())
+        .unwrap_or_default();
+    let run = format!("{started}-{}", RUNS.fetch_add(1, Ordering::Relaxed));
     let output = process::output(
         process::command(install::WRK, &workspace.root)
             .arg(format!("-t{THREADS}"))
@@ -145,7 +160,9 @@ fn wrk(workspace: &Workspace, url: &str, script: &Path, seconds: u32) -> Result<
             .arg("10s")
             .arg("-s")
             .arg(script)
-            .arg(url),
+            .arg(url)
+            .arg("--")
+            .arg(run),
     )?;
     let json = output
         .lines()
