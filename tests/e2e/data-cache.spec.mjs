@@ -224,7 +224,7 @@ test('the outbox and the tabs keep their shapes: edits stored and messages poste
   await page.reload();
   await expect(statusLine(page)).toContainText('Up to date');
   await expect.poll(async () => (await inquiry(request, own, TOKENS.rep, first)).status).toBe('archived');
-  expect((await inquiry(request, own, TOKENS.rep, second)).tags).toContain('stored-earlier');
+  await expect.poll(async () => (await inquiry(request, own, TOKENS.rep, second)).tags).toContain('stored-earlier');
 });
 
 test('a newer schema opened in another tab: this tab lets go of the cache and keeps working', async ({ page, context, own }) => {
