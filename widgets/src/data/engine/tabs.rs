@@ -64,7 +64,7 @@ pub(super) fn post_status(inner: &Inner) {
 }
 
 pub(super) fn on_message(inner: &Rc<Inner>, message: JsValue) {
-    let Some(message) = message_from_js::<Message>(&message) else {
+    let Some(message) = message_from_js(&message) else {
         return;
     };
     match message {

@@ -12,6 +12,7 @@
 use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::tabs::Message;
 use super::{from_js, to_js};
 use crate::data::mutation::Mutation;
 use crate::sync::Entry;
@@ -32,12 +33,12 @@ pub(super) fn entry_from_js(value: JsValue) -> Option<Entry<Mutation>> {
 }
 
 /// A message between tabs, tagged by `kind`.
-pub(super) fn message_to_js<T: serde::Serialize>(message: &T) -> Option<JsValue> {
+pub(super) fn message_to_js(message: &Message) -> Option<JsValue> {
     internal(&to_js(message)?, "kind")
 }
 
 /// A message from another tab; `None` when it does not read as one.
-pub(super) fn message_from_js<T: serde::de::DeserializeOwned>(message: &JsValue) -> Option<T> {
+pub(super) fn message_from_js(message: &JsValue) -> Option<Message> {
     from_js(external(message, "kind")?)
 }
 
